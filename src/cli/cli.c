@@ -1,0 +1,124 @@
+/* cli.c: the command table and what every command shares. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/form.h"
+#include "util/xalloc.h"
+
+const struct cli_cmd cli_cmds[] = {
+	{ "list", "list [--json]",
+	  "list the products certwiz can order", cmd_list },
+	{ "describe", "describe [--json] PRODUCT",
+	  "show every field of a product's order and when it is required",
+	  cmd_describe },
+	{ "validate", "validate [--json] PRODUCT FILE...",
+	  "check order bodies (- reads stdin) against a product's rules",
+	  cmd_validate },
+	{ NULL, NULL, NULL, NULL }
+};
+
+/* Prints "certwiz: message" to stderr. */
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("certwiz: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Finds a command by name. */
+const struct cli_cmd *
+cli_find(const char *name)
+{
+	const struct cli_cmd *c;
+
+	for (c = cli_cmds; c->name != NULL; c++) {
+		if (strcmp(c->name, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* Prints a command's usage to stderr. */
+int
+cli_usage(const struct cli_cmd *cmd)
+{
+	fprintf(stderr, "usage: certwiz %s\n", cmd->usage);
+	fprintf(stderr, "Try 'certwiz --help' for more information.\n");
+	return EXIT_USAGE;
+}
+
+/* Parses --json and -h for a command. */
+int
+cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv, int *json)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			*json = 1;
+			break;
+		case 'h':
+			printf("usage: certwiz %s\n%s.\n", cmd->usage,
+			    cmd->summary);
+			return 1;
+		default:
+			cli_usage(cmd);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Loads a product's form, saying why it failed. */
+struct form *
+cli_load_form(const struct cli_ctx *ctx, const char *id)
+{
+	struct form *form;
+	struct stat sb;
+	char *cause = NULL, *path;
+
+	path = xasprintf("%s/%s.json", ctx->forms_dir, id);
+	if (strchr(id, '/') != NULL || stat(path, &sb) != 0) {
+		cli_error("unknown product '%s' (forms in %s); 'certwiz list' "
+		    "shows the products", id, ctx->forms_dir);
+		free(path);
+		return NULL;
+	}
+	free(path);
+	if ((form = form_load(ctx->forms_dir, id, &cause)) == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	return form;
+}
+
+/* Prints a JSON value pretty on stdout. */
+void
+cli_json_print(const cJSON *json)
+{
+	char *text = cJSON_Print(json);
+
+	if (text != NULL)
+		puts(text);
+	free(text);
+}

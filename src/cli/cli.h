@@ -1,0 +1,56 @@
+/* cli.h: the command table and what every command shares.
+ *
+ * Ownership: cli_load_form() returns a form the caller releases with
+ * form_free(); cli_json_print() frees nothing it is given.
+ */
+#ifndef CERTWIZ_CLI_H
+#define CERTWIZ_CLI_H
+
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+struct form;
+
+/* Exit statuses shared by all commands. */
+#define EXIT_OK		0
+#define EXIT_INVALID	1
+#define EXIT_USAGE	2
+
+/* What main hands every command. */
+struct cli_ctx {
+	const char	*forms_dir;	/* resolved forms directory */
+	time_t		 now;		/* "today" for date checks */
+};
+
+/* One command: its name, usage line, one-line summary and entry point. */
+struct cli_cmd {
+	const char	*name;
+	const char	*usage;
+	const char	*summary;
+	int		(*exec)(const struct cli_ctx *ctx, int argc, char **argv);
+};
+
+/* The commands, ending with a zeroed entry. */
+extern const struct cli_cmd cli_cmds[];
+
+int	cmd_list(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_describe(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_validate(const struct cli_ctx *ctx, int argc, char **argv);
+
+/* Parses a command's only option set (--json, -h); returns -1 after printing
+ * usage on a bad option, 1 when help was printed, else 0 with optind set. */
+int	cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv,
+	    int *json);
+/* Prints "usage: certwiz <usage>" for cmd to stderr and returns EXIT_USAGE. */
+int	cli_usage(const struct cli_cmd *cmd);
+/* Finds a command by name, or NULL. */
+const struct cli_cmd *cli_find(const char *name);
+/* Loads a product's form, printing why it failed to stderr. */
+struct form *cli_load_form(const struct cli_ctx *ctx, const char *id);
+/* Prints a JSON value pretty on stdout, followed by a newline. */
+void	cli_json_print(const cJSON *json);
+/* Prints "certwiz: message" to stderr. */
+void	cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

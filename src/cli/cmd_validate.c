@@ -1,0 +1,107 @@
+/* cmd_validate.c: "certwiz validate": check order bodies against a form. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/form.h"
+#include "core/order.h"
+#include "core/problems.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+/* Prints one file's problems as "FILE: PATH: message" lines. */
+static void
+print_text(const char *file, const struct problems *p)
+{
+	size_t i;
+	const struct problem *pr;
+
+	for (i = 0; i < p->n; i++) {
+		pr = &p->v[i];
+		printf("%s: %s%s%s%s\n", file, pr->path, *pr->path ? ": " : "",
+		    pr->warning ? "warning: " : "", pr->message);
+	}
+	if (problems_errors(p) == 0)
+		printf("%s: valid\n", file);
+}
+
+/* Builds one file's JSON report. */
+static cJSON *
+report_json(const char *file, const struct problems *p)
+{
+	cJSON *o = cJSON_CreateObject(), *errors, *warnings, *e;
+	size_t i;
+
+	cJSON_AddStringToObject(o, "file", file);
+	cJSON_AddBoolToObject(o, "valid", problems_errors(p) == 0);
+	errors = cJSON_AddArrayToObject(o, "errors");
+	warnings = cJSON_AddArrayToObject(o, "warnings");
+	for (i = 0; i < p->n; i++) {
+		e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "path", p->v[i].path);
+		cJSON_AddStringToObject(e, "message", p->v[i].message);
+		cJSON_AddItemToArray(p->v[i].warning ? warnings : errors, e);
+	}
+	return o;
+}
+
+/* Reads and checks one file; returns its exit status. */
+static int
+validate_file(const struct cli_ctx *ctx, const struct form *form,
+    const char *file, int json)
+{
+	struct problems p = { NULL, 0 };
+	char *text, *cause = NULL, *line;
+	size_t len;
+	cJSON *body, *report;
+	int rc;
+
+	if ((text = fileio_read(file, &len, &cause)) == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if ((body = fileio_parse_json(text, len, &cause)) == NULL) {
+		problems_add(&p, 0, "", "%s", cause);
+		free(cause);
+	} else
+		order_check(form, body, ctx->now, &p);
+	free(text);
+	cJSON_Delete(body);
+	if (json) {
+		report = report_json(file, &p);
+		line = cJSON_PrintUnformatted(report);
+		puts(line);
+		free(line);
+		cJSON_Delete(report);
+	} else
+		print_text(file, &p);
+	rc = problems_errors(&p) == 0 ? EXIT_OK : EXIT_INVALID;
+	problems_free(&p);
+	return rc;
+}
+
+/* Checks order bodies against a product's form. */
+int
+cmd_validate(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_find("validate");
+	struct form *form;
+	int json = 0, rc, worst = EXIT_OK, i;
+
+	if ((rc = cli_parse_json_opt(cmd, argc, argv, &json)) != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc - optind < 2)
+		return cli_usage(cmd);
+	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
+		return EXIT_USAGE;
+	for (i = optind + 1; i < argc; i++) {
+		rc = validate_file(ctx, form, argv[i], json);
+		if (rc > worst)
+			worst = rc;
+	}
+	form_free(form);
+	return worst;
+}

@@ -1,0 +1,112 @@
+/* main.c: certwiz's entry point: global options, then one command. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "core/form.h"
+
+/* Prints the full help text on stdout. */
+static void
+help(void)
+{
+	const struct cli_cmd *c;
+
+	printf("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
+	    "Place DigiCert CertCentral certificate orders from a terminal.\n\n"
+	    "Commands:\n");
+	for (c = cli_cmds; c->name != NULL; c++)
+		printf("  %-36s %s\n", c->usage, c->summary);
+	printf("\nOptions:\n"
+	    "      --forms-dir DIR   read form files from DIR\n"
+	    "  -h, --help            show this help and exit\n"
+	    "  -V, --version         show the version and exit\n\n"
+	    "Exit status: 0 success, 1 an order is not valid, 2 usage error.\n"
+	    "See certwiz(1) for everything else.\n");
+}
+
+/* Works out "today": $CERTWIZ_TODAY (YYYY-MM-DD) or the clock. */
+static int
+today(time_t *now)
+{
+	const char *env = getenv("CERTWIZ_TODAY");
+	struct tm tm;
+	char *end;
+
+	*now = time(NULL);
+	if (env == NULL || *env == '\0')
+		return 0;
+	memset(&tm, 0, sizeof tm);
+	end = strptime(env, "%Y-%m-%d", &tm);
+	if (end == NULL || *end != '\0') {
+		fprintf(stderr, "certwiz: CERTWIZ_TODAY must be YYYY-MM-DD\n");
+		return -1;
+	}
+	tm.tm_hour = 12;
+	*now = timegm(&tm);
+	return 0;
+}
+
+/* Parses the global options; returns the index of the command, or -1/-2. */
+static int
+global_options(int argc, char **argv, const char **forms_dir)
+{
+	static const struct option longopts[] = {
+		{ "forms-dir", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'F':
+			*forms_dir = optarg;
+			break;
+		case 'h':
+			help();
+			return -1;
+		case 'V':
+			printf("certwiz %s\n", PACKAGE_VERSION);
+			return -1;
+		default:
+			fprintf(stderr, "Try 'certwiz --help' for more "
+			    "information.\n");
+			return -2;
+		}
+	}
+	return optind;
+}
+
+/* Runs the command named on the command line. */
+int
+main(int argc, char **argv)
+{
+	const struct cli_cmd *cmd;
+	struct cli_ctx ctx = { NULL, 0 };
+	const char *dir = NULL;
+	int first;
+
+	if ((first = global_options(argc, argv, &dir)) < 0)
+		return first == -1 ? EXIT_OK : EXIT_USAGE;
+	if (today(&ctx.now) != 0)
+		return EXIT_USAGE;
+	ctx.forms_dir = form_default_dir(dir);
+	if (first >= argc) {
+		fprintf(stderr, "usage: certwiz [OPTION]... COMMAND [ARG]...\n"
+		    "Try 'certwiz --help' for the commands, or 'certwiz list' "
+		    "for the products.\n");
+		return EXIT_USAGE;
+	}
+	if ((cmd = cli_find(argv[first])) == NULL) {
+		fprintf(stderr, "certwiz: unknown command '%s'\n"
+		    "Try 'certwiz --help' for the commands.\n", argv[first]);
+		return EXIT_USAGE;
+	}
+	return cmd->exec(&ctx, argc - first, argv + first);
+}

@@ -1,0 +1,257 @@
+/* field_check.c: checking one value against its field. */
+#include "core/field_check.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answers.h"
+#include "core/check.h"
+#include "core/form.h"
+#include "util/xalloc.h"
+
+/* Writes a scalar's text form into buf; NULL for non-scalars. */
+const char *
+field_scalar_text(const cJSON *v, char *buf, size_t size)
+{
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	if (cJSON_IsBool(v)) {
+		snprintf(buf, size, "%s", cJSON_IsTrue(v) ? "true" : "false");
+		return buf;
+	}
+	if (!cJSON_IsNumber(v))
+		return NULL;
+	if (v->valuedouble == floor(v->valuedouble) &&
+	    fabs(v->valuedouble) < 9.2e18)
+		snprintf(buf, size, "%lld", (long long)v->valuedouble);
+	else
+		snprintf(buf, size, "%g", v->valuedouble);
+	return buf;
+}
+
+/* 1 when v equals allowed by text and kind; *kind_only set when only the
+ * text matched (2048 sent as "2048"). */
+int
+field_value_matches(const cJSON *v, const cJSON *allowed, int *kind_only)
+{
+	char b1[64], b2[64];
+	const char *t1, *t2;
+
+	if (cJSON_IsNull(allowed) || cJSON_IsNull(v))
+		return cJSON_IsNull(allowed) && cJSON_IsNull(v);
+	t1 = field_scalar_text(v, b1, sizeof b1);
+	t2 = field_scalar_text(allowed, b2, sizeof b2);
+	if (t1 == NULL || t2 == NULL || strcmp(t1, t2) != 0)
+		return 0;
+	if ((cJSON_IsString(v) && cJSON_IsString(allowed)) ||
+	    (cJSON_IsNumber(v) && cJSON_IsNumber(allowed)) ||
+	    (cJSON_IsBool(v) && cJSON_IsBool(allowed)))
+		return 1;
+	if (kind_only != NULL)
+		*kind_only = 1;
+	return 0;
+}
+
+/* Lists allowed values as "a, b or c"; allocated. */
+char *
+field_values_words(const cJSON *values)
+{
+	const cJSON *v;
+	char buf[64], *out = xstrdup(""), *next;
+	const char *t;
+
+	cJSON_ArrayForEach(v, values) {
+		t = cJSON_IsNull(v) ? "null" : field_scalar_text(v, buf,
+		    sizeof buf);
+		next = xasprintf("%s%s%s", out, *out == '\0' ? "" :
+		    v->next == NULL ? " or " : ", ", t != NULL ? t : "?");
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* Checks v against the allowed values of f. */
+static char *
+check_enum(const struct field *f, const cJSON *v, const cJSON *answers,
+    const size_t *index, size_t nindex)
+{
+	const cJSON *values = field_values(f, answers, index, nindex), *a;
+	char *list, *msg;
+	int kind_only = 0;
+
+	if (values == NULL)
+		return NULL;
+	cJSON_ArrayForEach(a, values) {
+		if (field_value_matches(v, a, &kind_only))
+			return NULL;
+	}
+	list = field_values_words(values);
+	if (kind_only)
+		msg = xasprintf("must be sent as a JSON %s: %s",
+		    cJSON_IsString(v) ? "number" : "string", list);
+	else
+		msg = xasprintf("must be one of %s", list);
+	free(list);
+	return msg;
+}
+
+/* Checks the JSON kind of v against what f is sent as. */
+static char *
+check_kind(const struct field *f, const cJSON *v)
+{
+	switch (f->json) {
+	case JT_STRING:
+		return cJSON_IsString(v) ? NULL :
+		    xstrdup("must be a JSON string");
+	case JT_INTEGER:
+		if (f->type == FT_ID || f->values != NULL || f->nvalues_if > 0)
+			return NULL;
+		if (cJSON_IsNumber(v) && v->valuedouble == floor(v->valuedouble))
+			return NULL;
+		return xstrdup("must be a JSON integer (a number, not text)");
+	case JT_BOOLEAN:
+		if (cJSON_IsBool(v) || (cJSON_IsNumber(v) &&
+		    (v->valuedouble == 0 || v->valuedouble == 1)))
+			return NULL;
+		return xstrdup("must be true or false");
+	case JT_OBJECT:
+		return cJSON_IsObject(v) ? NULL : xstrdup("must be an object");
+	default:
+		return cJSON_IsArray(v) ? NULL : xstrdup("must be an array");
+	}
+}
+
+/* Checks a card year, and with its month that the card has not expired. */
+static char *
+check_year(const struct field *f, const char *text, const cJSON *answers,
+    const size_t *index, size_t nindex, time_t now)
+{
+	const cJSON *m;
+	char buf[64], *msg;
+	const char *mt;
+
+	if ((msg = check_card_year(text, now)) != NULL ||
+	    f->expiry_month == NULL)
+		return msg;
+	m = answers_get(answers, f->expiry_month, index, nindex);
+	if (cJSON_IsNumber(m)) {
+		snprintf(buf, sizeof buf, "%02d", (int)m->valuedouble);
+		mt = buf;
+	} else
+		mt = field_scalar_text(m, buf, sizeof buf);
+	if (mt == NULL || (msg = check_card_month(mt)) != NULL) {
+		free(msg);
+		return NULL;
+	}
+	return check_card_expiry(mt, text, now);
+}
+
+/* Checks the format a type demands of a scalar's text. */
+static char *
+check_format(const struct field *f, enum field_type type, const char *text,
+    const cJSON *answers, const size_t *index, size_t nindex, time_t now)
+{
+	switch (type) {
+	case FT_EMAIL:		return check_email(text);
+	case FT_PHONE:		return check_phone(text);
+	case FT_COUNTRY:	return check_country(text);
+	case FT_DATE:		return check_date(text, f->max_days, now);
+	case FT_CSR:		return check_csr(text);
+	case FT_DNS_NAME:	return check_dns_name(text);
+	case FT_OIN:		return check_oin(text);
+	case FT_CARD_NUMBER:	return check_card_number(text);
+	case FT_CARD_MONTH:	return check_card_month(text);
+	case FT_CARD_YEAR:
+		return check_year(f, text, answers, index, nindex, now);
+	case FT_CVV:		return check_cvv(text);
+	case FT_ALT_ORDER_ID:	return check_alt_order_id(text);
+	case FT_THUMBPRINT:	return check_thumbprint(text);
+	default:		return NULL;
+	}
+}
+
+/* Checks one scalar (a value, or a list item) as type. */
+static char *
+check_scalar(const struct field *f, enum field_type type, const cJSON *v,
+    const cJSON *answers, const size_t *index, size_t nindex, time_t now)
+{
+	char buf[64], *msg;
+	const char *text;
+
+	if (type == FT_ID)
+		return check_id(v);
+	if (type == FT_INTEGER)
+		return cJSON_IsNumber(v) ? check_range((long long)v->valuedouble,
+		    f->min, f->max, f->has_min, f->has_max) : NULL;
+	if (type == FT_CARD_MONTH && cJSON_IsNumber(v)) {
+		snprintf(buf, sizeof buf, "%02d", (int)fmin(fmax(
+		    v->valuedouble, -1), 99));
+		text = buf;
+	} else if ((text = field_scalar_text(v, buf, sizeof buf)) == NULL)
+		return xstrdup("must be a single value");
+	if ((msg = check_format(f, type, text, answers, index, nindex,
+	    now)) != NULL)
+		return msg;
+	if (cJSON_IsString(v))
+		return check_length(text, f->min_length, f->max_length);
+	return NULL;
+}
+
+/* Checks the items of a list of strings or of allowed values. */
+static char *
+check_items(const struct field *f, const cJSON *v, const cJSON *answers,
+    const size_t *index, size_t nindex, time_t now)
+{
+	const cJSON *item;
+	char *msg = NULL;
+	int i = 0;
+
+	if (f->max_items >= 0 && cJSON_GetArraySize(v) > f->max_items)
+		return xasprintf("may hold at most %ld items", f->max_items);
+	cJSON_ArrayForEach(item, v) {
+		if (f->type == FT_MULTI_ENUM)
+			msg = check_enum(f, item, answers, index, nindex);
+		else if (f->item != FT_ID && f->item != FT_INTEGER &&
+		    !cJSON_IsString(item))
+			msg = xstrdup("must be a JSON string");
+		else
+			msg = check_scalar(f, f->item, item, answers, index,
+			    nindex, now);
+		if (msg != NULL) {
+			char *full = xasprintf("item %d: %s", i, msg);
+			free(msg);
+			return full;
+		}
+		i++;
+	}
+	return NULL;
+}
+
+/* Checks a present value v of field f. */
+char *
+field_check_value(const struct field *f, const cJSON *v, const cJSON *answers,
+    const size_t *index, size_t nindex, time_t now)
+{
+	char *msg;
+
+	if (cJSON_IsNull(v))
+		return f->nullable ? NULL : xstrdup("must not be null");
+	if ((msg = check_kind(f, v)) != NULL)
+		return msg;
+	if (f->type == FT_OBJECT)
+		return NULL;
+	if (f->type == FT_OBJECT_LIST) {
+		if (f->max_items >= 0 && cJSON_GetArraySize(v) > f->max_items)
+			return xasprintf("may hold at most %ld items",
+			    f->max_items);
+		return NULL;
+	}
+	if (f->type == FT_LIST || f->type == FT_MULTI_ENUM)
+		return check_items(f, v, answers, index, nindex, now);
+	if (f->values != NULL || f->nvalues_if > 0)
+		return check_enum(f, v, answers, index, nindex);
+	return check_scalar(f, f->type, v, answers, index, nindex, now);
+}

@@ -1,0 +1,13 @@
+/* form_check.h: the checks a loaded form must pass (internal to the loader):
+ * paths unique, parents declared first, conditions naming known fields, and
+ * each type given what it needs. Errors come back as an allocated *cause.
+ */
+#ifndef CERTWIZ_FORM_CHECK_H
+#define CERTWIZ_FORM_CHECK_H
+
+struct form;
+
+/* Links each field to its parent and checks the form as a whole. */
+int	form_check(struct form *form, char **cause);
+
+#endif

@@ -1,0 +1,378 @@
+/* form_fill.c: turning expanded form JSON into fields and screens. */
+#include "core/form_fill.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answers.h"
+#include "core/expr.h"
+#include "core/form.h"
+#include "core/form_check.h"
+#include "util/xalloc.h"
+
+/* Sets *cause to "file: field path: message". */
+static int __attribute__((format(printf, 3, 4)))
+fail(char **cause, const struct field *f, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	*cause = xasprintf("%s: field %s: %s", f->file != NULL ? f->file : "?",
+	    f->path != NULL ? f->path : "(no path)", msg);
+	free(msg);
+	return -1;
+}
+
+/* Checks a field path: segments of [a-z0-9_], each optionally ending in []. */
+static int
+path_valid(const char *p)
+{
+	int seglen = 0;
+
+	for (;; p++) {
+		if (islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '_') {
+			seglen++;
+			continue;
+		}
+		if (*p == '[' && p[1] == ']' && seglen > 0 &&
+		    (p[2] == '.' || p[2] == '\0')) {
+			p++;
+			continue;
+		}
+		if ((*p == '.' || *p == '\0') && seglen > 0) {
+			if (*p == '\0')
+				return 1;
+			seglen = 0;
+			continue;
+		}
+		return 0;
+	}
+}
+
+/* Reads an optional string member; 0, or -1 with *cause when not a string. */
+static int
+get_string(const cJSON *obj, const char *key, int need, char **out,
+    const struct field *f, char **cause)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (v == NULL && !need)
+		return 0;
+	if (!cJSON_IsString(v) || v->valuestring[0] == '\0')
+		return fail(cause, f, "\"%s\" must be a non-empty string", key);
+	*out = xstrdup(v->valuestring);
+	return 0;
+}
+
+/* Reads an optional boolean member. */
+static int
+get_bool(const cJSON *obj, const char *key, int *out, const struct field *f,
+    char **cause)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (v == NULL)
+		return 0;
+	if (!cJSON_IsBool(v))
+		return fail(cause, f, "\"%s\" must be true or false", key);
+	*out = cJSON_IsTrue(v);
+	return 0;
+}
+
+/* Reads an optional integer member into *out; sets *has when present. */
+static int
+get_int(const cJSON *obj, const char *key, long long *out, int *has,
+    const struct field *f, char **cause)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (v == NULL)
+		return 0;
+	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
+	    fabs(v->valuedouble) > 9007199254740992.0)
+		return fail(cause, f, "\"%s\" must be an integer", key);
+	*out = (long long)v->valuedouble;
+	if (has != NULL)
+		*has = 1;
+	return 0;
+}
+
+/* Reads an optional limit (a count >= 0, at most INT_MAX) into *out. */
+static int
+get_limit(const cJSON *obj, const char *key, long *out,
+    const struct field *f, char **cause)
+{
+	long long v = -1;
+
+	if (get_int(obj, key, &v, NULL, f, cause) != 0)
+		return -1;
+	if (cJSON_HasObjectItem(obj, key) && (v < 0 || v > INT_MAX))
+		return fail(cause, f, "\"%s\" must be between 0 and %d", key,
+		    INT_MAX);
+	*out = (long)v;
+	return 0;
+}
+
+/* Parses an optional condition member. */
+static int
+get_expr(const cJSON *obj, const char *key, struct expr **out,
+    const struct field *f, char **cause)
+{
+	char *src = NULL, *why = NULL;
+
+	if (get_string(obj, key, 0, &src, f, cause) != 0)
+		return -1;
+	if (src == NULL)
+		return 0;
+	*out = expr_parse(src, &why);
+	if (*out == NULL) {
+		fail(cause, f, "\"%s\" condition '%s' does not parse: %s", key,
+		    src, why);
+		free(why);
+	}
+	free(src);
+	return *out == NULL ? -1 : 0;
+}
+
+/* Checks an array of allowed values (strings, integers, booleans, null). */
+static int
+get_values(const cJSON *v, const char *key, cJSON **out,
+    const struct field *f, char **cause)
+{
+	const cJSON *item;
+
+	if (v == NULL)
+		return 0;
+	if (!cJSON_IsArray(v) || v->child == NULL)
+		return fail(cause, f, "\"%s\" must be a non-empty array", key);
+	cJSON_ArrayForEach(item, v) {
+		if (!cJSON_IsString(item) && !cJSON_IsBool(item) &&
+		    !cJSON_IsNull(item) && !(cJSON_IsNumber(item) &&
+		    item->valuedouble == floor(item->valuedouble)))
+			return fail(cause, f, "\"%s\" may hold only strings, "
+			    "integers, booleans and null", key);
+	}
+	*out = cJSON_Duplicate(v, 1);
+	return 0;
+}
+
+/* Reads "values_if": [{"when": cond, "values": [...]}, ...]. */
+static int
+get_values_if(const cJSON *obj, struct field *f, char **cause)
+{
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(obj, "values_if");
+	const cJSON *rule;
+	struct values_rule *r;
+
+	if (list == NULL)
+		return 0;
+	if (!cJSON_IsArray(list))
+		return fail(cause, f, "\"values_if\" must be an array");
+	cJSON_ArrayForEach(rule, list) {
+		f->values_if = xreallocarray(f->values_if, f->nvalues_if + 1,
+		    sizeof *f->values_if);
+		r = &f->values_if[f->nvalues_if++];
+		r->when = NULL;
+		r->values = NULL;
+		if (!cJSON_IsObject(rule) || cJSON_GetArraySize(rule) != 2 ||
+		    !cJSON_HasObjectItem(rule, "when"))
+			return fail(cause, f, "each \"values_if\" entry must "
+			    "be {\"when\": ..., \"values\": [...]}");
+		if (get_expr(rule, "when", &r->when, f, cause) != 0 ||
+		    get_values(cJSON_GetObjectItemCaseSensitive(rule, "values"),
+		    "values", &r->values, f, cause) != 0)
+			return -1;
+		if (r->values == NULL)
+			return fail(cause, f, "a \"values_if\" entry has no "
+			    "\"values\"");
+	}
+	return 0;
+}
+
+/* The JSON type a field of this kind is sent as unless it says otherwise. */
+static enum json_type
+default_json(const struct field *f)
+{
+	const cJSON *v = f->values != NULL ? f->values->child : NULL;
+
+	if (f->nvalues_if > 0 && v == NULL)
+		v = f->values_if[0].values->child;
+	switch (f->type) {
+	case FT_OBJECT:
+		return JT_OBJECT;
+	case FT_LIST: case FT_OBJECT_LIST: case FT_MULTI_ENUM:
+		return JT_ARRAY;
+	case FT_BOOLEAN:
+		return JT_BOOLEAN;
+	case FT_INTEGER: case FT_ID:
+		return JT_INTEGER;
+	case FT_ENUM:
+		if (cJSON_IsNumber(v))
+			return JT_INTEGER;
+		return cJSON_IsBool(v) ? JT_BOOLEAN : JT_STRING;
+	default:
+		return JT_STRING;
+	}
+}
+
+/* Reads the type names: "type", "json" and "item". */
+static int
+get_types(const cJSON *obj, struct field *f, char **cause)
+{
+	char *name = NULL;
+	int rc = 0;
+
+	if (get_string(obj, "type", 1, &name, f, cause) != 0)
+		return -1;
+	if (field_type_parse(name, &f->type) != 0)
+		rc = fail(cause, f, "unknown type '%s'", name);
+	free(name);
+	name = NULL;
+	if (rc == 0 && get_string(obj, "item", 0, &name, f, cause) != 0)
+		return -1;
+	if (rc == 0 && name != NULL && (field_type_parse(name, &f->item) != 0 ||
+	    f->item == FT_OBJECT || f->item == FT_LIST ||
+	    f->item == FT_OBJECT_LIST))
+		rc = fail(cause, f, "unknown item type '%s'", name);
+	else if (rc == 0 && (name != NULL) != (f->type == FT_LIST ||
+	    f->type == FT_MULTI_ENUM))
+		rc = fail(cause, f, f->type == FT_LIST ? "a list needs "
+		    "\"item\"" : "only a list may have \"item\"");
+	free(name);
+	name = NULL;
+	return rc;
+}
+
+/* Reads the JSON type, after the values it may default from. */
+static int
+get_json(const cJSON *obj, struct field *f, char **cause)
+{
+	char *name = NULL;
+	int rc = 0;
+
+	f->json = default_json(f);
+	if (get_string(obj, "json", 0, &name, f, cause) != 0)
+		return -1;
+	if (name != NULL && json_type_parse(name, &f->json) != 0)
+		rc = fail(cause, f, "unknown JSON type '%s'", name);
+	free(name);
+	return rc;
+}
+
+/* Reads the limits: range, lengths, items, days, counts. */
+static int
+get_limits(const cJSON *obj, struct field *f, char **cause)
+{
+	long days = -1;
+	const cJSON *mc = cJSON_GetObjectItemCaseSensitive(obj, "max_count");
+	const cJSON *item;
+
+	if (get_int(obj, "min", &f->min, &f->has_min, f, cause) != 0 ||
+	    get_int(obj, "max", &f->max, &f->has_max, f, cause) != 0 ||
+	    get_limit(obj, "min_length", &f->min_length, f, cause) != 0 ||
+	    get_limit(obj, "max_length", &f->max_length, f, cause) != 0 ||
+	    get_limit(obj, "max_items", &f->max_items, f, cause) != 0 ||
+	    get_limit(obj, "max_days", &days, f, cause) != 0)
+		return -1;
+	f->max_days = (int)days;
+	if (mc == NULL)
+		return 0;
+	if (!cJSON_IsObject(mc) || mc->child == NULL)
+		return fail(cause, f, "\"max_count\" must map values to counts");
+	cJSON_ArrayForEach(item, mc) {
+		if (!cJSON_IsNumber(item) || item->valuedouble < 0)
+			return fail(cause, f, "\"max_count\" must map values to "
+			    "counts");
+	}
+	f->max_count = cJSON_Duplicate(mc, 1);
+	return 0;
+}
+
+/* Reads one expanded field object into f. */
+static int
+field_read(struct field *f, const cJSON *obj, char **cause)
+{
+	const cJSON *d;
+
+	f->parent = SIZE_MAX;
+	f->min_length = f->max_length = f->max_items = f->max_days = -1;
+	f->file = xstrdup(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    obj, "@file")));
+	if (get_string(obj, "path", 1, &f->path, f, cause) != 0)
+		return -1;
+	if (!path_valid(f->path))
+		return fail(cause, f, "path must be dot-separated names of "
+		    "a-z, 0-9 and _, each optionally followed by []");
+	f->name = answers_leaf(f->path);
+	if (get_string(obj, "label", 1, &f->label, f, cause) != 0 ||
+	    get_string(obj, "help", 0, &f->help, f, cause) != 0 ||
+	    get_types(obj, f, cause) != 0 ||
+	    get_bool(obj, "nullable", &f->nullable, f, cause) != 0 ||
+	    get_bool(obj, "required", &f->required, f, cause) != 0 ||
+	    get_bool(obj, "secret", &f->secret, f, cause) != 0 ||
+	    get_expr(obj, "required_if", &f->required_if, f, cause) != 0 ||
+	    get_expr(obj, "when", &f->when, f, cause) != 0 ||
+	    get_values(cJSON_GetObjectItemCaseSensitive(obj, "values"),
+	    "values", &f->values, f, cause) != 0 ||
+	    get_values_if(obj, f, cause) != 0 ||
+	    get_json(obj, f, cause) != 0 ||
+	    get_limits(obj, f, cause) != 0 ||
+	    get_string(obj, "expiry_month", 0, &f->expiry_month, f, cause) != 0)
+		return -1;
+	if (f->help == NULL)
+		f->help = xstrdup("");
+	if ((d = cJSON_GetObjectItemCaseSensitive(obj, "default")) != NULL)
+		f->dflt = cJSON_Duplicate(d, 1);
+	return 0;
+}
+
+/* Fills form's screens and fields from expanded screens, and checks them. */
+int
+form_fill(struct form *form, const cJSON *screens, char **cause)
+{
+	const cJSON *s, *fobj, *title;
+	size_t n = 0;
+	struct field probe = { 0 };
+
+	cJSON_ArrayForEach(s, screens)
+		n += (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+		    s, "fields"));
+	form->fields = xcalloc(n, sizeof *form->fields);
+	form->screens = xcalloc((size_t)cJSON_GetArraySize(screens),
+	    sizeof *form->screens);
+	cJSON_ArrayForEach(s, screens) {
+		struct screen *sc = &form->screens[form->nscreens++];
+
+		title = cJSON_GetObjectItemCaseSensitive(s, "title");
+		sc->title = xstrdup(title->valuestring);
+		sc->first = form->nfields;
+		probe.file = cJSON_GetStringValue(
+		    cJSON_GetObjectItemCaseSensitive(s, "@file"));
+		probe.path = sc->title;
+		if (get_expr(s, "when", &sc->when, &probe, cause) != 0)
+			return -1;
+		cJSON_ArrayForEach(fobj, cJSON_GetObjectItemCaseSensitive(s,
+		    "fields")) {
+			struct field *f = &form->fields[form->nfields++];
+
+			f->screen = form->nscreens - 1;
+			if (field_read(f, fobj, cause) != 0)
+				return -1;
+			sc->count++;
+		}
+	}
+	if (form->nfields == 0) {
+		*cause = xasprintf("%s: the form has no fields", form->file);
+		return -1;
+	}
+	return form_check(form, cause);
+}

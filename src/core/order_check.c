@@ -1,0 +1,204 @@
+/* order_check.c: checking a request body against a product's form. */
+#include "core/order.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answers.h"
+#include "core/expr.h"
+#include "core/field_check.h"
+#include "core/form.h"
+#include "core/problems.h"
+#include "util/xalloc.h"
+
+/* Where the walk is: the whole body, the index binding and the problems. */
+struct walk {
+	const struct form	*form;
+	const cJSON		*body;
+	time_t			 now;
+	struct problems		*p;
+	size_t			 index[ANSWERS_MAX_DEPTH];
+	size_t			 nindex;
+};
+
+static void check_object(struct walk *, size_t, const cJSON *, const char *);
+
+/* Joins a concrete path and a member name. */
+static char *
+join(const char *prefix, const char *name)
+{
+	return *prefix == '\0' ? xstrdup(name) : xasprintf("%s.%s", prefix, name);
+}
+
+/* Reports members of obj that are no child of parent, and repeated keys. */
+static void
+check_unknown(struct walk *w, size_t parent, const cJSON *obj,
+    const char *prefix)
+{
+	const cJSON *m, *o;
+	char *path;
+
+	cJSON_ArrayForEach(m, obj) {
+		path = join(prefix, m->string);
+		for (o = obj->child; o != m; o = o->next) {
+			if (strcmp(o->string, m->string) == 0)
+				break;
+		}
+		if (o != m)
+			problems_add(w->p, 0, path, "appears more than once");
+		if (o == m && form_child(w->form, parent, m->string) ==
+		    SIZE_MAX)
+			problems_add(w->p, 1, path, "unknown field: not part "
+			    "of a %s order, so it is ignored", w->form->id);
+		free(path);
+	}
+}
+
+/* Reports that a list holds too many items with one value of field f. */
+static void
+check_counts(struct walk *w, const struct field *f, const cJSON *list,
+    const char *path)
+{
+	const cJSON *limit, *item;
+	const char *leaf = f->name;
+	char buf[64];
+	const char *t;
+	int n;
+
+	cJSON_ArrayForEach(limit, f->max_count) {
+		n = 0;
+		cJSON_ArrayForEach(item, list) {
+			t = field_scalar_text(cJSON_GetObjectItemCaseSensitive(
+			    item, leaf), buf, sizeof buf);
+			n += t != NULL && strcmp(t, limit->string) == 0;
+		}
+		if (n > limit->valuedouble)
+			problems_add(w->p, 0, path, "has %d items with %s %s; "
+			    "at most %g are allowed", n, leaf, limit->string,
+			    limit->valuedouble);
+	}
+}
+
+/* Checks each object of a list against the list field's children. */
+static void
+check_list(struct walk *w, size_t fi, const cJSON *list, const char *path)
+{
+	const cJSON *item;
+	char *ipath;
+	size_t i = 0, c;
+
+	if (w->nindex >= ANSWERS_MAX_DEPTH)
+		return;
+	cJSON_ArrayForEach(item, list) {
+		ipath = xasprintf("%s[%zu]", path, i);
+		w->index[w->nindex++] = i++;
+		if (cJSON_IsObject(item))
+			check_object(w, fi, item, ipath);
+		else
+			problems_add(w->p, 0, ipath, "must be an object");
+		w->nindex--;
+		free(ipath);
+	}
+	for (c = fi + 1; c < w->form->nfields; c++) {
+		if (w->form->fields[c].parent == fi &&
+		    w->form->fields[c].max_count != NULL)
+			check_counts(w, &w->form->fields[c], list, path);
+	}
+}
+
+/* Reports a value that is required but missing. */
+static void
+report_missing(struct walk *w, const struct field *f, const char *path)
+{
+	char *why;
+
+	if (f->required || f->required_if == NULL) {
+		problems_add(w->p, 0, path, "is required");
+		return;
+	}
+	why = expr_words(f->required_if);
+	problems_add(w->p, 0, path, "is required because %s", why);
+	free(why);
+}
+
+/* Warns about a value sent while its field does not apply. */
+static void
+report_ignored(struct walk *w, const struct field *f, const char *path)
+{
+	char *why = expr_words(f->when);
+
+	problems_add(w->p, 1, path, "is ignored: it applies only when %s", why);
+	free(why);
+}
+
+/* Checks one field of an object: presence, conditions, value, children. */
+static void
+check_field(struct walk *w, size_t fi, const cJSON *v, const char *path)
+{
+	const struct field *f = &w->form->fields[fi];
+	char *msg;
+	int req;
+
+	if (!answers_eval(f->when, w->body, w->index, w->nindex)) {
+		if (answers_present(v))
+			report_ignored(w, f, path);
+		return;
+	}
+	req = f->required || (f->required_if != NULL &&
+	    answers_eval(f->required_if, w->body, w->index, w->nindex));
+	if (!answers_present(v)) {
+		if (req)
+			report_missing(w, f, path);
+		return;
+	}
+	msg = field_check_value(f, v, w->body, w->index, w->nindex, w->now);
+	if (msg != NULL) {
+		problems_add(w->p, 0, path, "%s", msg);
+		free(msg);
+		return;
+	}
+	if (f->type == FT_CSR && cJSON_IsString(v) &&
+	    strpbrk(v->valuestring, "\r\n") != NULL)
+		problems_add(w->p, 1, path, "has line breaks; certwiz removes "
+		    "them before sending");
+	if (f->type == FT_OBJECT)
+		check_object(w, fi, v, path);
+	else if (f->type == FT_OBJECT_LIST)
+		check_list(w, fi, v, path);
+}
+
+/* Checks the members of obj against the child fields of parent. */
+static void
+check_object(struct walk *w, size_t parent, const cJSON *obj,
+    const char *prefix)
+{
+	const char *name;
+	size_t i;
+	char *path;
+
+	check_unknown(w, parent, obj, prefix);
+	for (i = 0; i < w->form->nfields; i++) {
+		if (w->form->fields[i].parent != parent)
+			continue;
+		name = w->form->fields[i].name;
+		path = join(prefix, name);
+		check_field(w, i, cJSON_GetObjectItemCaseSensitive(obj, name),
+		    path);
+		free(path);
+	}
+}
+
+/* Checks a request body against the form. */
+void
+order_check(const struct form *form, const cJSON *body, time_t now,
+    struct problems *p)
+{
+	struct walk w = { form, body, now, p, { 0 }, 0 };
+
+	if (!cJSON_IsObject(body)) {
+		problems_add(p, 0, "", "the order must be a JSON object");
+		return;
+	}
+	check_object(&w, SIZE_MAX, body, "");
+}

@@ -1,0 +1,40 @@
+/* platform.c: the two CertCentral platforms and their base URLs. */
+#include "core/platform.h"
+
+#include <string.h>
+
+/* One platform: its id, its name and where its API lives. */
+static const struct {
+	const char	*id;
+	const char	*title;
+	const char	*base_url;
+} platforms[] = {
+	{ "us", "US", "https://www.digicert.com/services/v2" },
+	{ "eu", "Europe", "https://certcentral.digicert.eu/services/v2" },
+};
+
+/* The base URL of a platform, or NULL. */
+const char *
+platform_base_url(const char *platform)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof platforms / sizeof platforms[0]; i++) {
+		if (strcmp(platforms[i].id, platform) == 0)
+			return platforms[i].base_url;
+	}
+	return NULL;
+}
+
+/* The platform's name for people. */
+const char *
+platform_title(const char *platform)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof platforms / sizeof platforms[0]; i++) {
+		if (strcmp(platforms[i].id, platform) == 0)
+			return platforms[i].title;
+	}
+	return platform;
+}

@@ -1,0 +1,134 @@
+/* fileio.c: reading whole files and parsing JSON with a located error. */
+#include "util/fileio.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+/* Reads all of fp into a NUL-terminated buffer, up to FILEIO_MAX_SIZE. */
+static char *
+read_stream(FILE *fp, const char *name, size_t *len, char **cause)
+{
+	size_t cap = 4096, used = 0, n;
+	char *buf = xmalloc(cap);
+
+	while ((n = fread(buf + used, 1, cap - used - 1, fp)) > 0) {
+		used += n;
+		if (used > FILEIO_MAX_SIZE) {
+			*cause = xasprintf("%s: larger than %u MiB", name,
+			    FILEIO_MAX_SIZE >> 20);
+			free(buf);
+			return NULL;
+		}
+		if (cap - used - 1 == 0) {
+			cap *= 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+	}
+	if (ferror(fp)) {
+		*cause = xasprintf("%s: %s", name, strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	buf[used] = '\0';
+	*len = used;
+	return buf;
+}
+
+/* Reads path ("-" is stdin) into a NUL-terminated buffer. */
+char *
+fileio_read(const char *path, size_t *len, char **cause)
+{
+	FILE *fp;
+	char *buf;
+
+	if (strcmp(path, "-") == 0)
+		return read_stream(stdin, "-", len, cause);
+	if ((fp = fopen(path, "rb")) == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	buf = read_stream(fp, path, len, cause);
+	fclose(fp);
+	return buf;
+}
+
+/* Says where offset lies in text as 1-based line and column. */
+static void
+locate(const char *text, size_t offset, size_t *line, size_t *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < offset; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* Parses JSON text; on error says where in *cause. */
+cJSON *
+fileio_parse_json(const char *text, size_t len, char **cause)
+{
+	const char *end = NULL;
+	size_t line, col, off;
+	cJSON *json;
+
+	if (len == 0 || strspn(text, " \t\r\n") == len) {
+		*cause = xstrdup("empty input: expected a JSON object");
+		return NULL;
+	}
+	json = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (json != NULL) {
+		off = (size_t)(end - text);
+		off += strspn(text + off, " \t\r\n");
+		if (off >= len)
+			return json;
+		cJSON_Delete(json);
+		locate(text, off, &line, &col);
+		*cause = xasprintf("line %zu, column %zu: unexpected text after "
+		    "the JSON value", line, col);
+		return NULL;
+	}
+	off = end != NULL && end >= text ? (size_t)(end - text) : 0;
+	if (off > len)
+		off = len;
+	locate(text, off, &line, &col);
+	/* cJSON reports a fault at the end as the last byte. */
+	if (off + 1 >= len && strchr("}]", text[len - 1]) == NULL)
+		*cause = xasprintf("line %zu, column %zu: malformed JSON: "
+		    "input ends too early", line, col);
+	else if (memchr(text, '\0', len) != NULL && strlen(text) < len)
+		*cause = xasprintf("line %zu, column %zu: malformed JSON: "
+		    "a NUL byte or invalid text", line, col);
+	else
+		*cause = xasprintf("line %zu, column %zu: malformed JSON",
+		    line, col);
+	return NULL;
+}
+
+/* Reads and parses a JSON file; errors name the file. */
+cJSON *
+fileio_read_json(const char *path, char **cause)
+{
+	char *text, *why = NULL;
+	size_t len;
+	cJSON *json;
+
+	if ((text = fileio_read(path, &len, cause)) == NULL)
+		return NULL;
+	json = fileio_parse_json(text, len, &why);
+	free(text);
+	if (json == NULL) {
+		*cause = xasprintf("%s: %s", path, why);
+		free(why);
+	}
+	return json;
+}

@@ -1,0 +1,23 @@
+/* fileio.h: reading whole files and parsing JSON with a located error.
+ *
+ * Ownership: returned buffers, cJSON trees and *cause messages are allocated
+ * and owned by the caller (free() and cJSON_Delete()).
+ */
+#ifndef CERTWIZ_FILEIO_H
+#define CERTWIZ_FILEIO_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+/* Largest file certwiz reads (form files, order bodies): 16 MiB. */
+#define FILEIO_MAX_SIZE (16u * 1024 * 1024)
+
+/* Reads path ("-" is stdin) into a NUL-terminated buffer; *len excludes the NUL. */
+char	*fileio_read(const char *path, size_t *len, char **cause);
+/* Parses JSON text; on error says "line L, column C" of the fault in *cause. */
+cJSON	*fileio_parse_json(const char *text, size_t len, char **cause);
+/* Reads and parses a JSON file; errors are prefixed with "path:L:C: ". */
+cJSON	*fileio_read_json(const char *path, char **cause);
+
+#endif
