@@ -123,6 +123,21 @@ tu_set(cJSON *root, const char *path, const char *value)
 		cJSON_AddItemToObject(parent, last, v);
 }
 
+/* The value at a concrete path, or NULL. */
+cJSON *
+tu_get(cJSON *root, const char *path)
+{
+	char last[128] = "";
+	int index = -1;
+	cJSON *parent = walk(root, path, last, sizeof last, &index);
+
+	if (parent == NULL)
+		return NULL;
+	if (index >= 0)
+		return cJSON_GetArrayItem(parent, index);
+	return cJSON_GetObjectItemCaseSensitive(parent, last);
+}
+
 /* Makes a fresh temporary directory. */
 char *
 tu_mkdtemp(void)

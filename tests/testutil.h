@@ -20,6 +20,8 @@ cJSON	*tu_data_json(const char *name);
 /* Sets the value at a concrete path ("a.b[0].c") to the JSON text value,
  * or deletes it when value is NULL; fails the test if the path is absent. */
 void	 tu_set(cJSON *root, const char *path, const char *value);
+/* The value at a concrete path, or NULL. */
+cJSON	*tu_get(cJSON *root, const char *path);
 /* Makes a fresh temporary directory; the caller removes it with tu_rmdir. */
 char	*tu_mkdtemp(void);
 /* Writes text to dir/name, creating dir/fragments when name is under it. */

@@ -51,9 +51,12 @@ print_limits(const struct field *f)
 	char *s = NULL, *t, *v = NULL;
 	const cJSON *item;
 
-	if (f->has_min || f->has_max)
-		s = xasprintf("range %s%lld to %s%lld", "", f->has_min ? f->min :
-		    0, "", f->has_max ? f->max : 0);
+	if (f->has_min && f->has_max)
+		s = xasprintf("from %lld to %lld", f->min, f->max);
+	else if (f->has_min)
+		s = xasprintf("at least %lld", f->min);
+	else if (f->has_max)
+		s = xasprintf("at most %lld", f->max);
 	if (f->max_length >= 0)
 		v = xasprintf("at most %ld characters", f->max_length);
 	else if (f->max_items >= 0)

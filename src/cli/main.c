@@ -90,13 +90,13 @@ main(int argc, char **argv)
 	const struct cli_cmd *cmd;
 	struct cli_ctx ctx = { NULL, 0 };
 	const char *dir = NULL;
-	int first;
+	char *forms_dir;
+	int first, rc;
 
 	if ((first = global_options(argc, argv, &dir)) < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	if (today(&ctx.now) != 0)
 		return EXIT_USAGE;
-	ctx.forms_dir = form_default_dir(dir);
 	if (first >= argc) {
 		fprintf(stderr, "usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 		    "Try 'certwiz --help' for the commands, or 'certwiz list' "
@@ -108,5 +108,8 @@ main(int argc, char **argv)
 		    "Try 'certwiz --help' for the commands.\n", argv[first]);
 		return EXIT_USAGE;
 	}
-	return cmd->exec(&ctx, argc - first, argv + first);
+	ctx.forms_dir = forms_dir = form_default_dir(dir);
+	rc = cmd->exec(&ctx, argc - first, argv + first);
+	free(forms_dir);
+	return rc;
 }

@@ -173,6 +173,28 @@ check_format(const struct field *f, enum field_type type, const char *text,
 	}
 }
 
+/* Checks an ID, allowing the special values from min up to 0 the form
+ * gives (a server platform of -1 means "other"). */
+static char *
+check_id_min(const struct field *f, const cJSON *v)
+{
+	const char *s = cJSON_GetStringValue(v);
+	long long n;
+	char *end;
+
+	if (f->has_min && f->min <= 0) {
+		if (cJSON_IsNumber(v))
+			n = (long long)v->valuedouble;
+		else if (s != NULL && *s != '\0')
+			n = strtoll(s, &end, 10);
+		else
+			return check_id(v);
+		if ((cJSON_IsNumber(v) || *end == '\0') && n >= f->min && n <= 0)
+			return NULL;
+	}
+	return check_id(v);
+}
+
 /* Checks one scalar (a value, or a list item) as type. */
 static char *
 check_scalar(const struct field *f, enum field_type type, const cJSON *v,
@@ -182,7 +204,7 @@ check_scalar(const struct field *f, enum field_type type, const cJSON *v,
 	const char *text;
 
 	if (type == FT_ID)
-		return check_id(v);
+		return check_id_min(f, v);
 	if (type == FT_INTEGER)
 		return cJSON_IsNumber(v) ? check_range((long long)v->valuedouble,
 		    f->min, f->max, f->has_min, f->has_max) : NULL;

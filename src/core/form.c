@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/answers.h"
 #include "core/expr.h"
@@ -112,17 +113,41 @@ field_values(const struct field *f, const cJSON *answers, const size_t *index,
 	return f->values;
 }
 
-/* The forms directory: override, else $CERTWIZ_FORMS, else the installed one. */
-const char *
+/* The forms/ directory of the build tree the running program is in, or NULL. */
+static char *
+build_tree_dir(void)
+{
+	char exe[4096], *slash, *dir;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	dir = xasprintf("%s/../forms", exe);
+	if (access(dir, R_OK | X_OK) == 0)
+		return dir;
+	free(dir);
+	return NULL;
+}
+
+/* The forms directory to use; allocated. */
+char *
 form_default_dir(const char *override)
 {
 	const char *env = getenv("CERTWIZ_FORMS");
+	char *dir;
 
 	if (override != NULL && *override != '\0')
-		return override;
+		return xstrdup(override);
 	if (env != NULL && *env != '\0')
-		return env;
-	return FORMSDIR;
+		return xstrdup(env);
+	if (access(FORMSDIR, R_OK | X_OK) != 0 &&
+	    (dir = build_tree_dir()) != NULL)
+		return dir;
+	return xstrdup(FORMSDIR);
 }
 
 /* Releases what one field owns. */

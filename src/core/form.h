@@ -100,8 +100,9 @@ size_t		 form_child(const struct form *form, size_t parent,
 		    const char *name);
 /* Finds a field by its path (with [] for list members), or NULL. */
 const struct field *form_find(const struct form *form, const char *path);
-/* The forms directory: override, else $CERTWIZ_FORMS, else the installed one. */
-const char	*form_default_dir(const char *override);
+/* The forms directory: override, else $CERTWIZ_FORMS, else the installed
+ * one, else (running from a build tree) the forms/ beside src/; allocated. */
+char		*form_default_dir(const char *override);
 
 /* Type names as written in form files, and back. */
 const char	*field_type_name(enum field_type type);

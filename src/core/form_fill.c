@@ -243,8 +243,7 @@ get_types(const cJSON *obj, struct field *f, char **cause)
 	    f->item == FT_OBJECT || f->item == FT_LIST ||
 	    f->item == FT_OBJECT_LIST))
 		rc = fail(cause, f, "unknown item type '%s'", name);
-	else if (rc == 0 && (name != NULL) != (f->type == FT_LIST ||
-	    f->type == FT_MULTI_ENUM))
+	else if (rc == 0 && (name != NULL) != (f->type == FT_LIST))
 		rc = fail(cause, f, f->type == FT_LIST ? "a list needs "
 		    "\"item\"" : "only a list may have \"item\"");
 	free(name);

@@ -1,0 +1,140 @@
+#!/bin/sh
+# cli.sh: drives the real certwiz binary through list, describe and validate,
+# checking output and exit statuses.
+set -u
+: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+CERTWIZ_TODAY=2026-11-20
+export CERTWIZ_TODAY
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+PRODUCTS="eu_individual_org pkio_qualified_organisation_services
+pkio_private_services_server document_signing_org_1 document_signing_org_2
+ds_org_individual"
+
+# Reports a failed check.
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# Runs certwiz with the given arguments, keeping stdout, stderr and status.
+run() {
+	"$CERTWIZ" "$@" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+}
+
+# Checks the last status.
+expect_status() {
+	[ "$status" -eq "$1" ] || fail "$2: status $status, expected $1 ($(head -c 300 "$tmp/err"))"
+}
+
+# Checks that a file holds a fixed string.
+expect_in() {
+	grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 400 "$tmp/$1")"
+}
+
+command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
+
+# Help, version and usage errors.
+run --help; expect_status 0 "--help"; expect_in out "validate" "--help lists commands"
+run -V; expect_status 0 "-V"; expect_in out "certwiz " "-V prints the version"
+run --frobnicate; expect_status 2 "unknown option"
+run; expect_status 2 "no command"
+run frobnicate; expect_status 2 "unknown command"; expect_in err "unknown command" "unknown command message"
+run list --bogus; expect_status 2 "unknown list option"; expect_in err "usage: certwiz list" "list usage"
+run describe; expect_status 2 "describe without product"
+run validate ds_org_individual; expect_status 2 "validate without file"
+run describe --help; expect_status 0 "describe --help"
+
+# list, in text and JSON.
+run list; expect_status 0 "list"
+[ "$(wc -l <"$tmp/out")" -eq 6 ] || fail "list prints 6 lines"
+expect_in out "pkio_private_services_server" "list names products"
+grep -q '^eu_individual_org  *eu  *EU Qualified Personal Organisation$' "$tmp/out" || fail "list line format"
+run list --json; expect_status 0 "list --json"
+[ "$(jq length "$tmp/out")" = 6 ] || fail "list --json has 6 entries"
+[ "$(jq -r '.[] | select(.id == "ds_org_individual") | .platform + " " + .endpoint' "$tmp/out")" = \
+    "us order/certificate/ds_org_individual" ] || fail "list --json entry"
+[ "$(jq -r '[.[] | keys | join(",")] | unique | .[]' "$tmp/out")" = "endpoint,id,platform,title" ] ||
+    fail "list --json keys"
+
+# describe, for every product.
+for p in $PRODUCTS; do
+	run describe "$p"; expect_status 0 "describe $p"
+	expect_in out "Screen 1 of" "describe $p groups by screen"
+	run describe --json "$p"; expect_status 0 "describe --json $p"
+	[ "$(jq -r .product "$tmp/out")" = "$p" ] || fail "describe --json $p product"
+	jq -e '.fields | length > 20' "$tmp/out" >/dev/null || fail "describe --json $p fields"
+	jq -e '[.fields[].required] - ["required", "optional", "conditional"] | length == 0' \
+	    "$tmp/out" >/dev/null || fail "describe --json $p required values"
+	jq -e '.fields[] | select(.path == "organization.contacts[].email")' "$tmp/out" \
+	    >/dev/null || fail "describe --json $p contact email"
+done
+run describe ds_org_individual
+expect_in out "required when cs_provisioning_method is ship_token" "describe says conditions in words"
+expect_in out "(shown only when payment_method is card)" "describe says when a screen shows"
+run describe --json ds_org_individual
+[ "$(jq -r '.fields[] | select(.path == "credit_card") | .required + " " + .condition' "$tmp/out")" = \
+    "conditional payment_method == 'card'" ] || fail "describe --json conditional"
+[ "$(jq -c '.fields[] | select(.path == "cs_provisioning_method") | .values' "$tmp/out")" = \
+    '["email","ship_token","client_app"]' ] || fail "describe --json values"
+[ "$(jq -r '.base_url' "$tmp/out")" = "https://www.digicert.com/services/v2" ] || fail "describe base_url"
+run describe nosuchproduct; expect_status 2 "describe unknown product"
+expect_in err "unknown product 'nosuchproduct'" "unknown product message"
+run describe ../forms/eu_individual_org; expect_status 2 "describe a path"
+
+# validate: valid orders, stdin, invalid ones, malformed JSON.
+for p in $PRODUCTS; do
+	run validate "$p" "$TESTDATA/orders/$p.json"; expect_status 0 "validate $p"
+	expect_in out "$p.json: valid" "validate $p says valid"
+done
+for i in 1 2 3; do
+	run validate pkio_private_services_server "$TESTDATA/orders/pkio_example_$i.json"
+	expect_status 0 "page example $i"
+done
+"$CERTWIZ" validate ds_org_individual - <"$TESTDATA/orders/ds_org_individual.json" >"$tmp/out" 2>&1
+status=$?; expect_status 0 "validate stdin"; expect_in out "-: valid" "stdin is named -"
+jq '.organization.contacts[0].contact_type = "boss" | del(.subject.email)' \
+    "$TESTDATA/orders/ds_org_individual.json" >"$tmp/bad.json"
+run validate ds_org_individual "$tmp/bad.json"; expect_status 1 "validate invalid"
+expect_in out "$tmp/bad.json: organization.contacts[0].contact_type: must be one of" "error path with index"
+expect_in out "$tmp/bad.json: subject.email: is required" "missing field"
+printf '{\n  "certificate": {,\n}\n' >"$tmp/broken.json"
+run validate ds_org_individual "$tmp/broken.json"; expect_status 1 "malformed JSON"
+expect_in out "$tmp/broken.json: line 2, column 20: malformed JSON" "malformed JSON located"
+run validate ds_org_individual "$TESTDATA/orders/ds_org_individual.json" "$tmp/bad.json"
+expect_status 1 "one of two invalid"
+run validate ds_org_individual "$tmp/missing.json"; expect_status 2 "unreadable file"
+expect_in err "missing.json" "unreadable file named"
+run validate nosuch "$tmp/bad.json"; expect_status 2 "validate unknown product"
+run validate eu_individual_org "$TESTDATA/orders/ds_org_individual.json"; expect_status 1 "wrong product"
+expect_in out "warning: unknown field" "unknown fields warned"
+
+# validate --json: one object per file, one per line.
+run validate --json ds_org_individual "$TESTDATA/orders/ds_org_individual.json" "$tmp/bad.json"
+expect_status 1 "validate --json"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] || fail "validate --json prints one line per file"
+[ "$(jq -s -c '[.[].valid]' "$tmp/out")" = "[true,false]" ] || fail "validate --json valid flags"
+[ "$(jq -s -r '.[1].errors[] | select(.path == "subject.email") | .message' "$tmp/out")" = "is required" ] ||
+    fail "validate --json error entry"
+jq -s -e '.[0] | has("file") and has("warnings")' "$tmp/out" >/dev/null || fail "validate --json keys"
+
+# Options: --forms-dir and CERTWIZ_FORMS.
+mkdir "$tmp/empty"; run --forms-dir "$tmp/empty" list; expect_status 0 "empty forms dir"
+[ -s "$tmp/out" ] && fail "empty forms dir lists nothing"
+CERTWIZ_FORMS="$tmp/nowhere" "$CERTWIZ" list >/dev/null 2>&1 && fail "missing forms dir is an error"
+CERTWIZ_TODAY=tomorrow "$CERTWIZ" list >/dev/null 2>&1 && fail "bad CERTWIZ_TODAY is an error"
+
+# A broken form file is refused with its file and field named.
+mkdir -p "$tmp/forms/fragments"
+printf '{"id": "p", "title": "P", "platform": "us", "endpoint": "e", "summary": "s",\n "screens": [{"title": "S", "fields": [{"path": "a", "label": "A", "type": "strin"}]}]}\n' \
+    >"$tmp/forms/p.json"
+run --forms-dir "$tmp/forms" describe p; expect_status 2 "broken form"
+expect_in err "p.json: field a: unknown type 'strin'" "broken form message"
+
+if [ "$failures" -ne 0 ]; then
+	echo "$failures check(s) failed"
+	exit 1
+fi
+echo "all CLI checks passed"
