@@ -35,19 +35,28 @@ field_type_name(enum field_type type)
 	return type < FT_COUNT ? type_names[type] : "?";
 }
 
+/* The index of name among n names, or -1. */
+static int
+name_index(const char *const *names, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	}
+	return -1;
+}
+
 /* Looks a field type up by name; 0 when found, -1 otherwise. */
 int
 field_type_parse(const char *name, enum field_type *type)
 {
-	int i;
+	int i = name_index(type_names, FT_COUNT, name);
 
-	for (i = 0; i < FT_COUNT; i++) {
-		if (strcmp(name, type_names[i]) == 0) {
-			*type = (enum field_type)i;
-			return 0;
-		}
-	}
-	return -1;
+	if (i >= 0)
+		*type = (enum field_type)i;
+	return i >= 0 ? 0 : -1;
 }
 
 /* The name of a JSON type. */
@@ -61,15 +70,11 @@ json_type_name(enum json_type type)
 int
 json_type_parse(const char *name, enum json_type *type)
 {
-	int i;
+	int i = name_index(json_names, JT_COUNT, name);
 
-	for (i = 0; i < JT_COUNT; i++) {
-		if (strcmp(name, json_names[i]) == 0) {
-			*type = (enum json_type)i;
-			return 0;
-		}
-	}
-	return -1;
+	if (i >= 0)
+		*type = (enum json_type)i;
+	return i >= 0 ? 0 : -1;
 }
 
 /* Finds a field by its path, or NULL. */

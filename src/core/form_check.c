@@ -11,8 +11,9 @@
 #include "util/xalloc.h"
 
 /* Sets *cause to "file: field path: message" and returns -1. */
-static int __attribute__((format(printf, 3, 4)))
-fail(char **cause, const struct field *f, const char *fmt, ...)
+int
+form_error(char **cause, const char *file, const char *path, const char *fmt,
+    ...)
 {
 	va_list ap;
 	char *msg;
@@ -20,10 +21,16 @@ fail(char **cause, const struct field *f, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	*cause = xasprintf("%s: field %s: %s", f->file, f->path, msg);
+	if (path != NULL)
+		*cause = xasprintf("%s: field %s: %s", file, path, msg);
+	else
+		*cause = xasprintf("%s: %s", file, msg);
 	free(msg);
 	return -1;
 }
+
+/* Reports a problem with field f. */
+#define fail(cause, f, ...) form_error(cause, (f)->file, (f)->path, __VA_ARGS__)
 
 /* Finds the index of the field with this path among the first n, or SIZE_MAX. */
 static size_t

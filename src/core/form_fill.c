@@ -15,21 +15,10 @@
 #include "core/form_check.h"
 #include "util/xalloc.h"
 
-/* Sets *cause to "file: field path: message". */
-static int __attribute__((format(printf, 3, 4)))
-fail(char **cause, const struct field *f, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	*cause = xasprintf("%s: field %s: %s", f->file != NULL ? f->file : "?",
-	    f->path != NULL ? f->path : "(no path)", msg);
-	free(msg);
-	return -1;
-}
+/* Reports a problem with field f (whose path may not be read yet). */
+#define fail(cause, f, ...) form_error(cause, (f)->file != NULL ? \
+	(f)->file : "?", (f)->path != NULL ? (f)->path : "(no path)", \
+	__VA_ARGS__)
 
 /* Checks a field path: segments of [a-z0-9_], each optionally ending in []. */
 static int

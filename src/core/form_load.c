@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/expr.h"
+#include "core/form_check.h"
 #include "core/form_fill.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
@@ -39,22 +40,8 @@ struct where {
 	const char	*path;	/* field path, or NULL */
 };
 
-/* Sets *cause to "file: field path: message". */
-static void __attribute__((format(printf, 3, 4)))
-fail(char **cause, const struct where *w, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	if (w->path != NULL)
-		*cause = xasprintf("%s: field %s: %s", w->file, w->path, msg);
-	else
-		*cause = xasprintf("%s: %s", w->file, msg);
-	free(msg);
-}
+/* Reports a problem at w. */
+#define fail(cause, w, ...) form_error(cause, (w)->file, (w)->path, __VA_ARGS__)
 
 /* Checks that obj is an object whose keys are all in allowed. */
 static int

@@ -13,28 +13,33 @@ static const struct {
 	{ "eu", "Europe", "https://certcentral.digicert.eu/services/v2" },
 };
 
-/* The base URL of a platform, or NULL. */
-const char *
-platform_base_url(const char *platform)
+/* The index of a platform in the table, or -1. */
+static int
+find(const char *platform)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof platforms / sizeof platforms[0]; i++) {
 		if (strcmp(platforms[i].id, platform) == 0)
-			return platforms[i].base_url;
+			return (int)i;
 	}
-	return NULL;
+	return -1;
+}
+
+/* The base URL of a platform, or NULL. */
+const char *
+platform_base_url(const char *platform)
+{
+	int i = find(platform);
+
+	return i < 0 ? NULL : platforms[i].base_url;
 }
 
 /* The platform's name for people. */
 const char *
 platform_title(const char *platform)
 {
-	size_t i;
+	int i = find(platform);
 
-	for (i = 0; i < sizeof platforms / sizeof platforms[0]; i++) {
-		if (strcmp(platforms[i].id, platform) == 0)
-			return platforms[i].title;
-	}
-	return platform;
+	return i < 0 ? platform : platforms[i].title;
 }
