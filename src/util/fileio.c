@@ -73,16 +73,45 @@ locate(const char *text, size_t offset, size_t *line, size_t *col)
 	}
 }
 
+/* 1 when the brackets open at offset are nested deeper than cJSON allows. */
+static int
+too_deep(const char *text, size_t offset)
+{
+	size_t i, depth = 0;
+	int in_string = 0;
+
+	for (i = 0; i <= offset && text[i] != '\0'; i++) {
+		if (in_string) {
+			if (text[i] == '\\' && text[i + 1] != '\0')
+				i++;
+			else if (text[i] == '"')
+				in_string = 0;
+		} else if (text[i] == '"')
+			in_string = 1;
+		else if (text[i] == '[' || text[i] == '{')
+			depth++;
+		else if ((text[i] == ']' || text[i] == '}') && depth > 0)
+			depth--;
+	}
+	return depth > CJSON_NESTING_LIMIT;
+}
+
 /* Parses JSON text; on error says where in *cause. */
 cJSON *
 fileio_parse_json(const char *text, size_t len, char **cause)
 {
-	const char *end = NULL;
+	const char *end = NULL, *nul;
 	size_t line, col, off;
 	cJSON *json;
 
 	if (len == 0 || strspn(text, " \t\r\n") == len) {
 		*cause = xstrdup("empty input: expected a JSON object");
+		return NULL;
+	}
+	if ((nul = memchr(text, '\0', len)) != NULL) {
+		locate(text, (size_t)(nul - text), &line, &col);
+		*cause = xasprintf("line %zu, column %zu: a NUL byte: this is "
+		    "not JSON text", line, col);
 		return NULL;
 	}
 	json = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -105,9 +134,9 @@ fileio_parse_json(const char *text, size_t len, char **cause)
 	if (off + 1 >= len && strchr("}]", text[len - 1]) == NULL)
 		*cause = xasprintf("line %zu, column %zu: malformed JSON: "
 		    "input ends too early", line, col);
-	else if (memchr(text, '\0', len) != NULL && strlen(text) < len)
-		*cause = xasprintf("line %zu, column %zu: malformed JSON: "
-		    "a NUL byte or invalid text", line, col);
+	else if (too_deep(text, off))
+		*cause = xasprintf("line %zu, column %zu: nested more than %d "
+		    "levels deep", line, col, CJSON_NESTING_LIMIT);
 	else
 		*cause = xasprintf("line %zu, column %zu: malformed JSON",
 		    line, col);
