@@ -21,6 +21,10 @@ const struct cli_cmd cli_cmds[] = {
 	{ "validate", "validate [--json] PRODUCT FILE...",
 	  "check order bodies (- reads stdin) against a product's rules",
 	  cmd_validate },
+	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--output FILE] "
+	  "[--load FILE | --resume[=DRAFT]] [PRODUCT]",
+	  "fill in an order screen by screen (plain prompts with --plain)",
+	  cmd_wizard },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -37,6 +37,7 @@ extern const struct cli_cmd cli_cmds[];
 int	cmd_list(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_describe(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_validate(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv);
 
 /* Parses a command's only option set (--json, -h); returns -1 after printing
  * usage on a bad option, 1 when help was printed, else 0 with optind set. */

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/form.h"
+#include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
 static void
@@ -23,8 +25,13 @@ help(void)
 		printf("  %-36s %s\n", c->usage, c->summary);
 	printf("\nOptions:\n"
 	    "      --forms-dir DIR   read form files from DIR\n"
+	    "      --plain           run the wizard as plain prompts\n"
+	    "      --resume[=DRAFT]  resume a saved draft (the newest by "
+	    "default)\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
+	    "With no command, certwiz starts the wizard with a product "
+	    "picker.\n"
 	    "Exit status: 0 success, 1 an order is not valid, 2 usage error.\n"
 	    "See certwiz(1) for everything else.\n");
 }
@@ -51,12 +58,22 @@ today(time_t *now)
 	return 0;
 }
 
+/* What the global options ask for besides a command. */
+struct global {
+	const char	*forms_dir;
+	int		 plain;		/* --plain: the wizard in plain mode */
+	int		 resume;	/* --resume[=DRAFT] */
+	const char	*draft;
+};
+
 /* Parses the global options; returns the index of the command, or -1/-2. */
 static int
-global_options(int argc, char **argv, const char **forms_dir)
+global_options(int argc, char **argv, struct global *g)
 {
 	static const struct option longopts[] = {
 		{ "forms-dir", required_argument, NULL, 'F' },
+		{ "plain", no_argument, NULL, 'P' },
+		{ "resume", optional_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -66,7 +83,14 @@ global_options(int argc, char **argv, const char **forms_dir)
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'F':
-			*forms_dir = optarg;
+			g->forms_dir = optarg;
+			break;
+		case 'P':
+			g->plain = 1;
+			break;
+		case 'R':
+			g->resume = 1;
+			g->draft = optarg;
 			break;
 		case 'h':
 			help();
@@ -83,32 +107,75 @@ global_options(int argc, char **argv, const char **forms_dir)
 	return optind;
 }
 
+/* 1 when a bare "certwiz" cannot hold a conversation: the keyboard is a
+ * terminal but the output goes elsewhere. */
+static int
+no_conversation(const struct global *g)
+{
+	return !g->plain && !g->resume && isatty(STDIN_FILENO) &&
+	    !isatty(STDOUT_FILENO);
+}
+
+/* Starts the wizard for "certwiz" with no command or with --resume. */
+static int
+start_wizard(const struct cli_ctx *ctx, const struct global *g)
+{
+	char *argv[4], *resume = NULL;
+	int argc = 0, rc;
+
+	argv[argc++] = (char *)"wizard";
+	if (g->plain)
+		argv[argc++] = (char *)"--plain";
+	if (g->resume) {
+		resume = g->draft != NULL ? xasprintf("--resume=%s", g->draft) :
+		    xstrdup("--resume");
+		argv[argc++] = resume;
+	}
+	argv[argc] = NULL;
+	rc = cmd_wizard(ctx, argc, argv);
+	free(resume);
+	return rc;
+}
+
 /* Runs the command named on the command line. */
 int
 main(int argc, char **argv)
 {
 	const struct cli_cmd *cmd;
 	struct cli_ctx ctx = { NULL, 0 };
-	const char *dir = NULL;
+	struct global g = { NULL, 0, 0, NULL };
 	char *forms_dir;
 	int first, rc;
 
-	if ((first = global_options(argc, argv, &dir)) < 0)
+	if ((first = global_options(argc, argv, &g)) < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	if (today(&ctx.now) != 0)
 		return EXIT_USAGE;
-	if (first >= argc) {
+	if (g.resume && g.draft == NULL && first < argc &&
+	    cli_find(argv[first]) == NULL)
+		g.draft = argv[first++];
+	if (first >= argc && no_conversation(&g)) {
 		fprintf(stderr, "usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 		    "Try 'certwiz --help' for the commands, or 'certwiz list' "
 		    "for the products.\n");
 		return EXIT_USAGE;
+	}
+	if (first >= argc || g.resume) {
+		if (first < argc) {
+			fprintf(stderr, "certwiz: --resume takes no command\n");
+			return EXIT_USAGE;
+		}
+		ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
+		rc = start_wizard(&ctx, &g);
+		free(forms_dir);
+		return rc;
 	}
 	if ((cmd = cli_find(argv[first])) == NULL) {
 		fprintf(stderr, "certwiz: unknown command '%s'\n"
 		    "Try 'certwiz --help' for the commands.\n", argv[first]);
 		return EXIT_USAGE;
 	}
-	ctx.forms_dir = forms_dir = form_default_dir(dir);
+	ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
 	rc = cmd->exec(&ctx, argc - first, argv + first);
 	free(forms_dir);
 	return rc;

@@ -1,0 +1,293 @@
+/* cmd_wizard.c: "certwiz wizard": the order wizard, in curses or plain
+ * mode, from scratch, from an order body (--load) or from a draft
+ * (--resume). */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/form.h"
+#include "core/order.h"
+#include "core/problems.h"
+#include "plain/plain.h"
+#include "tui/tui.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+#include "wizard/draft.h"
+#include "wizard/session.h"
+
+/* The signal that asked plain mode to stop, or 0. */
+static volatile sig_atomic_t wizard_signo;
+
+/* What the command line asked for. */
+struct wizard_args {
+	int		 plain;
+	int		 dry_run;
+	int		 no_color;
+	int		 resume;
+	const char	*draft;		/* --resume=DRAFT */
+	const char	*output;
+	const char	*load;
+	const char	*product;
+};
+
+/* Records a signal for the plain loop; nothing else is safe here. */
+static void
+wizard_on_signal(int sig)
+{
+	wizard_signo = sig;
+}
+
+/* Catches SIGHUP, SIGINT and SIGTERM without restarting reads. */
+static void
+wizard_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = wizard_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* 1 when the wizard must run in plain mode. */
+static int
+want_plain(const struct wizard_args *a)
+{
+	const char *term = getenv("TERM");
+
+	return a->plain || term == NULL || *term == '\0' ||
+	    strcmp(term, "dumb") == 0 || !isatty(STDIN_FILENO) ||
+	    !isatty(STDOUT_FILENO);
+}
+
+/* Parses the wizard's options; -1 usage error, 1 help printed, else 0. */
+static int
+wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
+    struct wizard_args *a)
+{
+	static const struct option longopts[] = {
+		{ "plain", no_argument, NULL, 'p' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "no-color", no_argument, NULL, 'C' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "load", required_argument, NULL, 'l' },
+		{ "resume", optional_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "+ho:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			a->plain = 1;
+			break;
+		case 'n':
+			a->dry_run = 1;
+			break;
+		case 'C':
+			a->no_color = 1;
+			break;
+		case 'o':
+			a->output = optarg;
+			break;
+		case 'l':
+			a->load = optarg;
+			break;
+		case 'r':
+			a->resume = 1;
+			a->draft = optarg;
+			break;
+		case 'h':
+			printf("usage: certwiz %s\n%s.\n", cmd->usage,
+			    cmd->summary);
+			return 1;
+		default:
+			return -1;
+		}
+	}
+	if (optind < argc)
+		a->product = argv[optind++];
+	if (optind < argc || (a->resume && (a->load || a->product)))
+		return -1;
+	return 0;
+}
+
+/* Asks for a product on the terminal; NULL when none was chosen. */
+static char *
+pick_product(const struct cli_ctx *ctx)
+{
+	char **ids, **titles, *cause = NULL, *id = NULL;
+	struct form *form;
+	int n, i, k;
+
+	if ((n = form_list_ids(ctx->forms_dir, &ids, &cause)) < 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return NULL;
+	}
+	titles = xcalloc((size_t)n + 1, sizeof *titles);
+	for (i = 0; i < n; i++) {
+		form = form_load(ctx->forms_dir, ids[i], &cause);
+		titles[i] = xstrdup(form != NULL ? form->title : "");
+		form_free(form);
+		free(cause);
+		cause = NULL;
+	}
+	k = plain_pick("product", ids, titles, n, stdin, stdout,
+	    &wizard_signo);
+	if (k >= 0)
+		id = xstrdup(ids[k]);
+	form_free_ids(titles, n);
+	form_free_ids(ids, n);
+	return id;
+}
+
+/* Prints a loaded body's problems as "[path] problem: message". */
+static void
+print_load_problems(const struct form *form, const cJSON *body, time_t now)
+{
+	struct problems p = { NULL, 0 };
+	size_t i;
+
+	order_check(form, body, now, &p);
+	for (i = 0; i < p.n; i++)
+		printf("[%s] %s: %s\n", p.v[i].path, p.v[i].warning ?
+		    "warning" : "problem", p.v[i].message);
+	problems_free(&p);
+}
+
+/* Reads a draft (the newest when none is named); its product into *product
+ * and its answers into *answers. */
+static int
+open_draft(const struct wizard_args *a, struct draft *d, char **product,
+    cJSON **answers)
+{
+	char **names = NULL, *cause = NULL;
+	const char *what = a->draft;
+	int n = 0, rc;
+
+	if (what == NULL) {
+		if ((n = draft_list(&names, &cause)) <= 0) {
+			cli_error("%s", n < 0 ? cause : "no drafts to resume");
+			free(cause);
+			draft_list_free(names, n);
+			return -1;
+		}
+		what = names[0];
+	}
+	rc = draft_load(what, product, answers, &d->path, &cause);
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	draft_list_free(names, n);
+	return rc;
+}
+
+/* Loads the form and starts the session the arguments ask for. */
+static struct session *
+start(const struct cli_ctx *ctx, struct wizard_args *a, struct draft *d,
+    struct form **form, int plain)
+{
+	struct problems p = { NULL, 0 };
+	struct session *s;
+	char *product = NULL, *cause = NULL;
+	cJSON *body = NULL;
+
+	if (a->resume && open_draft(a, d, &product, &body) != 0)
+		return NULL;
+	if (a->load != NULL &&
+	    (body = fileio_read_json(a->load, &cause)) == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return NULL;
+	}
+	if (product == NULL && a->product == NULL &&
+	    (product = pick_product(ctx)) == NULL) {
+		cli_error("no product chosen");
+		cJSON_Delete(body);
+		return NULL;
+	}
+	*form = cli_load_form(ctx, product != NULL ? product : a->product);
+	free(product);
+	if (*form == NULL) {
+		cJSON_Delete(body);
+		return NULL;
+	}
+	if (plain && a->load != NULL)
+		print_load_problems(*form, body, ctx->now);
+	if (plain && d->path != NULL)
+		printf("Resuming the draft %s.\n", d->path);
+	s = body != NULL ? session_load(*form, body, ctx->now, &p) :
+	    session_new(*form, ctx->now);
+	problems_free(&p);
+	cJSON_Delete(body);
+	return s;
+}
+
+/* Runs the wizard in plain mode on stdin and stdout. */
+static int
+run_plain(struct session *s, const struct wizard_args *a, struct draft *d)
+{
+	struct plain_opts o = { a->output, d, &wizard_signo };
+
+	if (!a->dry_run)
+		printf("Submitting is not available yet; this run is a dry "
+		    "run.\n");
+	return plain_run(s, stdin, stdout, &o);
+}
+
+/* Runs the curses wizard; it saves its own drafts. */
+static int
+run_curses(struct session *s, const struct wizard_args *a)
+{
+	struct tui_opts to;
+
+	memset(&to, 0, sizeof to);
+	to.no_color = a->no_color;
+	to.dry_run = 1;
+	to.output = a->output;
+	return tui_run(s, &to);
+}
+
+/* Runs the order wizard. */
+int
+cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_find("wizard");
+	struct wizard_args a;
+	struct draft d = { NULL };
+	struct form *form = NULL;
+	struct session *s;
+	int rc, plain;
+
+	memset(&a, 0, sizeof a);
+	if ((rc = wizard_options(cmd, argc, argv, &a)) != 0)
+		return rc > 0 ? EXIT_OK : cli_usage(cmd);
+	plain = want_plain(&a);
+	wizard_signo = 0;
+	wizard_signals();
+	if ((s = start(ctx, &a, &d, &form, plain)) == NULL) {
+		draft_clear(&d);
+		return wizard_signo != 0 ? 128 + wizard_signo : EXIT_USAGE;
+	}
+	if (plain)
+		rc = run_plain(s, &a, &d);
+	else
+		rc = run_curses(s, &a);
+	session_free(s);
+	form_free(form);
+	draft_clear(&d);
+	return rc;
+}

@@ -1,0 +1,343 @@
+/* plain.c: plain mode: walking the screens prompt by prompt, the review at
+ * the end, and how an unfinished run is saved. */
+#include "plain/plain_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/form.h"
+#include "core/problems.h"
+#include "util/xalloc.h"
+#include "wizard/draft.h"
+#include "wizard/session.h"
+
+/* Adds a copy of s to a list of strings. */
+static void
+list_add(char ***v, size_t *n, const char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = xstrdup(s);
+}
+
+/* Remembers a key as asked. */
+void
+plain_seen_add(struct walk *w, const char *key)
+{
+	list_add(&w->seen, &w->nseen, key);
+}
+
+/* Remembers an optional object as declined. */
+void
+plain_skip_add(struct walk *w, const char *path)
+{
+	list_add(&w->skip, &w->nskip, path);
+}
+
+/* 1 when path is prefix itself or lies under it ("a.b", "a[0]"). */
+static int
+under(const char *path, const char *prefix, int self)
+{
+	size_t len = strlen(prefix);
+
+	if (strncmp(path, prefix, len) != 0)
+		return 0;
+	return (self && path[len] == '\0') || path[len] == '.' ||
+	    path[len] == '[';
+}
+
+/* 1 when a slot lies inside a declined optional object. */
+static int
+skipped(const struct walk *w, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < w->nskip; i++) {
+		if (under(path, w->skip[i], 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when key was asked already. */
+static int
+seen(const struct walk *w, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < w->nseen; i++) {
+		if (strcmp(w->seen[i], key) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The key a slot is remembered by: a list's counts its items. */
+static char *
+slot_key(const struct walk *w, const struct slot *sl)
+{
+	enum field_type t = w->s->form->fields[sl->field].type;
+
+	if ((t == FT_LIST || t == FT_OBJECT_LIST) && sl->item < 0)
+		return xasprintf("%s#%zu", sl->path,
+		    session_list_count(w->s, sl));
+	return xstrdup(sl->path);
+}
+
+/* 1 when a slot is still to be asked. */
+static int
+pending(const struct walk *w, const struct slot *sl)
+{
+	char *key;
+	int r;
+
+	if (skipped(w, sl->path))
+		return 0;
+	key = slot_key(w, sl);
+	r = !seen(w, key);
+	free(key);
+	return r;
+}
+
+/* The next slot to ask: form order, but a list's question about another
+ * item waits until its items are done. */
+static size_t
+next_slot(const struct walk *w, const struct slot *v, size_t n)
+{
+	enum field_type t;
+	size_t j, k;
+
+	for (j = 0; j < n; j++) {
+		if (!pending(w, &v[j]))
+			continue;
+		t = w->s->form->fields[v[j].field].type;
+		if ((t != FT_LIST && t != FT_OBJECT_LIST) || v[j].item >= 0)
+			return j;
+		for (k = j + 1; k < n; k++) {
+			if (under(v[k].path, v[j].path, 0) &&
+			    pending(w, &v[k]))
+				break;
+		}
+		if (k == n || !under(v[k].path, v[j].path, 0))
+			return j;
+	}
+	return n;
+}
+
+/* Asks the slots of one screen until none is left. */
+static void
+walk_screen(struct walk *w, size_t screen)
+{
+	struct slot *v;
+	size_t n, j;
+
+	fprintf(w->out, "== Screen %zu of %zu: %s ==\n", screen + 1,
+	    w->s->form->nscreens, w->s->form->screens[screen].title);
+	while (w->stop == STOP_NONE) {
+		n = session_slots(w->s, screen, &v);
+		if ((j = next_slot(w, v, n)) < n)
+			plain_ask(w, &v[j]);
+		session_slots_free(v, n);
+		if (j == n)
+			break;
+	}
+}
+
+/* Prints every problem as "[path] problem: message". */
+static void
+print_problems(FILE *out, const struct problems *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		fprintf(out, "[%s] %s: %s\n", p->v[i].path,
+		    p->v[i].warning ? "warning" : "problem", p->v[i].message);
+}
+
+/* Writes the real body (secrets included) to the output file. */
+static int
+write_output(struct walk *w)
+{
+	cJSON *body = session_body(w->s);
+	char *text = cJSON_Print(body), *all, *cause = NULL;
+	int rc;
+
+	all = xasprintf("%s\n", text != NULL ? text : "{}");
+	rc = draft_write_file(w->o->output, all, &cause);
+	free(all);
+	free(text);
+	cJSON_Delete(body);
+	if (rc != 0) {
+		fprintf(stderr, "certwiz: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	fprintf(w->out, "The request body was written to %s.\n",
+	    w->o->output);
+	return 0;
+}
+
+/* Shows the body with secrets masked and what is left to fix. */
+static int
+review(struct walk *w)
+{
+	struct problems p = { NULL, 0 };
+	char *masked = session_body_masked(w->s);
+	size_t errors;
+
+	fprintf(w->out, "== Review ==\n%s\n", masked);
+	free(masked);
+	session_check(w->s, &p);
+	print_problems(w->out, &p);
+	errors = problems_errors(&p);
+	problems_free(&p);
+	if (errors != 0) {
+		fprintf(w->out, "The order has %zu problem%s; nothing was "
+		    "written.\n", errors, errors == 1 ? "" : "s");
+		return 1;
+	}
+	fprintf(w->out, "The order is complete and valid.\n");
+	if (w->o->output != NULL && write_output(w) != 0)
+		return 1;
+	fprintf(w->out, "Nothing was submitted: submitting is not available "
+	    "yet (dry run).\n");
+	return 0;
+}
+
+/* Saves a draft for an unfinished run and says how the run ended. */
+static void
+save_unfinished(struct walk *w, const char *why)
+{
+	char *cause = NULL;
+
+	if (!w->s->changed || w->o->draft == NULL) {
+		if (w->o->draft != NULL && w->o->draft->path != NULL)
+			fprintf(stderr, "certwiz: %s; the draft is %s\n", why,
+			    w->o->draft->path);
+		else
+			fprintf(stderr, "certwiz: %s; nothing to save\n", why);
+		return;
+	}
+	if (draft_save(w->s, w->o->draft, NULL, &cause) != 0) {
+		fprintf(stderr, "certwiz: %s; the draft was not saved: %s\n",
+		    why, cause);
+		free(cause);
+		return;
+	}
+	fprintf(stderr, "certwiz: %s; draft saved to %s\n", why,
+	    w->o->draft->path);
+}
+
+/* The exit status of a run that stopped early. */
+static int
+stopped(struct walk *w)
+{
+	int signo;
+
+	switch (w->stop) {
+	case STOP_SIGNAL:
+		signo = (int)*w->o->signo;
+		save_unfinished(w, "interrupted");
+		return 128 + signo;
+	case STOP_TRIES:
+		save_unfinished(w, "too many answers in a row were not "
+		    "accepted");
+		return 1;
+	default:
+		save_unfinished(w, "input ended before the order was "
+		    "complete");
+		return 1;
+	}
+}
+
+/* Releases what a walk holds. */
+static void
+walk_free(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nseen; i++)
+		free(w->seen[i]);
+	for (i = 0; i < w->nskip; i++)
+		free(w->skip[i]);
+	free(w->seen);
+	free(w->skip);
+}
+
+/* Walks every shown screen, then reviews the order. */
+int
+plain_run(struct session *s, FILE *in, FILE *out, const struct plain_opts *o)
+{
+	struct walk w;
+	size_t i;
+	int rc;
+
+	memset(&w, 0, sizeof w);
+	w.s = s;
+	w.in = in;
+	w.out = out;
+	w.o = o;
+	for (i = 0; i < s->form->nscreens && w.stop == STOP_NONE; i++) {
+		if (session_screen_shown(s, i))
+			walk_screen(&w, i);
+	}
+	if (w.stop != STOP_NONE)
+		rc = stopped(&w);
+	else if ((rc = review(&w)) != 0 && s->changed)
+		save_unfinished(&w, "the order is not complete");
+	walk_free(&w);
+	fflush(out);
+	return rc;
+}
+
+/* Finds a choice by number or id; -1 when there is none. */
+static int
+pick_choice(const char *line, char *const *ids, int n)
+{
+	char *end;
+	long k;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(line, ids[i]) == 0)
+			return i;
+	}
+	errno = 0;
+	k = strtol(line, &end, 10);
+	if (*line == '\0' || *end != '\0' || errno != 0 || k < 1 || k > n)
+		return -1;
+	return (int)k - 1;
+}
+
+/* Asks for one of n choices by number or id. */
+int
+plain_pick(const char *what, char *const *ids, char *const *titles, int n,
+    FILE *in, FILE *out, volatile sig_atomic_t *signo)
+{
+	struct plain_opts o = { NULL, NULL, signo };
+	struct walk w;
+	char *line;
+	int i, tries, k;
+
+	memset(&w, 0, sizeof w);
+	w.in = in;
+	w.out = out;
+	w.o = &o;
+	fprintf(out, "== Choose a %s ==\n", what);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%d) %s  %s\n", i + 1, ids[i],
+		    titles != NULL ? titles[i] : "");
+	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
+		fprintf(out, "[%s] Choose a %s (required) 1-%d:\n", what, what,
+		    n);
+		if (plain_read(&w, &line) != 0)
+			return -1;
+		k = pick_choice(line, ids, n);
+		free(line);
+		if (k >= 0)
+			return k;
+		fprintf(out, "[%s] error: answer a number from 1 to %d or a "
+		    "name\n", what, n);
+	}
+	return -1;
+}

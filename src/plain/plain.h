@@ -1,0 +1,42 @@
+/* plain.h: the wizard as numbered prompts, one line each, for screen
+ * readers, TERM=dumb and scripts (answers piped on stdin).
+ *
+ * Every prompt is one whole line ending in a newline and begins with the
+ * field's concrete JSON path in square brackets:
+ *
+ *   [payment_method] Payment method (required) 1) balance 2) profile 3) card [balance]:
+ *
+ * Ownership: plain_run() and plain_pick() borrow everything they are given.
+ * The session's conversation goes to out; how a run ended (input ended,
+ * interrupted, draft saved) goes to stderr as "certwiz: ...".
+ */
+#ifndef CERTWIZ_PLAIN_H
+#define CERTWIZ_PLAIN_H
+
+#include <signal.h>
+#include <stdio.h>
+
+struct draft;
+struct session;
+
+/* What a plain run is told. */
+struct plain_opts {
+	const char		*output;	/* write the body here, or NULL */
+	struct draft		*draft;		/* where unfinished work is saved */
+	volatile sig_atomic_t	*signo;		/* set by signal handlers, or NULL */
+};
+
+/* Most bad answers in a row to one prompt before plain mode gives up. */
+#define PLAIN_MAX_TRIES 100
+
+/* Walks every screen of s asking one prompt per line; returns the exit
+ * status: 0 order complete and valid (and written to o->output), 1 input
+ * ended or the order has errors (a draft is saved), 128+N on signal N. */
+int	plain_run(struct session *s, FILE *in, FILE *out,
+	    const struct plain_opts *o);
+/* Asks for one of n choices (ids with titles) by number or id; returns its
+ * index, or -1 when input ended or was interrupted. */
+int	plain_pick(const char *what, char *const *ids, char *const *titles,
+	    int n, FILE *in, FILE *out, volatile sig_atomic_t *signo);
+
+#endif

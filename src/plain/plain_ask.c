@@ -1,0 +1,393 @@
+/* plain_ask.c: plain mode's prompts: one field, an optional object, a list. */
+#include "plain/plain_int.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/answers.h"
+#include "core/field_check.h"
+#include "core/form.h"
+#include "core/problems.h"
+#include "util/xalloc.h"
+#include "wizard/session.h"
+
+/* Reads one answer line into *line; sets w->stop at EOF or on a signal. */
+int
+plain_read(struct walk *w, char **line)
+{
+	size_t size = 0;
+	ssize_t n;
+
+	*line = NULL;
+	fflush(w->out);
+	errno = 0;
+	n = getline(line, &size, w->in);
+	if (w->o->signo != NULL && *w->o->signo != 0)
+		w->stop = STOP_SIGNAL;
+	else if (n < 0)
+		w->stop = STOP_EOF;
+	if (w->stop != STOP_NONE) {
+		free(*line);
+		*line = NULL;
+		return -1;
+	}
+	(*line)[strcspn(*line, "\r\n")] = '\0';
+	return 0;
+}
+
+/* Parses a yes/no answer: 1, 0, or -1 when it is neither. */
+static int
+parse_yes_no(const char *s)
+{
+	if (strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
+	    strcasecmp(s, "true") == 0 || strcmp(s, "1") == 0)
+		return 1;
+	if (strcasecmp(s, "n") == 0 || strcasecmp(s, "no") == 0 ||
+	    strcasecmp(s, "false") == 0 || strcmp(s, "0") == 0)
+		return 0;
+	return -1;
+}
+
+/* Asks a yes/no question until answered. */
+int
+plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
+{
+	char *line;
+	int tries, v;
+
+	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
+		fprintf(w->out, "%s (y/n) [%s]:\n", prompt, dflt ? "y" : "n");
+		if (plain_read(w, &line) != 0)
+			return -1;
+		v = *line == '\0' ? dflt : parse_yes_no(line);
+		free(line);
+		if (v >= 0)
+			return v;
+		fprintf(w->out, "[%s] error: answer y or n\n", path);
+	}
+	w->stop = STOP_TRIES;
+	return -1;
+}
+
+static char *default_text(const struct field *);
+
+/* A scalar's text (strings, numbers, true, false), or NULL; allocated. */
+static char *
+value_text(const cJSON *v)
+{
+	char buf[64];
+	const char *t = field_scalar_text(v, buf, sizeof buf);
+
+	return t != NULL ? xstrdup(t) : NULL;
+}
+
+/* Writes " 1) a 2) b" for a field's allowed values into an allocated string. */
+static char *
+values_text(const cJSON *values)
+{
+	const cJSON *v;
+	char *out = xstrdup(""), *next, *t;
+	int i = 0;
+
+	cJSON_ArrayForEach(v, values) {
+		t = value_text(v);
+		next = xasprintf("%s %d) %s", out, ++i, t != NULL ? t : "null");
+		free(t);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* The text shown in brackets: the answer, or the default. */
+static char *
+shown_value(const struct session *s, const struct slot *slot)
+{
+	const struct field *f = &s->form->fields[slot->field];
+	char *cur = session_get_text(s, slot), buf[64];
+
+	if (*cur != '\0' && f->secret) {
+		free(cur);
+		return xstrdup("hidden");
+	}
+	if (*cur == '\0' && f->dflt != NULL && slot->item < 0) {
+		free(cur);
+		if ((cur = default_text(f)) == NULL)
+			cur = xstrdup("");
+	}
+	if (f->type == FT_BOOLEAN && parse_yes_no(cur) >= 0) {
+		buf[0] = parse_yes_no(cur) ? 'y' : 'n';
+		free(cur);
+		return xstrndup(buf, 1);
+	}
+	return cur;
+}
+
+/* Prints the prompt line of a field slot. */
+static void
+print_field_prompt(struct walk *w, const struct slot *slot)
+{
+	const struct field *f = &w->s->form->fields[slot->field];
+	const cJSON *values = field_values(f, w->s->answers, slot->index,
+	    slot->nindex);
+	char *vals = values != NULL ? values_text(values) : xstrdup("");
+	char *shown = shown_value(w->s, slot), *label;
+
+	if (slot->item >= 0)
+		label = xasprintf("%s, item %d", f->label, slot->item + 1);
+	else
+		label = xstrdup(f->label);
+	fprintf(w->out, "[%s] %s (%s)%s%s%s%s%s%s:\n", slot->path, label,
+	    session_slot_required(w->s, slot) ? "required" : "optional",
+	    f->type == FT_BOOLEAN ? " (y/n)" : "", vals,
+	    f->type == FT_MULTI_ENUM ? " (several: separate with commas)" : "",
+	    *shown ? " [" : "", shown, *shown ? "]" : "");
+	free(label);
+	free(shown);
+	free(vals);
+}
+
+/* The text of allowed value word, or of the value numbered word; allocated. */
+static char *
+enum_word(const cJSON *values, const char *word)
+{
+	const cJSON *v;
+	char buf[64], *end, *t;
+	const char *vt;
+	long n;
+
+	cJSON_ArrayForEach(v, values) {
+		vt = field_scalar_text(v, buf, sizeof buf);
+		if (vt != NULL && strcmp(vt, word) == 0)
+			return xstrdup(word);
+	}
+	errno = 0;
+	n = strtol(word, &end, 10);
+	if (*word == '\0' || *end != '\0' || errno != 0 || n < 1 ||
+	    n > cJSON_GetArraySize(values) ||
+	    (t = value_text(cJSON_GetArrayItem(values, (int)n - 1))) == NULL)
+		return xstrdup(word);
+	return t;
+}
+
+/* Maps every comma- or space-separated word of line through enum_word. */
+static char *
+enum_words(const cJSON *values, const char *line)
+{
+	char *out = xstrdup(""), *word, *mapped, *next;
+	size_t n;
+
+	for (;;) {
+		line += strspn(line, ", \t");
+		if ((n = strcspn(line, ", \t")) == 0)
+			break;
+		word = xstrndup(line, n);
+		mapped = enum_word(values, word);
+		next = xasprintf("%s%s%s", out, *out ? ", " : "", mapped);
+		free(mapped);
+		free(word);
+		free(out);
+		out = next;
+		line += n;
+	}
+	return out;
+}
+
+/* The default of a field as text to store, or NULL. */
+static char *
+default_text(const struct field *f)
+{
+	const cJSON *v;
+	char *out, *next, *t;
+
+	if (f->dflt == NULL)
+		return NULL;
+	if (!cJSON_IsArray(f->dflt))
+		return value_text(f->dflt);
+	out = xstrdup("");
+	cJSON_ArrayForEach(v, f->dflt) {
+		if ((t = value_text(v)) == NULL)
+			continue;
+		next = xasprintf("%s%s%s", out, *out ? ", " : "", t);
+		free(t);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* Turns an answer line into the text to store; NULL keeps the answer as it
+ * is. Sets *err to an allocated message for an answer of the wrong form. */
+static char *
+answer_text(struct walk *w, const struct slot *slot, const char *line,
+    char **err)
+{
+	const struct field *f = &w->s->form->fields[slot->field];
+	const cJSON *values = field_values(f, w->s->answers, slot->index,
+	    slot->nindex);
+	char *cur, *d;
+	int yn;
+
+	*err = NULL;
+	if (strcmp(line, "-") == 0)
+		return xstrdup("");
+	if (*line == '\0') {
+		cur = session_get_text(w->s, slot);
+		d = *cur == '\0' && slot->item < 0 ? default_text(f) : NULL;
+		if (*cur != '\0') {
+			free(cur);
+			return NULL;
+		}
+		free(cur);
+		return d != NULL ? d : xstrdup("");
+	}
+	if (f->type == FT_BOOLEAN && slot->item < 0) {
+		if ((yn = parse_yes_no(line)) < 0) {
+			*err = xstrdup("answer y or n");
+			return NULL;
+		}
+		return xstrdup(yn ? "true" : "false");
+	}
+	if (values != NULL && f->type == FT_MULTI_ENUM)
+		return enum_words(values, line);
+	if (values != NULL)
+		return enum_word(values, line);
+	return xstrdup(line);
+}
+
+/* The slot's error with the answers as they are; allocated or NULL. */
+static char *
+slot_error(struct walk *w, const struct slot *slot)
+{
+	struct problems p = { NULL, 0 };
+	const char *e;
+	char *out;
+
+	session_check(w->s, &p);
+	e = session_slot_error(&p, slot);
+	out = e != NULL ? xstrdup(e) : NULL;
+	problems_free(&p);
+	return out;
+}
+
+/* Applies one answer line; returns the error to show, or NULL. */
+static char *
+apply_answer(struct walk *w, const struct slot *slot, const char *line)
+{
+	char *text, *err, *cur;
+
+	text = answer_text(w, slot, line, &err);
+	if (err != NULL)
+		return err;
+	if (text != NULL) {
+		err = session_set_text(w->s, slot, text);
+		free(text);
+	} else
+		err = slot_error(w, slot);
+	if (err != NULL)
+		return err;
+	cur = session_get_text(w->s, slot);
+	if (*cur == '\0' && session_slot_required(w->s, slot))
+		err = xstrdup("is required");
+	free(cur);
+	return err;
+}
+
+/* Asks a field until it has a good answer. */
+static void
+ask_field(struct walk *w, const struct slot *slot)
+{
+	char *line, *err;
+	int tries;
+
+	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
+		print_field_prompt(w, slot);
+		if (plain_read(w, &line) != 0)
+			return;
+		err = apply_answer(w, slot, line);
+		free(line);
+		if (err == NULL) {
+			plain_seen_add(w, slot->path);
+			return;
+		}
+		fprintf(w->out, "[%s] error: %s\n", slot->path, err);
+		free(err);
+	}
+	w->stop = STOP_TRIES;
+}
+
+/* Asks whether to add an optional object; required ones are entered. */
+static void
+ask_object(struct walk *w, const struct slot *slot)
+{
+	const struct field *f = &w->s->form->fields[slot->field];
+	char *prompt;
+	int has, yes;
+
+	if (session_slot_required(w->s, slot)) {
+		plain_seen_add(w, slot->path);
+		return;
+	}
+	has = answers_given(answers_get(w->s->answers, f->path, slot->index,
+	    slot->nindex));
+	prompt = xasprintf("[%s] Add %s?", slot->path, f->label);
+	yes = plain_yes_no(w, prompt, slot->path, has);
+	free(prompt);
+	if (yes < 0)
+		return;
+	if (!yes) {
+		plain_skip_add(w, slot->path);
+		if (has)
+			free(session_set_text(w->s, slot, ""));
+	}
+	plain_seen_add(w, slot->path);
+}
+
+/* Asks whether to add an item to a list; a required list gets one. */
+static void
+ask_list(struct walk *w, const struct slot *slot)
+{
+	const struct field *f = &w->s->form->fields[slot->field];
+	size_t n = session_list_count(w->s, slot);
+	int req = session_slot_required(w->s, slot), tries, yes;
+	char *prompt, *key = xasprintf("%s#%zu", slot->path, n);
+
+	prompt = xasprintf("[%s] Add %s item to %s?", slot->path,
+	    n == 0 ? "an" : "another", f->label);
+	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
+		if (f->max_items >= 0 && n >= (size_t)f->max_items)
+			yes = 0;
+		else if ((yes = plain_yes_no(w, prompt, slot->path,
+		    req && n == 0)) < 0)
+			break;
+		if (yes || !req || n > 0) {
+			if (yes)
+				session_list_add(w->s, slot);
+			plain_seen_add(w, key);
+			break;
+		}
+		fprintf(w->out, "[%s] error: is required; add at least one "
+		    "item\n", slot->path);
+	}
+	if (tries == PLAIN_MAX_TRIES)
+		w->stop = STOP_TRIES;
+	free(prompt);
+	free(key);
+}
+
+/* Asks the prompt of one slot. */
+void
+plain_ask(struct walk *w, const struct slot *slot)
+{
+	enum field_type t = w->s->form->fields[slot->field].type;
+
+	if (t == FT_OBJECT)
+		ask_object(w, slot);
+	else if ((t == FT_LIST || t == FT_OBJECT_LIST) && slot->item < 0)
+		ask_list(w, slot);
+	else
+		ask_field(w, slot);
+}

@@ -1,0 +1,247 @@
+/* tui.c: the curses wizard's main loop: start-up and teardown, reading keys,
+ * resizes, signals, and the state the other parts share. */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "core/answers.h"
+#include "core/form.h"
+#include "tui/tui.h"
+#include "tui/tui_int.h"
+#include "util/xalloc.h"
+
+/* Most keys read in one go (a paste arrives as many keys). */
+#define TUI_BATCH 8192
+
+/* Set by the signal handlers; the loop acts on it. */
+static volatile sig_atomic_t tui_signalled;
+/* 1 while curses owns the terminal. */
+static int tui_active;
+
+/* Records that a signal arrived; nothing else is safe here. */
+static void
+tui_on_signal(int sig)
+{
+	tui_signalled = sig;
+}
+
+/* Gives the terminal back (also run before dying of exhaustion). */
+static void
+tui_end(void)
+{
+	if (tui_active) {
+		endwin();
+		tui_active = 0;
+	}
+}
+
+/* Installs the flag-setting handlers for SIGHUP, SIGTERM and SIGINT. */
+static void
+tui_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+/* Starts curses; returns -1 when the terminal cannot be used. */
+static int
+tui_start(struct tui *t)
+{
+	if (newterm(NULL, stdout, stdin) == NULL)
+		return -1;
+	tui_active = 1;
+	xalloc_set_fatal_hook(tui_end);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(200);
+	draw_init_colors(t);
+	return 0;
+}
+
+/* Sets the status line message. */
+void
+tui_message(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(t->message);
+	va_start(ap, fmt);
+	t->message = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* Reads the keys waiting (at least one, or none after the timeout). */
+static size_t
+tui_read_keys(struct tui_key *keys, size_t max)
+{
+	size_t n = 0;
+	wint_t wc;
+	int rc;
+
+	timeout(200);
+	while (n < max) {
+		rc = get_wch(&wc);
+		if (rc == ERR)
+			break;
+		keys[n].code = (int)wc;
+		keys[n].is_key = rc == KEY_CODE_YES;
+		n++;
+		timeout(0);
+	}
+	timeout(200);
+	return n;
+}
+
+/* Releases everything the state holds. */
+static void
+tui_free_state(struct tui *t)
+{
+	size_t i;
+
+	session_slots_free(t->slots, t->nslots);
+	edit_free(&t->ed);
+	for (i = 0; i < t->nvisited; i++)
+		free(t->visited[i]);
+	free(t->visited);
+	problems_free(&t->probs);
+	free(t->message);
+	free(t->overlay_text);
+	review_close(t);
+	draft_clear(&t->draft);
+}
+
+/* Writes the final body to the output file (mode 0600) or keeps it to print. */
+static int
+tui_write_body(const char *path, const char *text)
+{
+	char *tmp;
+	size_t len = strlen(text);
+	int fd, ok;
+
+	tmp = xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		free(tmp);
+		return -1;
+	}
+	ok = fchmod(fd, 0600) == 0 && write(fd, text, len) == (ssize_t)len &&
+	    write(fd, "\n", 1) == 1;
+	ok = close(fd) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+/* Finishes the order (a dry run: nothing is submitted); 0 when done. */
+int
+tui_finish(struct tui *t)
+{
+	cJSON *body = session_body(t->s);
+	char *text = cJSON_Print(body);
+
+	cJSON_Delete(body);
+	if (text == NULL) {
+		tui_message(t, "cannot build the body");
+		return -1;
+	}
+	if (t->o->output != NULL && tui_write_body(t->o->output, text) != 0) {
+		tui_message(t, "cannot write %s: %s", t->o->output,
+		    strerror(errno));
+		cJSON_free(text);
+		return -1;
+	}
+	t->body = xstrdup(text);
+	cJSON_free(text);
+	t->finished = 1;
+	return 0;
+}
+
+/* Runs the loop until the user finishes or quits, or a signal arrives. */
+static void
+tui_loop(struct tui *t, struct tui_key *keys)
+{
+	size_t i, n;
+
+	while (!t->finished && !t->quit) {
+		draw_all(t);
+		n = tui_read_keys(keys, TUI_BATCH);
+		if (tui_signalled) {
+			if (t->s->changed)
+				tui_draft(t);
+			t->quit = 1;
+			break;
+		}
+		for (i = 0; i < n && !t->finished && !t->quit; i++)
+			keys_handle(t, &keys[i], i + 1 < n);
+		keys_commit(t);
+	}
+}
+
+/* Runs the curses wizard on a session. */
+int
+tui_run(struct session *s, const struct tui_opts *o)
+{
+	struct tui t;
+	struct tui_key *keys;
+	char *body = NULL;
+	int status;
+
+	setlocale(LC_ALL, "");
+	memset(&t, 0, sizeof t);
+	t.s = s;
+	t.o = o;
+	tui_signalled = 0;
+	tui_signals();
+	if (tui_start(&t) != 0) {
+		fprintf(stderr, "certwiz: cannot start the terminal wizard "
+		    "(TERM=%s); try --plain\n",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return 2;
+	}
+	keys = xcalloc(TUI_BATCH, sizeof *keys);
+	t.screen = 0;
+	tui_reload(&t);
+	keys_focus(&t, keys_first_focusable(&t, 0, 1));
+	tui_loop(&t, keys);
+	if (t.finished)
+		body = t.body;
+	t.body = NULL;
+	tui_end();
+	free(keys);
+	status = t.finished ? 0 : 1;
+	if (body != NULL) {
+		if (o->output != NULL)
+			printf("dry run: nothing submitted; body written to "
+			    "%s\n", o->output);
+		else
+			printf("%s\n", body);
+		free(body);
+	} else if (tui_signalled)
+		fprintf(stderr, "certwiz: stopped by signal %d%s%s\n",
+		    (int)tui_signalled, t.draft.path != NULL ?
+		    "; draft saved to " : "", t.draft.path != NULL ?
+		    t.draft.path : "");
+	tui_free_state(&t);
+	return status;
+}

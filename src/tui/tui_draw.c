@@ -1,0 +1,467 @@
+/* tui_draw.c: drawing the form screen: the step bar, the fields with their
+ * values and errors, the help lines at the bottom, and the overlays. */
+#include <curses.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/check.h"
+#include "core/field_check.h"
+#include "core/form.h"
+#include "tui/tui.h"
+#include "tui/tui_int.h"
+#include "util/xalloc.h"
+
+/* Rows above and below the fields. */
+#define TOP_ROWS	3
+#define BOTTOM_ROWS	5
+
+/* The key bindings the help overlay lists. */
+static const char *const help_lines[] = {
+	"Tab, Down, Enter    next field (on to the next screen at the end)",
+	"Shift-Tab, Up       previous field",
+	"PgDn, PgUp          next or previous screen",
+	"Esc                 previous screen (on the review: back to the form)",
+	"Left/Right, Space   choose a value; type its first letters to jump",
+	"Space               toggle a yes/no field",
+	"+ or Insert         add an item (on a list's own line)",
+	"- or Delete         remove the item (on an empty item field)",
+	"Ctrl-U              clear the text; Home/End, Left/Right move",
+	"Ctrl-R              read the file whose path is typed (CSR)",
+	"F2                  save a draft",
+	"F3 or ?             why this field is shown and required",
+	"F10                 review the order; F10 again finishes",
+	"Ctrl-Q, or q        quit (q where no text is typed)",
+	"",
+	"Errors never block moving around; the review lists them.",
+	"Press any key to close this help.",
+};
+
+/* Sets up colour pairs, or plain attributes under NO_COLOR. */
+void
+draw_init_colors(struct tui *t)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	t->colors = !t->o->no_color && (nc == NULL || *nc == '\0') &&
+	    has_colors();
+	t->attr[TA_TITLE] = A_BOLD;
+	t->attr[TA_FOCUS] = A_REVERSE;
+	t->attr[TA_ERROR] = A_BOLD;
+	t->attr[TA_MARK] = A_BOLD;
+	t->attr[TA_DIM] = A_NORMAL;
+	if (!t->colors)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_CYAN, -1);
+	init_pair(2, COLOR_RED, -1);
+	init_pair(3, COLOR_YELLOW, -1);
+	init_pair(4, COLOR_BLUE, -1);
+	t->attr[TA_TITLE] = A_BOLD | COLOR_PAIR(1);
+	t->attr[TA_ERROR] = A_BOLD | COLOR_PAIR(2);
+	t->attr[TA_MARK] = A_BOLD | COLOR_PAIR(3);
+	t->attr[TA_DIM] = COLOR_PAIR(4);
+}
+
+/* Draws UTF-8 text at (y, x) within width columns, after skipping skip
+ * characters; line breaks show as an arrow. Returns the columns used. */
+int
+draw_text(int y, int x, int width, const char *s, size_t skip,
+    unsigned int attr)
+{
+	mbstate_t st;
+	size_t n = strlen(s), r, i = 0;
+	wchar_t wc;
+	int col = 0, w;
+
+	memset(&st, 0, sizeof st);
+	move(y, x);
+	attrset(attr);
+	while (n > 0 && col < width) {
+		r = mbrtowc(&wc, s, n, &st);
+		if (r == (size_t)-1 || r == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			wc = L'?';
+			r = 1;
+		} else if (r == 0)
+			break;
+		s += r;
+		n -= r;
+		if (i++ < skip)
+			continue;
+		if (wc == L'\n')
+			wc = MB_CUR_MAX > 1 ? L'\x21b5' : L' ';
+		else if (wc < 0x20 || wc == 0x7f)
+			wc = L'?';
+		if ((w = wcwidth(wc)) < 0) {
+			wc = L'?';
+			w = 1;
+		}
+		if (col + w > width)
+			break;
+		addnwstr(&wc, 1);
+		col += w;
+	}
+	attrset(A_NORMAL);
+	return col;
+}
+
+/* The byte length of the next line of s wrapped to width characters;
+ * *next gets where the line after it starts. */
+size_t
+draw_wrap(const char *s, size_t width, size_t *next)
+{
+	size_t i, chars = 0, brk = 0;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == '\n') {
+			*next = i + 1;
+			return i;
+		}
+		if (s[i] == ' ')
+			brk = i;
+		if ((s[i] & 0xc0) != 0x80 && ++chars > width) {
+			if (brk == 0)
+				brk = i;
+			*next = s[brk] == ' ' ? brk + 1 : brk;
+			return brk;
+		}
+	}
+	*next = i;
+	return i;
+}
+
+/* Draws an empty framed box. */
+void
+draw_box(int y, int x, int h, int w)
+{
+	int i;
+
+	for (i = 0; i < h; i++)
+		mvhline(y + i, x, ' ', w);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+}
+
+/* A secret as shown: card numbers as ****1111, anything else as ***. */
+static char *
+draw_mask(const struct field *f, const char *text)
+{
+	char last[5];
+	size_t i, n = 0;
+
+	if (*text == '\0')
+		return xstrdup("");
+	if (f->type != FT_CARD_NUMBER)
+		return xstrdup("***");
+	for (i = strlen(text); i > 0 && n < 4; i--) {
+		if (text[i - 1] >= '0' && text[i - 1] <= '9')
+			last[3 - n++] = text[i - 1];
+	}
+	memmove(last, last + 4 - n, n);
+	last[n] = '\0';
+	return xasprintf("****%s", n == 4 ? last : "");
+}
+
+/* The value of a slot as shown (the editor's text for the focused one). */
+static char *
+draw_value(struct tui *t, const struct slot *sl, int focused)
+{
+	const struct field *f = &t->s->form->fields[sl->field];
+	char *text, *out;
+	size_t n;
+
+	if (sl->item < 0 && f->type == FT_OBJECT)
+		return xstrdup("");
+	if (sl->item < 0 && (f->type == FT_LIST || f->type == FT_OBJECT_LIST)) {
+		n = session_list_count(t->s, sl);
+		return xasprintf("%zu item%s%s", n, n == 1 ? "" : "s",
+		    focused ? "   (+ adds one)" : "");
+	}
+	text = focused && tui_slot_is_text(t, sl) ? xstrdup(edit_text(&t->ed)) :
+	    session_get_text(t->s, sl);
+	if (f->secret && sl->item < 0) {
+		out = draw_mask(f, text);
+		free(text);
+		return out;
+	}
+	if (sl->item < 0 && f->type == FT_BOOLEAN)
+		out = xasprintf("[%c] %s", strcmp(text, "true") == 0 ? 'x' :
+		    ' ', text);
+	else if (!tui_slot_is_text(t, sl) && focused)
+		out = xasprintf("< %s >", *text ? text : "(none)");
+	else
+		return text;
+	free(text);
+	return out;
+}
+
+/* The number of parents a slot's field has (its indent). */
+static int
+draw_depth(const struct tui *t, const struct slot *sl)
+{
+	size_t fi = t->s->form->fields[sl->field].parent;
+	int d = sl->item >= 0;
+
+	for (; fi != SIZE_MAX; fi = t->s->form->fields[fi].parent)
+		d++;
+	return d;
+}
+
+/* Draws "Screen n of m: Title" and the titles of the shown screens. */
+static void
+draw_steps(struct tui *t)
+{
+	const struct form *form = t->s->form;
+	size_t pos, m = tui_shown_count(t, &pos), i, first;
+	char *head;
+	int x = 0, w, used;
+
+	head = xasprintf("Screen %zu of %zu: %s", pos, m,
+	    form->screens[t->screen].title);
+	used = draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
+	free(head);
+	if (used + 4 + (int)strlen(form->title) < COLS)
+		draw_text(0, COLS - (int)utf8_chars(form->title), COLS,
+		    form->title, 0, t->attr[TA_DIM]);
+	/* Start the bar late enough for the current title to fit. */
+	for (first = 0; first < t->screen; first++) {
+		for (w = 0, i = first; i <= t->screen; i++)
+			if (session_screen_shown(t->s, i))
+				w += (int)utf8_chars(form->screens[i].title) + 3;
+		if (w <= COLS)
+			break;
+	}
+	for (i = first; i < form->nscreens && x < COLS; i++) {
+		if (!session_screen_shown(t->s, i))
+			continue;
+		head = xasprintf(" %s ", form->screens[i].title);
+		x += draw_text(1, x, COLS - x, head, 0,
+		    i == t->screen ? t->attr[TA_FOCUS] : A_NORMAL) + 1;
+		free(head);
+	}
+	mvhline(2, 0, ACS_HLINE, COLS);
+}
+
+/* Draws one slot's line: label, required mark, value and error. */
+static void
+draw_slot(struct tui *t, size_t i, int y, int *cy, int *cx)
+{
+	const struct slot *sl = &t->slots[i];
+	const struct field *f = &t->s->form->fields[sl->field];
+	const char *err = NULL;
+	int focused = i == t->focus, lw = COLS * 2 / 5, x, vw, used;
+	char *label, *value;
+
+	if (sl->item >= 0)
+		label = xasprintf("%s #%d", f->label, sl->item + 1);
+	else if (sl->nindex > 0)
+		label = xasprintf("%s #%zu", f->label,
+		    sl->index[sl->nindex - 1] + 1);
+	else
+		label = xstrdup(f->label);
+	if (focused)
+		mvaddstr(y, 0, ">");
+	x = 2 + 2 * draw_depth(t, sl);
+	used = draw_text(y, x, lw - x - 2, label, 0, f->type == FT_OBJECT &&
+	    sl->item < 0 ? t->attr[TA_TITLE] : focused ? t->attr[TA_FOCUS] :
+	    A_NORMAL);
+	free(label);
+	if (tui_slot_required(t, sl))
+		draw_text(y, x + used, 2, " *", 0, t->attr[TA_MARK]);
+	if (tui_visited(t, sl->path))
+		err = session_slot_error(tui_problems(t), sl);
+	vw = COLS - lw - 1;
+	if (err != NULL)
+		vw /= 2;
+	value = draw_value(t, sl, focused);
+	if (focused && tui_slot_is_text(t, sl) && !f->secret) {
+		size_t c = edit_chars_before(&t->ed), skip = 0;
+
+		if (c + 1 >= (size_t)vw)
+			skip = c + 2 - (size_t)vw;
+		draw_text(y, lw, vw, value, skip, A_UNDERLINE);
+		*cy = y;
+		*cx = lw + (int)(c - skip);
+	} else {
+		used = draw_text(y, lw, vw, value, 0, focused &&
+		    tui_slot_is_text(t, sl) ? A_UNDERLINE : A_NORMAL);
+		if (focused && tui_slot_is_text(t, sl)) {
+			*cy = y;
+			*cx = lw + used;
+		}
+	}
+	free(value);
+	if (err != NULL) {
+		value = xasprintf("! %s", err);
+		draw_text(y, lw + vw + 1, COLS - lw - vw - 1, value, 0,
+		    t->attr[TA_ERROR]);
+		free(value);
+	}
+}
+
+/* Draws the fields that fit, scrolled so the focused one shows. */
+static void
+draw_fields(struct tui *t, int *cy, int *cx)
+{
+	size_t rows = (size_t)(LINES - TOP_ROWS - BOTTOM_ROWS), i;
+
+	if (t->focus < t->nslots) {
+		if (t->focus < t->top)
+			t->top = t->focus > 0 && !tui_slot_focusable(t,
+			    &t->slots[t->focus - 1]) ? t->focus - 1 : t->focus;
+		if (t->focus >= t->top + rows)
+			t->top = t->focus - rows + 1;
+	}
+	if (t->top >= t->nslots)
+		t->top = 0;
+	for (i = t->top; i < t->nslots && i < t->top + rows; i++)
+		draw_slot(t, i, TOP_ROWS + (int)(i - t->top), cy, cx);
+	if (t->nslots == 0)
+		mvaddstr(TOP_ROWS, 2, "(nothing to fill in on this screen)");
+}
+
+/* A hint for the keys the focused field takes. */
+static char *
+draw_hint(struct tui *t)
+{
+	const struct slot *sl = &t->slots[t->focus];
+	const struct field *f = &t->s->form->fields[sl->field];
+	char *path;
+
+	if (sl->item < 0 && (f->type == FT_LIST || f->type == FT_OBJECT_LIST))
+		return xstrdup("+ or Insert adds an item");
+	if ((path = keys_file_path(t)) != NULL) {
+		free(path);
+		return xstrdup("Ctrl-R reads this file into the field");
+	}
+	if (!tui_slot_is_text(t, sl))
+		return xstrdup(f->type == FT_BOOLEAN ? "Space toggles" :
+		    "Space or Left/Right choose; type to jump");
+	if (sl->item >= 0 || sl->nindex > 0)
+		return xstrdup("Ctrl-U clears; - on an empty field removes "
+		    "the item");
+	return xstrdup("Ctrl-U clears");
+}
+
+/* Draws the message, the focused field's help, its path and the keys. */
+static void
+draw_bottom(struct tui *t)
+{
+	int y = LINES - BOTTOM_ROWS, i;
+	const struct slot *sl;
+	const struct field *f;
+	char *help, *vw, *line;
+	const char *p;
+	size_t len, next;
+
+	if (t->message != NULL)
+		draw_text(y, 0, COLS, t->message, 0, t->attr[TA_ERROR]);
+	else
+		mvhline(y, 0, ACS_HLINE, COLS);
+	if (t->focus < t->nslots) {
+		sl = &t->slots[t->focus];
+		f = &t->s->form->fields[sl->field];
+		vw = tui_slot_values(t, sl) != NULL ? field_values_words(
+		    tui_slot_values(t, sl)) : NULL;
+		help = xasprintf("%s%s%s", f->help != NULL ? f->help : "",
+		    vw != NULL ? " Values: " : "", vw != NULL ? vw : "");
+		free(vw);
+		for (p = help, i = 1; i <= 2 && *p != '\0'; i++, p += next) {
+			len = draw_wrap(p, (size_t)COLS - 1, &next);
+			line = xstrndup(p, len);
+			draw_text(y + i, 0, COLS - 1, line, 0, A_NORMAL);
+			free(line);
+		}
+		free(help);
+		vw = draw_hint(t);
+		line = xasprintf("Path: %s    %s", sl->path, vw);
+		draw_text(y + 3, 0, COLS - 1, line, 0, t->attr[TA_DIM]);
+		free(line);
+		free(vw);
+	}
+	draw_text(LINES - 1, 0, COLS - 1, "Tab next  S-Tab prev  PgDn/PgUp "
+	    "screen  F1 help  F2 save  F3 why  F10 review  ^Q quit", 0,
+	    A_REVERSE);
+}
+
+/* Draws the help, why or quit overlay. */
+static void
+draw_overlay(struct tui *t)
+{
+	size_t n = sizeof help_lines / sizeof help_lines[0], i, len, next;
+	int w = COLS - 8 < 76 ? COLS - 8 : 76, h, y;
+	const char *p;
+	char *line;
+
+	if (t->overlay == TO_QUIT) {
+		draw_box(LINES / 2 - 2, (COLS - 40) / 2, 3, 40);
+		draw_text(LINES / 2 - 1, (COLS - 40) / 2 + 3, 36,
+		    "quit without saving? (y/n)", 0, A_BOLD);
+		return;
+	}
+	h = (int)n + 2;
+	if (t->overlay == TO_WHY) {
+		p = t->overlay_text != NULL ? t->overlay_text : "";
+		for (h = 3; *p != '\0' && h < LINES - 8; h++, p += next)
+			draw_wrap(p, (size_t)w - 4, &next);
+	}
+	y = (LINES - h) / 2;
+	draw_box(y, 4, h, w);
+	if (t->overlay == TO_HELP) {
+		for (i = 0; i < n; i++)
+			draw_text(y + 1 + (int)i, 6, w - 4, help_lines[i], 0,
+			    A_NORMAL);
+		return;
+	}
+	p = t->overlay_text != NULL ? t->overlay_text : "";
+	for (i = 1; (int)i < h - 1 && *p != '\0'; i++, p += next) {
+		len = draw_wrap(p, (size_t)w - 4, &next);
+		line = xstrndup(p, len);
+		draw_text(y + (int)i, 6, w - 4, line, 0, A_NORMAL);
+		free(line);
+	}
+	draw_text(y + h - 1, 6, w - 4, " any key closes ", 0, A_BOLD);
+}
+
+/* Redraws the whole screen (curses sends only what changed). */
+void
+draw_all(struct tui *t)
+{
+	char *msg;
+	int cy = -1, cx = -1;
+
+	erase();
+	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
+		msg = xasprintf("certwiz needs at least %dx%d; this terminal "
+		    "is %dx%d", TUI_MIN_COLS, TUI_MIN_LINES, COLS, LINES);
+		mvaddstr(0, 0, msg);
+		free(msg);
+	} else if (t->mode == TM_REVIEW)
+		review_draw(t);
+	else {
+		draw_steps(t);
+		draw_fields(t, &cy, &cx);
+		draw_bottom(t);
+	}
+	if (t->overlay != TO_NONE && COLS >= TUI_MIN_COLS &&
+	    LINES >= TUI_MIN_LINES) {
+		draw_overlay(t);
+		cy = -1;
+	}
+	if (cy >= 0) {
+		curs_set(1);
+		move(cy, cx);
+	} else
+		curs_set(0);
+	wnoutrefresh(stdscr);
+	doupdate();
+}

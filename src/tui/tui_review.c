@@ -1,0 +1,230 @@
+/* tui_review.c: the review screen: the exact body as pretty JSON (secrets
+ * masked), the problems left with keys to jump to them, and finishing. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/form.h"
+#include "tui/tui.h"
+#include "tui/tui_int.h"
+#include "util/xalloc.h"
+
+/* Most problems listed at once. */
+#define REVIEW_MAX_SHOWN 7
+
+/* A copy of n bytes of s with each tab (cJSON's indent) as two spaces. */
+static char *
+review_untab(const char *s, size_t n)
+{
+	char *out = xmalloc(2 * n + 1), *o = out;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\t') {
+			*o++ = ' ';
+			*o++ = ' ';
+		} else
+			*o++ = s[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Opens the review screen on the answers as they are. */
+void
+review_open(struct tui *t)
+{
+	char *body, *p, *nl;
+	size_t len;
+
+	review_close(t);
+	t->mode = TM_REVIEW;
+	t->rtop = t->rsel = 0;
+	body = session_body_masked(t->s);
+	for (p = body; p != NULL && *p != '\0'; p += len + (nl != NULL)) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		t->lines = xreallocarray(t->lines, t->nlines + 1,
+		    sizeof *t->lines);
+		t->lines[t->nlines++] = review_untab(p, len);
+	}
+	free(body);
+}
+
+/* Releases the review's lines. */
+void
+review_close(struct tui *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nlines; i++)
+		free(t->lines[i]);
+	free(t->lines);
+	t->lines = NULL;
+	t->nlines = 0;
+}
+
+/* The number of errors left; *out gets the i-th one when it exists. */
+static size_t
+review_errors(struct tui *t, size_t want, const struct problem **out)
+{
+	const struct problems *p = tui_problems(t);
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->v[i].warning)
+			continue;
+		if (n++ == want && out != NULL)
+			*out = &p->v[i];
+	}
+	return n;
+}
+
+/* Rows the body gets. */
+static int
+review_body_rows(struct tui *t)
+{
+	size_t n = review_errors(t, 0, NULL);
+
+	if (n > REVIEW_MAX_SHOWN)
+		n = REVIEW_MAX_SHOWN;
+	return LINES - 3 - 1 - (int)n - 2;
+}
+
+/* Draws the problems pane below the body. */
+static void
+review_draw_problems(struct tui *t, int y)
+{
+	const struct problem *pr = NULL;
+	size_t n = review_errors(t, 0, NULL), i, first = 0;
+	char *line;
+
+	if (n == 0) {
+		draw_text(y, 0, COLS, "No problems left: F10 finishes "
+		    "(dry run: nothing is submitted)", 0, t->attr[TA_TITLE]);
+		return;
+	}
+	line = xasprintf("Problems left: %zu. Finishing is refused until they "
+	    "are fixed; 1-9 or Enter jumps to one.", n);
+	draw_text(y, 0, COLS, line, 0, t->attr[TA_ERROR]);
+	free(line);
+	if (t->rsel >= REVIEW_MAX_SHOWN)
+		first = t->rsel - REVIEW_MAX_SHOWN + 1;
+	for (i = first; i < n && i < first + REVIEW_MAX_SHOWN; i++) {
+		review_errors(t, i, &pr);
+		line = xasprintf("%2zu. %s: %s", i + 1, pr->path, pr->message);
+		draw_text(y + 1 + (int)(i - first), 0, COLS, line, 0,
+		    i == t->rsel ? t->attr[TA_FOCUS] : A_NORMAL);
+		free(line);
+	}
+}
+
+/* Draws the review screen. */
+void
+review_draw(struct tui *t)
+{
+	int rows = review_body_rows(t), i;
+	char *head;
+
+	head = xasprintf("Review: %s (%s)", t->s->form->title, t->s->form->id);
+	draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
+	free(head);
+	head = t->o->output != NULL ? xasprintf("Dry run: submitting is not "
+	    "available yet; F10 writes the body to %s", t->o->output) :
+	    xstrdup("Dry run: submitting is not available yet; F10 prints "
+	    "the body");
+	draw_text(1, 0, COLS, head, 0, A_BOLD);
+	free(head);
+	mvhline(2, 0, ACS_HLINE, COLS);
+	if (t->rtop + (size_t)rows > t->nlines)
+		t->rtop = t->nlines > (size_t)rows ? t->nlines - (size_t)rows : 0;
+	for (i = 0; i < rows && t->rtop + (size_t)i < t->nlines; i++)
+		draw_text(3 + i, 0, COLS, t->lines[t->rtop + (size_t)i], 0,
+		    A_NORMAL);
+	mvhline(3 + rows, 0, ACS_HLINE, COLS);
+	review_draw_problems(t, 4 + rows);
+	if (t->message != NULL)
+		draw_text(LINES - 2, 0, COLS, t->message, 0, t->attr[TA_ERROR]);
+	draw_text(LINES - 1, 0, COLS - 1, "Up/Down/PgUp/PgDn scroll  Tab "
+	    "select  1-9/Enter go to  F10 finish  Esc back  ^Q quit", 0,
+	    A_REVERSE);
+}
+
+/* Goes back to the form at problem i's field. */
+static void
+review_jump(struct tui *t, size_t i)
+{
+	const struct problem *pr = NULL;
+	char *path;
+
+	if (i >= review_errors(t, i, &pr) || pr == NULL)
+		return;
+	path = xstrdup(pr->path);
+	review_close(t);
+	t->mode = TM_FORM;
+	if (tui_goto_path(t, path) != 0)
+		tui_message(t, "no field on a shown screen holds %s", path);
+	free(path);
+}
+
+/* Scrolls the body by n lines (negative: up). */
+static void
+review_scroll(struct tui *t, long n)
+{
+	if (n < 0 && (size_t)-n > t->rtop)
+		t->rtop = 0;
+	else
+		t->rtop += (size_t)n;	/* review_draw clamps the end */
+}
+
+/* Handles a key on the review screen. */
+void
+review_key(struct tui *t, const struct tui_key *k)
+{
+	size_t n = review_errors(t, 0, NULL);
+	long page = review_body_rows(t) - 1;
+	int c = k->code;
+
+	free(t->message);
+	t->message = NULL;
+	if (k->is_key) {
+		if (c == KEY_UP)
+			review_scroll(t, -1);
+		else if (c == KEY_DOWN)
+			review_scroll(t, 1);
+		else if (c == KEY_PPAGE)
+			review_scroll(t, -page);
+		else if (c == KEY_NPAGE)
+			review_scroll(t, page);
+		else if (c == KEY_HOME)
+			t->rtop = 0;
+		else if (c == KEY_END)
+			t->rtop = t->nlines;
+		else if (c == KEY_BTAB && n > 0)
+			t->rsel = (t->rsel + n - 1) % n;
+		else if (c == KEY_ENTER)
+			review_jump(t, t->rsel);
+		else if (c == KEY_F(1))
+			t->overlay = TO_HELP;
+		else if (c == KEY_F(2))
+			tui_draft(t);
+		else if (c == KEY_F(10) && n > 0)
+			tui_message(t, "%zu problem%s left: fix %s before "
+			    "finishing", n, n == 1 ? "" : "s",
+			    n == 1 ? "it" : "them");
+		else if (c == KEY_F(10))
+			tui_finish(t);
+		return;
+	}
+	if (c == '\t' && n > 0)
+		t->rsel = (t->rsel + 1) % n;
+	else if (c >= '1' && c <= '9')
+		review_jump(t, (size_t)(c - '1'));
+	else if (c == '\r' || c == '\n')
+		review_jump(t, t->rsel);
+	else if (c == 27) {
+		review_close(t);
+		t->mode = TM_FORM;
+	} else if (c == 'q' || c == 0x11 || c == 0x03)
+		keys_quit(t);
+}

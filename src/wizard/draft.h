@@ -1,0 +1,49 @@
+/* draft.h: saving a session's answers to a draft file and reading it back.
+ *
+ * Drafts live in $XDG_STATE_HOME/certwiz/drafts (default
+ * ~/.local/state/certwiz/drafts, made with mode 0700). A draft is
+ * {"product": ID, "saved": ISO time, "answers": {...}} with every secret
+ * field (card number, CVV) left out, written atomically with mode 0600.
+ *
+ * Ownership: struct draft is the front end's; draft_save() stores an
+ * allocated path in it, released by draft_clear(). Every char * and cJSON
+ * tree returned is allocated and the caller's; errors come back as an
+ * allocated message in *cause.
+ */
+#ifndef CERTWIZ_DRAFT_H
+#define CERTWIZ_DRAFT_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+struct session;
+
+/* Where a session is saved: NULL until its first save. */
+struct draft {
+	char	*path;
+};
+
+/* The drafts directory (not created); allocated. */
+char	*draft_dir(void);
+/* Saves the session's answers (no secrets) to d->path, or, the first time,
+ * to name (or "<product>-<YYYYmmdd-HHMMSS>.json") in the drafts directory;
+ * clears s->changed; 0, or -1 with *cause (the answers stay in memory). */
+int	 draft_save(struct session *s, struct draft *d, const char *name,
+	    char **cause);
+/* Reads a draft by path, or by name in the drafts directory (".json" may be
+ * left out); 0, or -1 with *cause. *path gets the file's path. */
+int	 draft_load(const char *what, char **product, cJSON **answers,
+	    char **path, char **cause);
+/* Lists the drafts' file names, newest first; returns their number or -1
+ * with *cause (no directory is an empty list). */
+int	 draft_list(char ***names, char **cause);
+/* Releases a list from draft_list(). */
+void	 draft_list_free(char **names, int n);
+/* Writes text to path atomically (temporary file beside it, fsync,
+ * rename) with mode 0600; 0, or -1 with *cause. */
+int	 draft_write_file(const char *path, const char *text, char **cause);
+/* Releases what a draft holds. */
+void	 draft_clear(struct draft *d);
+
+#endif

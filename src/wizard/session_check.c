@@ -1,0 +1,191 @@
+/* session_check.c: what a session's answers make: the body, its problems,
+ * the reasons a slot is asked, and copies with secrets masked or left out. */
+#include "wizard/session.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/expr.h"
+#include "core/form.h"
+#include "core/order.h"
+#include "core/problems.h"
+#include "util/xalloc.h"
+
+/* Builds the request body from the answers. */
+cJSON *
+session_body(const struct session *s)
+{
+	return order_build(s->form, s->answers);
+}
+
+/* Checks the whole order as it would be sent. */
+void
+session_check(const struct session *s, struct problems *p)
+{
+	cJSON *body = session_body(s);
+
+	order_check(s->form, body, s->now, p);
+	cJSON_Delete(body);
+}
+
+/* 1 when a list-of-strings problem "item N: ..." (N counted from 0, as
+ * field_check_value() says it) is about the slot's item. */
+static int
+item_problem(const struct problem *pr, const struct slot *slot)
+{
+	size_t len = strlen(slot->path), n;
+	char *end;
+
+	if (slot->item < 0)
+		return 0;
+	n = len - strlen(strrchr(slot->path, '['));
+	if (strncmp(pr->path, slot->path, n) != 0 || pr->path[n] != '\0' ||
+	    strncmp(pr->message, "item ", 5) != 0)
+		return 0;
+	return strtoul(pr->message + 5, &end, 10) == (unsigned long)slot->item &&
+	    *end == ':';
+}
+
+/* The first error of p at the slot's path, or NULL. */
+const char *
+session_slot_error(const struct problems *p, const struct slot *slot)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->v[i].warning)
+			continue;
+		if (strcmp(p->v[i].path, slot->path) == 0 ||
+		    item_problem(&p->v[i], slot))
+			return p->v[i].message;
+	}
+	return NULL;
+}
+
+/* 1 when the field at a slot is required with the answers as they are. */
+int
+session_slot_required(const struct session *s, const struct slot *slot)
+{
+	const struct field *f = &s->form->fields[slot->field];
+
+	if (slot->item >= 0)
+		return 0;
+	return f->required || (f->required_if != NULL &&
+	    answers_eval(f->required_if, s->answers, slot->index,
+	    slot->nindex));
+}
+
+/* Says why a slot is shown and whether it is required, in words. */
+char *
+session_why(const struct session *s, const struct slot *slot)
+{
+	const struct field *f = &s->form->fields[slot->field];
+	char *req, *when, *out;
+
+	if (slot->item >= 0)
+		return xasprintf("item %d of %s", slot->item + 1, f->label);
+	if (f->required)
+		req = xstrdup("required");
+	else if (f->required_if == NULL)
+		req = xstrdup("optional");
+	else {
+		when = expr_words(f->required_if);
+		req = xasprintf(session_slot_required(s, slot) ?
+		    "required because %s" : "optional; required when %s",
+		    when);
+		free(when);
+	}
+	if (f->when == NULL)
+		return req;
+	when = expr_words(f->when);
+	out = xasprintf("%s; shown only when %s", req, when);
+	free(when);
+	free(req);
+	return out;
+}
+
+/* Replaces member m of obj by a string, keeping its name. */
+static void
+replace_text(cJSON *obj, cJSON *m, const char *text)
+{
+	char *name = xstrdup(m->string);
+
+	cJSON_ReplaceItemInObjectCaseSensitive(obj, name,
+	    cJSON_CreateString(text));
+	free(name);
+}
+
+/* Replaces a secret value: a card number keeps its last four digits. */
+static void
+mask_value(const struct field *f, cJSON *obj, cJSON *m)
+{
+	const char *s = cJSON_IsString(m) ? m->valuestring : "";
+	char *out;
+	size_t digits = 0, kept = 0, i, n;
+
+	for (i = 0; s[i] != '\0'; i++)
+		digits += isdigit((unsigned char)s[i]) != 0;
+	if (f->type != FT_CARD_NUMBER || digits <= 4) {
+		replace_text(obj, m, "***");
+		return;
+	}
+	out = xmalloc(digits + 1);
+	memset(out, '*', digits - 4);
+	n = digits - 4;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (isdigit((unsigned char)s[i]) && kept++ >= digits - 4)
+			out[n++] = s[i];
+	}
+	out[n] = '\0';
+	replace_text(obj, m, out);
+	free(out);
+}
+
+/* Masks (or with drop set, removes) every secret member under obj. */
+static void
+hide_secrets(const struct form *form, size_t parent, cJSON *obj, int drop)
+{
+	cJSON *m, *next, *item;
+	size_t fi;
+
+	for (m = cJSON_IsObject(obj) ? obj->child : NULL; m != NULL; m = next) {
+		next = m->next;
+		if ((fi = form_child(form, parent, m->string)) == SIZE_MAX)
+			continue;
+		if (form->fields[fi].secret && drop)
+			cJSON_Delete(cJSON_DetachItemViaPointer(obj, m));
+		else if (form->fields[fi].secret)
+			mask_value(&form->fields[fi], obj, m);
+		else if (form->fields[fi].type == FT_OBJECT)
+			hide_secrets(form, fi, m, drop);
+		else if (form->fields[fi].type == FT_OBJECT_LIST) {
+			cJSON_ArrayForEach(item, m)
+				hide_secrets(form, fi, item, drop);
+		}
+	}
+}
+
+/* The body as pretty JSON with card number and CVV masked. */
+char *
+session_body_masked(const struct session *s)
+{
+	cJSON *body = session_body(s);
+	char *text;
+
+	hide_secrets(s->form, SIZE_MAX, body, 0);
+	text = cJSON_Print(body);
+	cJSON_Delete(body);
+	return text != NULL ? text : xstrdup("{}");
+}
+
+/* A copy of the answers without any secret field, for drafts. */
+cJSON *
+session_answers_public(const struct session *s)
+{
+	cJSON *copy = cJSON_Duplicate(s->answers, 1);
+
+	hide_secrets(s->form, SIZE_MAX, copy, 1);
+	return copy;
+}

@@ -1,0 +1,239 @@
+/* session_edit.c: reading and changing a session's answers slot by slot,
+ * and lists of items. */
+#include "wizard/session.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/field_check.h"
+#include "core/form.h"
+#include "core/problems.h"
+#include "util/xalloc.h"
+
+/* The object holding field fi's member with index[] bound, or NULL. */
+static cJSON *
+container(const struct session *s, size_t fi, const size_t *index,
+    size_t nindex)
+{
+	const struct field *pf;
+	const cJSON *c;
+	char *path;
+
+	if (s->form->fields[fi].parent == SIZE_MAX)
+		return s->answers;
+	pf = &s->form->fields[s->form->fields[fi].parent];
+	if (pf->type == FT_OBJECT_LIST) {
+		path = xasprintf("%s[]", pf->path);
+		c = answers_get(s->answers, path, index, nindex);
+		free(path);
+	} else
+		c = answers_get(s->answers, pf->path, index, nindex);
+	return cJSON_IsObject(c) ? (cJSON *)c : NULL;
+}
+
+/* The answer at a slot (a list item for item slots), or NULL. */
+static const cJSON *
+slot_value(const struct session *s, const struct slot *slot)
+{
+	const struct field *f = &s->form->fields[slot->field];
+	const cJSON *v = answers_get(s->answers, f->path, slot->index,
+	    slot->nindex);
+
+	if (slot->item >= 0)
+		return cJSON_IsArray(v) ? cJSON_GetArrayItem(v, slot->item) :
+		    NULL;
+	return v;
+}
+
+/* A scalar's text: strings as they are, numbers, true and false. */
+static char *
+scalar_text(const cJSON *v)
+{
+	char buf[64];
+	const char *t = field_scalar_text(v, buf, sizeof buf);
+
+	return xstrdup(t != NULL ? t : "");
+}
+
+/* The answer at a slot as text for editing ("" when there is none). */
+char *
+session_get_text(const struct session *s, const struct slot *slot)
+{
+	const cJSON *v = slot_value(s, slot), *item;
+	char *out, *t, *next;
+
+	if (!cJSON_IsArray(v))
+		return scalar_text(v);
+	out = xstrdup("");
+	cJSON_ArrayForEach(item, v) {
+		t = scalar_text(item);
+		next = xasprintf("%s%s%s", out, *out ? ", " : "", t);
+		free(t);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* Splits "a, b c" into an array of strings. */
+static cJSON *
+split_words(const char *text)
+{
+	cJSON *a = cJSON_CreateArray();
+	const char *p = text;
+	char *word;
+	size_t n;
+
+	for (;;) {
+		p += strspn(p, ", \t");
+		if ((n = strcspn(p, ", \t")) == 0)
+			break;
+		word = xstrndup(p, n);
+		cJSON_AddItemToArray(a, cJSON_CreateString(word));
+		free(word);
+		p += n;
+	}
+	return a;
+}
+
+/* Turns typed text into the answer stored for field f. */
+static cJSON *
+text_value(const struct field *f, const char *text)
+{
+	if (f->type == FT_MULTI_ENUM || f->type == FT_LIST)
+		return split_words(text);
+	if (f->type == FT_BOOLEAN) {
+		if (strcasecmp(text, "y") == 0 || strcasecmp(text, "yes") == 0 ||
+		    strcasecmp(text, "true") == 0 || strcmp(text, "1") == 0)
+			return cJSON_CreateTrue();
+		if (strcasecmp(text, "n") == 0 || strcasecmp(text, "no") == 0 ||
+		    strcasecmp(text, "false") == 0 || strcmp(text, "0") == 0)
+			return cJSON_CreateFalse();
+	}
+	return cJSON_CreateString(text);
+}
+
+/* Stores (or with v NULL removes) a list item; takes ownership of v. */
+static void
+set_item(struct session *s, const struct slot *slot, cJSON *v)
+{
+	const struct field *f = &s->form->fields[slot->field];
+	cJSON *list = (cJSON *)answers_get(s->answers, f->path, slot->index,
+	    slot->nindex);
+
+	if (v == NULL)
+		v = cJSON_CreateString("");
+	if (!cJSON_IsArray(list) || slot->item >= cJSON_GetArraySize(list)) {
+		cJSON_Delete(v);
+		return;
+	}
+	cJSON_ReplaceItemInArray(list, slot->item, v);
+}
+
+/* Stores or clears the answer at a slot, without checking it. */
+static void
+store(struct session *s, const struct slot *slot, const char *text)
+{
+	const struct field *f = &s->form->fields[slot->field];
+	cJSON *c;
+
+	if (slot->item >= 0) {
+		set_item(s, slot, cJSON_CreateString(text));
+		return;
+	}
+	if (*text != '\0' && f->type != FT_OBJECT &&
+	    f->type != FT_OBJECT_LIST) {
+		answers_set(s->answers, f->path, slot->index, slot->nindex,
+		    text_value(f, text));
+		return;
+	}
+	if (*text == '\0' && (c = container(s, slot->field, slot->index,
+	    slot->nindex)) != NULL)
+		cJSON_DeleteItemFromObjectCaseSensitive(c, f->name);
+}
+
+/* Sets the answer at a slot from typed text; returns the slot's error. */
+char *
+session_set_text(struct session *s, const struct slot *slot, const char *text)
+{
+	struct problems p = { NULL, 0 };
+	const char *err;
+	char *out;
+	const cJSON *after;
+	cJSON *before;
+
+	before = cJSON_Duplicate(slot_value(s, slot), 1);
+	store(s, slot, text != NULL ? text : "");
+	after = slot_value(s, slot);
+	if ((before != NULL || after != NULL) &&
+	    !cJSON_Compare(before, after, 1))
+		s->changed = 1;
+	cJSON_Delete(before);
+	session_check(s, &p);
+	err = session_slot_error(&p, slot);
+	out = err != NULL ? xstrdup(err) : NULL;
+	problems_free(&p);
+	return out;
+}
+
+/* The list at a slot, created when missing. */
+static cJSON *
+list_at(struct session *s, const struct slot *list)
+{
+	const struct field *f = &s->form->fields[list->field];
+	const cJSON *v = answers_get(s->answers, f->path, list->index,
+	    list->nindex);
+
+	if (cJSON_IsArray(v))
+		return (cJSON *)v;
+	answers_set(s->answers, f->path, list->index, list->nindex,
+	    cJSON_CreateArray());
+	return (cJSON *)answers_get(s->answers, f->path, list->index,
+	    list->nindex);
+}
+
+/* Adds an empty item to the list at slot; returns its number. */
+size_t
+session_list_add(struct session *s, const struct slot *list)
+{
+	const struct field *f = &s->form->fields[list->field];
+	cJSON *a = list_at(s, list);
+	size_t n;
+
+	if (a == NULL)
+		return 0;
+	n = (size_t)cJSON_GetArraySize(a);
+	if (f->type == FT_OBJECT_LIST)
+		cJSON_AddItemToArray(a, cJSON_CreateObject());
+	else
+		cJSON_AddItemToArray(a, cJSON_CreateString(""));
+	s->changed = 1;
+	return n;
+}
+
+/* Removes item i of the list at slot. */
+void
+session_list_remove(struct session *s, const struct slot *list, size_t i)
+{
+	const struct field *f = &s->form->fields[list->field];
+	cJSON *a = (cJSON *)answers_get(s->answers, f->path, list->index,
+	    list->nindex);
+
+	if (!cJSON_IsArray(a) || i >= (size_t)cJSON_GetArraySize(a))
+		return;
+	cJSON_DeleteItemFromArray(a, (int)i);
+	s->changed = 1;
+}
+
+/* The number of items in the list at slot. */
+size_t
+session_list_count(const struct session *s, const struct slot *list)
+{
+	const struct field *f = &s->form->fields[list->field];
+	const cJSON *a = answers_get(s->answers, f->path, list->index,
+	    list->nindex);
+
+	return cJSON_IsArray(a) ? (size_t)cJSON_GetArraySize(a) : 0;
+}

@@ -1,0 +1,173 @@
+#!/bin/sh
+# tui.sh: drives the curses wizard of the real certwiz binary inside a
+# private tmux server: a complete order, a screen that comes and goes with
+# an answer, an inline error, a resize and a UTF-8 name.
+set -u
+: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux is missing"; exit 77; }
+if ! "$CERTWIZ" wizard --help >/dev/null 2>&1; then
+	echo "SKIP: wizard command not available"
+	exit 77
+fi
+utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
+[ -n "$utf8" ] || { echo "SKIP: no UTF-8 locale"; exit 77; }
+
+tmp=$(mktemp -d)
+runs=0
+sock="certwiz-test-$$-$runs"
+trap 'tmux -L "$sock" -f /dev/null kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+failures=0
+
+# Reports a failed check, with the screen as it was.
+fail() {
+	echo "FAIL: $*"
+	sed 's/^/  | /' "$tmp/screen"
+	failures=$((failures + 1))
+}
+
+# Runs tmux on the private server.
+tm() {
+	tmux -L "$sock" -f /dev/null "$@"
+}
+
+# Sends keys (tmux key names) to the wizard.
+keys() {
+	tm send-keys -t w "$@"
+}
+
+# Types text literally.
+type_text() {
+	tm send-keys -t w -l "$1"
+}
+
+# Waits up to 5 s for a line matching an extended regex; fails otherwise.
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		tm capture-pane -p -t w >"$tmp/screen" 2>/dev/null
+		grep -qE -- "$1" "$tmp/screen" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "$2: no line matches '$1'"
+	return 1
+}
+
+# Waits up to 5 s until no line matches an extended regex; fails otherwise.
+wait_gone() {
+	i=0
+	while [ $i -lt 50 ]; do
+		tm capture-pane -p -t w >"$tmp/screen" 2>/dev/null
+		grep -qE -- "$1" "$tmp/screen" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "$2: a line still matches '$1'"
+	return 1
+}
+
+# Starts the wizard on a product in a fresh 100x30 window named w.
+start() {
+	tm kill-server >/dev/null 2>&1
+	runs=$((runs + 1))
+	sock="certwiz-test-$$-$runs"
+	tm new-session -d -s w -n w -x 100 -y 30 \
+	    "env LC_ALL=$utf8 CERTWIZ_TODAY=2026-11-20 NO_COLOR=1 \
+	    CERTWIZ_FORMS='$CERTWIZ_FORMS' \
+	    '$CERTWIZ' wizard --dry-run --output '$tmp/out.json' $1; \
+	    echo EXIT=\$?; sleep 30"
+	wait_for "^Screen 1 of [0-9]+: " "$1: the wizard starts"
+}
+
+# A complete ds_org_individual order.
+start ds_org_individual
+keys Tab Tab Tab Tab
+wait_for '^> Provisioning method' "Tab reaches the provisioning method"
+type_text c
+wait_for 'Provisioning method .*< client_app >' "type-ahead selects client_app"
+wait_gone '^ +CSR' "the CSR field goes with client_app"
+keys NPage
+wait_for '^Screen 2 of [0-9]+: Subject' "PgDn goes to Subject"
+type_text "Zoë"; keys Tab; type_text "Müller"; keys Tab
+wait_for 'First name \* +Zoë$' "UTF-8 first name shown"
+wait_for 'Last name \* +Müller$' "UTF-8 last name shown"
+
+# A resize mid-form: too small, then back with every answer kept.
+tm resize-window -t w -x 60 -y 20
+wait_for 'certwiz needs at least 80x24; this terminal is 60x20' "size message"
+tm resize-window -t w -x 100 -y 30
+wait_for 'First name \* +Zoë$' "first name kept over a resize"
+wait_for 'Last name \* +Müller$' "last name kept over a resize"
+
+# An inline error once the email field is left, gone once fixed.
+type_text "Engineer"; keys Tab; type_text "+1 555 0100"; keys Tab
+type_text "not-an-email"
+wait_for 'Email \* +not-an-email$' "email typed, no error before leaving"
+keys Tab
+wait_for '^Screen 3 of [0-9]+: Organization' "Tab at the end goes on"
+keys BTab
+wait_for 'Email \* +not-an-email +! ' "error shown after leaving the email"
+keys C-u; type_text "zoe@example.com"; keys Tab
+wait_for '^Screen 3 of [0-9]+: Organization' "on to Organization"
+keys PPage
+wait_for 'Email \* +zoe@example.com$' "error gone once fixed"
+keys NPage
+wait_for '^> +Organization ID' "focus on the organization ID"
+type_text 123456; keys Tab
+wait_for '^> +Contacts \* +0 items' "focus on the contacts list"
+type_text +
+wait_for '^> +Contact ID #1' "+ adds a contact"
+keys Tab; type_text 42
+keys Tab Tab Tab Tab Tab Tab
+wait_for '^> +Contact type #1' "on the contact type"
+type_text o
+wait_for 'Contact type #1 \* +< organization_contact >' "contact type chosen"
+keys NPage
+wait_for '^Screen 4 of [0-9]+: Validity' "on to Validity"
+wait_for '^> +Years' "focus on years"
+keys Space
+wait_for 'Years \* +< 1 >' "Space picks 1 year"
+
+# A conditional screen: card payment adds "Card and billing".
+keys NPage NPage
+wait_for '^Screen [0-9]+ of [0-9]+: Payment' "on to Payment"
+wait_gone 'Card and billing' "no card screen with balance"
+type_text c
+wait_for '< card >' "type-ahead picks card"
+wait_for '^ Certificate .* Card and billing *$' "card screen in the step bar"
+type_text b
+wait_for '< balance >' "back to balance"
+wait_gone 'Card and billing' "card screen gone again"
+
+# Review, then finish (a dry run writing --output).
+keys F10
+wait_for '^Review: ' "F10 opens the review"
+wait_for '"csa_agreed_to": *true' "review shows the body"
+wait_for '^No problems left' "no problems left"
+keys F10
+wait_for '^EXIT=0' "F10 finishes with status 0"
+if [ -f "$tmp/out.json" ]; then
+	[ "$(stat -c %a "$tmp/out.json")" = 600 ] || fail "output mode is not 0600"
+	"$CERTWIZ" validate ds_org_individual "$tmp/out.json" >"$tmp/validate" 2>&1 ||
+	    { cp "$tmp/validate" "$tmp/screen"; fail "validate rejects the body"; }
+	grep -q 'Zoë' "$tmp/out.json" || fail "UTF-8 name not in the body"
+else
+	fail "no output written"
+fi
+
+# Review lists problems and jumps to them; quitting asks first.
+start ds_org_individual
+keys F10
+wait_for '^Problems left: ' "review lists problems"
+wait_for '^ +1\. ' "problems are numbered"
+keys F10
+wait_for 'problems? left: fix' "finishing refused with problems"
+keys 1
+wait_for '^Screen [0-9]+ of [0-9]+: ' "1 jumps back to the form"
+type_text x; keys C-q
+wait_for 'quit without saving\? \(y/n\)' "quit asks about unsaved changes"
+type_text y
+wait_for '^EXIT=1' "quitting unfinished exits 1"
+
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+echo "tui.sh: all checks passed"
