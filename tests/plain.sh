@@ -119,6 +119,29 @@ expect_in out "[bogus] warning: unknown field" "--load warns about unknown field
 expect_in out "[subject.email] problem: must be an email address" "--load lists problems"
 expect_in out "[subject.given_name] First name (required) [Zoë]:" "--load answers are defaults"
 
+# Submitting on the embedded sandbox: a final "y" places every product's
+# order; "n" sends nothing; the card never shows.
+for p in $PRODUCTS; do
+	{ cat "$TESTDATA/plain/$p.txt"; echo y; } |
+	    "$CERTWIZ" --sandbox wizard --plain "$p" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	[ "$status" -eq 0 ] || fail "$p submit: status $status ($(tail -n 3 "$tmp/out" "$tmp/err"))"
+	expect_in out "[submit] Submit this order to the " "$p submit prompt"
+	grep -qE '^order ID: [0-9]+$' "$tmp/out" || fail "$p submit: no order ID"
+done
+{ cat "$TESTDATA/plain/ds_org_individual.txt"; echo n; } |
+    "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 0 ] || fail "submit declined: status"
+expect_in out "Nothing was submitted." "submit declined"
+{ cat "$card"; echo y; } |
+    "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 0 ] || fail "card submit: status ($(tail -n 3 "$tmp/out" "$tmp/err"))"
+expect_not_in "$tmp/out" "$CARD" "card submit: stdout holds the card number"
+expect_not_in "$tmp/err" "$CARD" "card submit: stderr holds the card number"
+"$CERTWIZ" history >"$tmp/out" 2>&1
+[ "$(grep -c ' placed ' "$tmp/out")" -eq 7 ] ||
+    fail "submit: history does not list 7 placed orders"
+
 # Product picker on stdin.
 printf 'ds_org_individual\n' | "$CERTWIZ" --plain >"$tmp/out" 2>"$tmp/err"
 expect_in out ") ds_org_individual  Document Signing for Business" "picker lists products"

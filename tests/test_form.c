@@ -40,6 +40,9 @@ static const struct refusal refusals[] = {
 	{ "unknown screen key", HEAD "\"screens\": [{\"title\": \"S\", "
 	  "\"colour\": 1, \"fields\": []}]}", NULL,
 	  "unknown key 'colour' in a screen" },
+	{ "unknown lookup", SCREEN("{\"path\": \"a\", \"label\": \"A\", "
+	  "\"type\": \"id\", \"lookup\": \"users\"}"), NULL,
+	  "field a: \"lookup\" must be \"organizations\" or" },
 	{ "unknown type", SCREEN("{\"path\": \"a\", \"label\": \"A\", "
 	  "\"type\": \"strng\"}"), NULL, "field a: unknown type 'strng'" },
 	{ "unknown json type", SCREEN("{\"path\": \"a\", \"label\": \"A\", "

@@ -1,83 +1,9 @@
 #!/bin/sh
 # tui.sh: drives the curses wizard of the real certwiz binary inside a
 # private tmux server: a complete order, a screen that comes and goes with
-# an answer, an inline error, a resize and a UTF-8 name.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
-command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux is missing"; exit 77; }
-if ! "$CERTWIZ" wizard --help >/dev/null 2>&1; then
-	echo "SKIP: wizard command not available"
-	exit 77
-fi
-utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
-[ -n "$utf8" ] || { echo "SKIP: no UTF-8 locale"; exit 77; }
-
-tmp=$(mktemp -d)
-runs=0
-sock="certwiz-test-$$-$runs"
-trap 'tmux -L "$sock" -f /dev/null kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-failures=0
-
-# Reports a failed check, with the screen as it was.
-fail() {
-	echo "FAIL: $*"
-	sed 's/^/  | /' "$tmp/screen"
-	failures=$((failures + 1))
-}
-
-# Runs tmux on the private server.
-tm() {
-	tmux -L "$sock" -f /dev/null "$@"
-}
-
-# Sends keys (tmux key names) to the wizard.
-keys() {
-	tm send-keys -t w "$@"
-}
-
-# Types text literally.
-type_text() {
-	tm send-keys -t w -l "$1"
-}
-
-# Waits up to 5 s for a line matching an extended regex; fails otherwise.
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p -t w >"$tmp/screen" 2>/dev/null
-		grep -qE -- "$1" "$tmp/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$2: no line matches '$1'"
-	return 1
-}
-
-# Waits up to 5 s until no line matches an extended regex; fails otherwise.
-wait_gone() {
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p -t w >"$tmp/screen" 2>/dev/null
-		grep -qE -- "$1" "$tmp/screen" || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$2: a line still matches '$1'"
-	return 1
-}
-
-# Starts the wizard on a product in a fresh 100x30 window named w.
-start() {
-	tm kill-server >/dev/null 2>&1
-	runs=$((runs + 1))
-	sock="certwiz-test-$$-$runs"
-	tm new-session -d -s w -n w -x 100 -y 30 \
-	    "env LC_ALL=$utf8 CERTWIZ_TODAY=2026-11-20 NO_COLOR=1 \
-	    CERTWIZ_FORMS='$CERTWIZ_FORMS' \
-	    '$CERTWIZ' wizard --dry-run --output '$tmp/out.json' $1; \
-	    echo EXIT=\$?; sleep 30"
-	wait_for "^Screen 1 of [0-9]+: " "$1: the wizard starts"
-}
+# an answer, an inline error, a resize and a UTF-8 name. tui_orders.sh,
+# tui_drafts.sh and tui_load.sh test the rest; tui_lib.sh holds the helpers.
+. "${0%/*}/tui_lib.sh"
 
 # A complete ds_org_individual order.
 start ds_org_individual
@@ -169,5 +95,4 @@ wait_for 'quit without saving\? \(y/n\)' "quit asks about unsaved changes"
 type_text y
 wait_for '^EXIT=1' "quitting unfinished exits 1"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "tui.sh: all checks passed"
+done_tests tui.sh

@@ -25,6 +25,17 @@ const struct cli_cmd cli_cmds[] = {
 	  "[--load FILE | --resume[=DRAFT]] [PRODUCT]",
 	  "fill in an order screen by screen (plain prompts with --plain)",
 	  cmd_wizard },
+	{ "sandbox", "sandbox [--port N] [--log]",
+	  "run the CertCentral simulator on 127.0.0.1 until interrupted",
+	  cmd_sandbox },
+	{ "submit", "submit [--json] PRODUCT FILE",
+	  "check an order body (- reads stdin) and place the order",
+	  cmd_submit },
+	{ "status", "status [--json] --platform us|eu ORDER_ID",
+	  "show what CertCentral says about an order", cmd_status },
+	{ "history", "history [--json]",
+	  "list the submissions in the journal and what became of them",
+	  cmd_history },
 	{ NULL, NULL, NULL, NULL }
 };
 

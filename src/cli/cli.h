@@ -10,17 +10,22 @@
 
 #include <cjson/cJSON.h>
 
+struct api;
 struct form;
 
 /* Exit statuses shared by all commands. */
 #define EXIT_OK		0
 #define EXIT_INVALID	1
 #define EXIT_USAGE	2
+#define EXIT_FAILED	3	/* submit: failed, the order was not placed */
+#define EXIT_UNKNOWN	4	/* submit: outcome unknown, no order found */
 
 /* What main hands every command. */
 struct cli_ctx {
 	const char	*forms_dir;	/* resolved forms directory */
 	time_t		 now;		/* "today" for date checks */
+	long		 timeout;	/* --timeout SECONDS; 0: the default */
+	const char	*sandbox_url;	/* --sandbox: its base URL, else NULL */
 };
 
 /* One command: its name, usage line, one-line summary and entry point. */
@@ -38,6 +43,18 @@ int	cmd_list(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_describe(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_validate(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_submit(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_status(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_history(const struct cli_ctx *ctx, int argc, char **argv);
+
+/* An api handle set up from the global options (--sandbox, --timeout):
+ * notes go to stderr as "certwiz: ..."; release it with api_free(). */
+struct api *cli_api_new(const struct cli_ctx *ctx);
+struct api_result;
+/* Prints an api result (text, or JSON with json) and returns its exit
+ * status: 0 placed, 1 rejected, 3 failed, 4 unknown. */
+int	cli_print_result(const struct api_result *res, int json);
 
 /* Parses a command's only option set (--json, -h); returns -1 after printing
  * usage on a bad option, 1 when help was printed, else 0 with optind set. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api/api.h"
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
@@ -170,11 +171,10 @@ print_load_problems(const struct form *form, const cJSON *body, time_t now)
 /* Reads a draft (the newest when none is named); its product into *product
  * and its answers into *answers. */
 static int
-open_draft(const struct wizard_args *a, struct draft *d, char **product,
+open_draft(const char *what, struct draft *d, char **product,
     cJSON **answers)
 {
 	char **names = NULL, *cause = NULL;
-	const char *what = a->draft;
 	int n = 0, rc;
 
 	if (what == NULL) {
@@ -195,32 +195,82 @@ open_draft(const struct wizard_args *a, struct draft *d, char **product,
 	return rc;
 }
 
-/* Loads the form and starts the session the arguments ask for. */
-static struct session *
-start(const struct cli_ctx *ctx, struct wizard_args *a, struct draft *d,
-    struct form **form, int plain)
+/* Asks for a product (or, in curses, a draft to resume) when none was
+ * given; 0, 1 when the user chose nothing, -1 on an error. */
+static int
+choose(const struct cli_ctx *ctx, struct wizard_args *a, int plain,
+    char **product, char **draft)
 {
-	struct problems p = { NULL, 0 };
-	struct session *s;
-	char *product = NULL, *cause = NULL;
-	cJSON *body = NULL;
+	int rc;
 
-	if (a->resume && open_draft(a, d, &product, &body) != 0)
-		return NULL;
+	*product = *draft = NULL;
+	if (a->resume || a->product != NULL)
+		return 0;
+	if (plain) {
+		if ((*product = pick_product(ctx)) != NULL)
+			return 0;
+		cli_error("no product chosen");
+		return -1;
+	}
+	rc = tui_pick(ctx->forms_dir, a->load == NULL, product, draft);
+	if (rc == 2)
+		return -1;
+	if (rc == 1)
+		return 1;
+	if (*draft != NULL) {
+		a->resume = 1;
+		a->draft = *draft;
+	}
+	return 0;
+}
+
+/* Reads the body or draft to start from into *body (NULL for none). */
+static int
+start_body(const struct wizard_args *a, struct draft *d, char **product,
+    cJSON **body)
+{
+	char *cause = NULL;
+
+	*body = NULL;
+	if (a->resume)
+		return open_draft(a->draft, d, product, body);
 	if (a->load != NULL &&
-	    (body = fileio_read_json(a->load, &cause)) == NULL) {
+	    (*body = fileio_read_json(a->load, &cause)) == NULL) {
 		cli_error("%s", cause);
 		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Loads the form and starts the session the arguments ask for; the loaded
+ * body's unknown fields go to *warn. *status gets the exit status when no
+ * session is started. */
+static struct session *
+start(const struct cli_ctx *ctx, struct wizard_args *a, struct draft *d,
+    struct form **form, int plain, struct problems *warn, int *status)
+{
+	struct session *s;
+	char *product = NULL, *picked = NULL, *draft = NULL;
+	cJSON *body = NULL;
+	int rc;
+
+	*status = EXIT_USAGE;
+	if ((rc = choose(ctx, a, plain, &picked, &draft)) != 0) {
+		*status = rc > 0 ? 1 : EXIT_USAGE;
 		return NULL;
 	}
-	if (product == NULL && a->product == NULL &&
-	    (product = pick_product(ctx)) == NULL) {
-		cli_error("no product chosen");
-		cJSON_Delete(body);
+	if (start_body(a, d, &product, &body) != 0) {
+		free(picked);
+		free(draft);
 		return NULL;
 	}
-	*form = cli_load_form(ctx, product != NULL ? product : a->product);
+	*form = cli_load_form(ctx, product != NULL ? product : picked != NULL ?
+	    picked : a->product);
+	a->draft = NULL;
 	free(product);
+	free(picked);
+	free(draft);
 	if (*form == NULL) {
 		cJSON_Delete(body);
 		return NULL;
@@ -229,36 +279,72 @@ start(const struct cli_ctx *ctx, struct wizard_args *a, struct draft *d,
 		print_load_problems(*form, body, ctx->now);
 	if (plain && d->path != NULL)
 		printf("Resuming the draft %s.\n", d->path);
-	s = body != NULL ? session_load(*form, body, ctx->now, &p) :
+	s = body != NULL ? session_load(*form, body, ctx->now, warn) :
 	    session_new(*form, ctx->now);
-	problems_free(&p);
 	cJSON_Delete(body);
 	return s;
 }
 
-/* Runs the wizard in plain mode on stdin and stdout. */
+/* Asks whether to submit the complete order in plain mode, and does. */
 static int
-run_plain(struct session *s, const struct wizard_args *a, struct draft *d)
+submit_plain(const struct cli_ctx *ctx, struct session *s)
 {
-	struct plain_opts o = { a->output, d, &wizard_signo };
+	struct api_result res = API_RESULT_INIT;
+	struct api *api = cli_api_new(ctx);
+	int sent, rc;
 
-	if (!a->dry_run)
-		printf("Submitting is not available yet; this run is a dry "
-		    "run.\n");
-	return plain_run(s, stdin, stdout, &o);
+	sent = plain_submit(s, api, stdin, stdout, &wizard_signo, &res);
+	if (sent > 0)
+		rc = cli_print_result(&res, 0);
+	else if (sent == 0) {
+		printf("Nothing was submitted.\n");
+		rc = EXIT_OK;
+	} else {
+		cli_error("nothing was submitted");
+		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
+	}
+	api_result_free(&res);
+	api_free(api);
+	return rc;
 }
 
-/* Runs the curses wizard; it saves its own drafts. */
+/* Runs the wizard in plain mode on stdin and stdout, then submits. */
 static int
-run_curses(struct session *s, const struct wizard_args *a)
+run_plain(const struct cli_ctx *ctx, struct session *s,
+    const struct wizard_args *a, struct draft *d)
+{
+	struct plain_opts o = { a->output, d, &wizard_signo };
+	int rc;
+
+	if ((rc = plain_run(s, stdin, stdout, &o)) != 0)
+		return rc;
+	if (a->dry_run) {
+		printf("Nothing was submitted (dry run).\n");
+		return EXIT_OK;
+	}
+	return submit_plain(ctx, s);
+}
+
+/* Runs the curses wizard; it saves drafts to d (a resumed draft's file)
+ * and submits (or, with --dry-run, only looks up) through an api handle. */
+static int
+run_curses(const struct cli_ctx *ctx, struct session *s,
+    const struct wizard_args *a, struct draft *d, const struct problems *warn)
 {
 	struct tui_opts to;
+	int rc;
 
 	memset(&to, 0, sizeof to);
 	to.no_color = a->no_color;
-	to.dry_run = 1;
+	to.dry_run = a->dry_run;
+	to.api = cli_api_new(ctx);
 	to.output = a->output;
-	return tui_run(s, &to);
+	to.draft = d;
+	to.loaded = a->load != NULL;
+	to.warnings = warn;
+	rc = tui_run(s, &to);
+	api_free(to.api);
+	return rc;
 }
 
 /* Runs the order wizard. */
@@ -268,6 +354,7 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_cmd *cmd = cli_find("wizard");
 	struct wizard_args a;
 	struct draft d = { NULL };
+	struct problems warn = { NULL, 0 };
 	struct form *form = NULL;
 	struct session *s;
 	int rc, plain;
@@ -278,14 +365,16 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 	plain = want_plain(&a);
 	wizard_signo = 0;
 	wizard_signals();
-	if ((s = start(ctx, &a, &d, &form, plain)) == NULL) {
+	if ((s = start(ctx, &a, &d, &form, plain, &warn, &rc)) == NULL) {
 		draft_clear(&d);
-		return wizard_signo != 0 ? 128 + wizard_signo : EXIT_USAGE;
+		problems_free(&warn);
+		return wizard_signo != 0 ? 128 + wizard_signo : rc;
 	}
 	if (plain)
-		rc = run_plain(s, &a, &d);
+		rc = run_plain(ctx, s, &a, &d);
 	else
-		rc = run_curses(s, &a);
+		rc = run_curses(ctx, s, &a, &d, &warn);
+	problems_free(&warn);
 	session_free(s);
 	form_free(form);
 	draft_clear(&d);

@@ -1,6 +1,7 @@
 /* main.c: certwiz's entry point: global options, then one command. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/form.h"
+#include "sandbox/sandbox.h"
 #include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
@@ -28,11 +30,17 @@ help(void)
 	    "      --plain           run the wizard as plain prompts\n"
 	    "      --resume[=DRAFT]  resume a saved draft (the newest by "
 	    "default)\n"
+	    "      --sandbox         send orders to a built-in CertCentral "
+	    "simulator\n"
+	    "      --timeout SECONDS give up on a request after SECONDS "
+	    "(default 60)\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
 	    "With no command, certwiz starts the wizard with a product "
 	    "picker.\n"
-	    "Exit status: 0 success, 1 an order is not valid, 2 usage error.\n"
+	    "Exit status: 0 success, 1 an order is not valid (or was "
+	    "refused), 2 usage\nerror, 3 the order failed and was not placed, "
+	    "4 its outcome is unknown.\n"
 	    "See certwiz(1) for everything else.\n");
 }
 
@@ -41,7 +49,7 @@ static int
 today(time_t *now)
 {
 	const char *env = getenv("CERTWIZ_TODAY");
-	struct tm tm;
+	struct tm tm, back;
 	char *end;
 
 	*now = time(NULL);
@@ -49,13 +57,18 @@ today(time_t *now)
 		return 0;
 	memset(&tm, 0, sizeof tm);
 	end = strptime(env, "%Y-%m-%d", &tm);
-	if (end == NULL || *end != '\0') {
-		fprintf(stderr, "certwiz: CERTWIZ_TODAY must be YYYY-MM-DD\n");
-		return -1;
+	if (end != NULL && *end == '\0') {
+		tm.tm_hour = 12;
+		back = tm;
+		*now = timegm(&back);	/* normalizes back in place */
+		/* 2026-02-30 would otherwise become 2 March. */
+		if (back.tm_mday == tm.tm_mday && back.tm_mon == tm.tm_mon &&
+		    back.tm_year == tm.tm_year)
+			return 0;
 	}
-	tm.tm_hour = 12;
-	*now = timegm(&tm);
-	return 0;
+	fprintf(stderr, "certwiz: CERTWIZ_TODAY must be YYYY-MM-DD (a real "
+	    "date)\n");
+	return -1;
 }
 
 /* What the global options ask for besides a command. */
@@ -64,7 +77,26 @@ struct global {
 	int		 plain;		/* --plain: the wizard in plain mode */
 	int		 resume;	/* --resume[=DRAFT] */
 	const char	*draft;
+	int		 sandbox;	/* --sandbox */
+	long		 timeout;	/* --timeout SECONDS, or 0 */
 };
+
+/* Parses --timeout's argument: 1 to 86400 seconds; -1 when bad. */
+static long
+parse_timeout(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || n < 1 || n > 86400) {
+		fprintf(stderr, "certwiz: --timeout takes 1 to 86400 seconds, "
+		    "not '%s'\n", s);
+		return -1;
+	}
+	return n;
+}
 
 /* Parses the global options; returns the index of the command, or -1/-2. */
 static int
@@ -74,6 +106,8 @@ global_options(int argc, char **argv, struct global *g)
 		{ "forms-dir", required_argument, NULL, 'F' },
 		{ "plain", no_argument, NULL, 'P' },
 		{ "resume", optional_argument, NULL, 'R' },
+		{ "sandbox", no_argument, NULL, 'S' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -91,6 +125,13 @@ global_options(int argc, char **argv, struct global *g)
 		case 'R':
 			g->resume = 1;
 			g->draft = optarg;
+			break;
+		case 'S':
+			g->sandbox = 1;
+			break;
+		case 'T':
+			if ((g->timeout = parse_timeout(optarg)) < 0)
+				return -2;
 			break;
 		case 'h':
 			help();
@@ -137,14 +178,47 @@ start_wizard(const struct cli_ctx *ctx, const struct global *g)
 	return rc;
 }
 
+/* With --sandbox, starts the simulator and points ctx at it; -1 on failure. */
+static int
+start_sandbox(struct cli_ctx *ctx, const struct global *g,
+    struct sandbox **sb, char **url)
+{
+	struct sandbox_opts opts = { ctx->forms_dir, 0, 0, 0 };
+	char *cause = NULL;
+
+	*sb = NULL;
+	*url = NULL;
+	ctx->timeout = g->timeout;
+	if (!g->sandbox)
+		return 0;
+	if ((*sb = sandbox_start(&opts, &cause)) == NULL) {
+		fprintf(stderr, "certwiz: the sandbox did not start: %s\n",
+		    cause);
+		free(cause);
+		return -1;
+	}
+	ctx->sandbox_url = *url = sandbox_base_url(*sb);
+	return 0;
+}
+
+/* Stops what start_sandbox() started. */
+static void
+stop_sandbox(struct sandbox *sb, char *url)
+{
+	if (sb != NULL)
+		sandbox_stop(sb);
+	free(url);
+}
+
 /* Runs the command named on the command line. */
 int
 main(int argc, char **argv)
 {
 	const struct cli_cmd *cmd;
-	struct cli_ctx ctx = { NULL, 0 };
-	struct global g = { NULL, 0, 0, NULL };
-	char *forms_dir;
+	struct cli_ctx ctx = { NULL, 0, 0, NULL };
+	struct global g = { NULL, 0, 0, NULL, 0, 0 };
+	struct sandbox *sb;
+	char *forms_dir, *url;
 	int first, rc;
 
 	if ((first = global_options(argc, argv, &g)) < 0)
@@ -166,7 +240,9 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
-		rc = start_wizard(&ctx, &g);
+		rc = start_sandbox(&ctx, &g, &sb, &url) != 0 ? EXIT_FAILED :
+		    start_wizard(&ctx, &g);
+		stop_sandbox(sb, url);
 		free(forms_dir);
 		return rc;
 	}
@@ -176,7 +252,9 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
-	rc = cmd->exec(&ctx, argc - first, argv + first);
+	rc = start_sandbox(&ctx, &g, &sb, &url) != 0 ? EXIT_FAILED :
+	    cmd->exec(&ctx, argc - first, argv + first);
+	stop_sandbox(sb, url);
 	free(forms_dir);
 	return rc;
 }

@@ -166,6 +166,7 @@ field_clear(struct field *f)
 	free(f->label);
 	free(f->help);
 	free(f->expiry_month);
+	free(f->lookup);
 	free(f->file);
 	expr_free(f->required_if);
 	expr_free(f->when);

@@ -94,6 +94,11 @@ check_type(const struct form *form, const struct field *f, char **cause)
 	}
 	if (f->max_count != NULL && f->type != FT_ENUM)
 		return fail(cause, f, "\"max_count\" is for enum fields");
+	if (f->lookup != NULL && (f->type != FT_ID ||
+	    (strcmp(f->lookup, "organizations") != 0 &&
+	    strcmp(f->lookup, "server_platforms") != 0)))
+		return fail(cause, f, "\"lookup\" must be \"organizations\" or "
+		    "\"server_platforms\", on an id field");
 	return 0;
 }
 

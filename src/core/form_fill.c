@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/answers.h"
+#include "core/check.h"
 #include "core/expr.h"
 #include "core/form.h"
 #include "core/form_check.h"
@@ -58,6 +59,8 @@ get_string(const cJSON *obj, const char *key, int need, char **out,
 		return 0;
 	if (!cJSON_IsString(v) || v->valuestring[0] == '\0')
 		return fail(cause, f, "\"%s\" must be a non-empty string", key);
+	if (!utf8_valid(v->valuestring, strlen(v->valuestring)))
+		return fail(cause, f, "\"%s\" is not valid UTF-8", key);
 	*out = xstrdup(v->valuestring);
 	return 0;
 }
@@ -285,6 +288,22 @@ get_limits(const cJSON *obj, struct field *f, char **cause)
 	return 0;
 }
 
+
+/* 1 when a default is a scalar or a list of scalars (not null or an
+ * object, which no field can take as its first value). */
+static int
+default_shape_ok(const cJSON *d)
+{
+	const cJSON *c;
+
+	if (cJSON_IsObject(d) || cJSON_IsNull(d) || cJSON_IsInvalid(d))
+		return 0;
+	cJSON_ArrayForEach(c, d) {
+		if (cJSON_IsObject(c) || cJSON_IsArray(c) || cJSON_IsNull(c))
+			return 0;
+	}
+	return 1;
+}
 /* Reads one expanded field object into f. */
 static int
 field_read(struct field *f, const cJSON *obj, char **cause)
@@ -314,12 +333,17 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 	    get_values_if(obj, f, cause) != 0 ||
 	    get_json(obj, f, cause) != 0 ||
 	    get_limits(obj, f, cause) != 0 ||
-	    get_string(obj, "expiry_month", 0, &f->expiry_month, f, cause) != 0)
+	    get_string(obj, "expiry_month", 0, &f->expiry_month, f, cause) != 0 ||
+	    get_string(obj, "lookup", 0, &f->lookup, f, cause) != 0)
 		return -1;
 	if (f->help == NULL)
 		f->help = xstrdup("");
-	if ((d = cJSON_GetObjectItemCaseSensitive(obj, "default")) != NULL)
+	if ((d = cJSON_GetObjectItemCaseSensitive(obj, "default")) != NULL) {
+		if (!default_shape_ok(d))
+			return fail(cause, f, "\"default\" must be a string, "
+			    "number, true, false or a list of them");
 		f->dflt = cJSON_Duplicate(d, 1);
+	}
 	return 0;
 }
 

@@ -199,8 +199,6 @@ review(struct walk *w)
 	fprintf(w->out, "The order is complete and valid.\n");
 	if (w->o->output != NULL && write_output(w) != 0)
 		return 1;
-	fprintf(w->out, "Nothing was submitted: submitting is not available "
-	    "yet (dry run).\n");
 	return 0;
 }
 

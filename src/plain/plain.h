@@ -16,6 +16,8 @@
 #include <signal.h>
 #include <stdio.h>
 
+struct api;
+struct api_result;
 struct draft;
 struct session;
 
@@ -34,6 +36,14 @@ struct plain_opts {
  * ended or the order has errors (a draft is saved), 128+N on signal N. */
 int	plain_run(struct session *s, FILE *in, FILE *out,
 	    const struct plain_opts *o);
+/* After a complete run: asks "[submit] Submit this order to the US
+ * platform? (y/n) [y]:", then (when no key is known) "[api_key] API key
+ * for the US platform:" (read with echo off, never printed or stored) and
+ * places the order with api. Returns 1 when it was sent (res filled; the
+ * card data is wiped from the session), 0 when declined, -1 when input
+ * ended, was interrupted or the key was refused before sending. */
+int	plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
+	    volatile sig_atomic_t *signo, struct api_result *res);
 /* Asks for one of n choices (ids with titles) by number or id; returns its
  * index, or -1 when input ended or was interrupted. */
 int	plain_pick(const char *what, char *const *ids, char *const *titles,

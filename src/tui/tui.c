@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -45,17 +46,25 @@ tui_end(void)
 }
 
 /* Installs the flag-setting handlers for SIGHUP, SIGTERM and SIGINT. */
-static void
+void
 tui_signals(void)
 {
 	struct sigaction sa;
 
+	tui_signalled = 0;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = tui_on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+}
+
+/* The signal that arrived since tui_signals(), or 0. */
+int
+tui_signal_caught(void)
+{
+	return (int)tui_signalled;
 }
 
 /* Starts curses; returns -1 when the terminal cannot be used. */
@@ -125,7 +134,9 @@ tui_free_state(struct tui *t)
 	free(t->message);
 	free(t->overlay_text);
 	review_close(t);
-	draft_clear(&t->draft);
+	lookup_close(t);
+	submit_free(t);
+	draft_clear(&t->own_draft);
 }
 
 /* Writes the final body to the output file (mode 0600) or keeps it to print. */
@@ -153,7 +164,8 @@ tui_write_body(const char *path, const char *text)
 	return 0;
 }
 
-/* Finishes the order (a dry run: nothing is submitted); 0 when done. */
+/* Finishes the order: keeps the body to print and writes --output (once
+ * an order was placed, without the card data wiped by then); 0 when done. */
 int
 tui_finish(struct tui *t)
 {
@@ -171,6 +183,12 @@ tui_finish(struct tui *t)
 		cJSON_free(text);
 		return -1;
 	}
+	if (t->o->output != NULL && t->placed) {
+		free(t->output_note);
+		t->output_note = xasprintf("written to %s (without card "
+		    "data)", t->o->output);
+	}
+	free(t->body);
 	t->body = xstrdup(text);
 	cJSON_free(text);
 	t->finished = 1;
@@ -186,7 +204,13 @@ tui_loop(struct tui *t, struct tui_key *keys)
 	while (!t->finished && !t->quit) {
 		draw_all(t);
 		n = tui_read_keys(keys, TUI_BATCH);
+		if (t->message_until != 0 && time(NULL) >= t->message_until) {
+			free(t->message);
+			t->message = NULL;
+			t->message_until = 0;
+		}
 		if (tui_signalled) {
+			keys_commit(t);
 			if (t->s->changed)
 				tui_draft(t);
 			t->quit = 1;
@@ -196,6 +220,22 @@ tui_loop(struct tui *t, struct tui_key *keys)
 			keys_handle(t, &keys[i], i + 1 < n);
 		keys_commit(t);
 	}
+}
+
+/* Says on stderr why the wizard stopped and where the draft is. */
+static void
+tui_say_stopped(const struct tui *t)
+{
+	const char *path = t->draft->path;
+
+	if (tui_signalled)
+		fprintf(stderr, "certwiz: stopped by signal %d",
+		    (int)tui_signalled);
+	else
+		fprintf(stderr, "certwiz: interrupted");
+	if (path != NULL)
+		fprintf(stderr, "; draft saved to %s", path);
+	fputc('\n', stderr);
 }
 
 /* Runs the curses wizard on a session. */
@@ -211,7 +251,7 @@ tui_run(struct session *s, const struct tui_opts *o)
 	memset(&t, 0, sizeof t);
 	t.s = s;
 	t.o = o;
-	tui_signalled = 0;
+	t.draft = o->draft != NULL ? o->draft : &t.own_draft;
 	tui_signals();
 	if (tui_start(&t) != 0) {
 		fprintf(stderr, "certwiz: cannot start the terminal wizard "
@@ -223,25 +263,26 @@ tui_run(struct session *s, const struct tui_opts *o)
 	t.screen = 0;
 	tui_reload(&t);
 	keys_focus(&t, keys_first_focusable(&t, 0, 1));
+	if (o->loaded)
+		tui_load_start(&t);
 	tui_loop(&t, keys);
 	if (t.finished)
 		body = t.body;
 	t.body = NULL;
 	tui_end();
 	free(keys);
-	status = t.finished ? 0 : 1;
-	if (body != NULL) {
+	status = t.finished ? 0 : tui_signalled ? 128 + (int)tui_signalled : 1;
+	if (t.placed)
+		result_print(&t);
+	else if (body != NULL) {
 		if (o->output != NULL)
 			printf("dry run: nothing submitted; body written to "
 			    "%s\n", o->output);
 		else
 			printf("%s\n", body);
 		free(body);
-	} else if (tui_signalled)
-		fprintf(stderr, "certwiz: stopped by signal %d%s%s\n",
-		    (int)tui_signalled, t.draft.path != NULL ?
-		    "; draft saved to " : "", t.draft.path != NULL ?
-		    t.draft.path : "");
+	} else if (tui_signalled || t.interrupted)
+		tui_say_stopped(&t);
 	tui_free_state(&t);
 	return status;
 }

@@ -29,10 +29,12 @@ static const char *const help_lines[] = {
 	"- or Delete         remove the item (on an empty item field)",
 	"Ctrl-U              clear the text; Home/End, Left/Right move",
 	"Ctrl-R              read the file whose path is typed (CSR)",
-	"F2                  save a draft",
+	"F2                  save a draft (also done on each change of screen)",
 	"F3 or ?             why this field is shown and required",
-	"F10                 review the order; F10 again finishes",
+	"F4 or Ctrl-L        pick an organization or server platform",
+	"F10                 review the order; F10 again submits it",
 	"Ctrl-Q, or q        quit (q where no text is typed)",
+	"Ctrl-C              save a draft and quit",
 	"",
 	"Errors never block moving around; the review lists them.",
 	"Press any key to close this help.",
@@ -339,6 +341,10 @@ draw_hint(struct tui *t)
 
 	if (sl->item < 0 && (f->type == FT_LIST || f->type == FT_OBJECT_LIST))
 		return xstrdup("+ or Insert adds an item");
+	if (lookup_available(t))
+		return xasprintf("F4 picks from the %s; or type the ID",
+		    strcmp(f->lookup, "organizations") == 0 ? "account's "
+		    "organizations" : "product's server platforms");
 	if ((path = keys_file_path(t)) != NULL) {
 		free(path);
 		return xstrdup("Ctrl-R reads this file into the field");
@@ -402,6 +408,14 @@ draw_overlay(struct tui *t)
 	const char *p;
 	char *line;
 
+	if (t->overlay == TO_KEY || t->overlay == TO_RESEND) {
+		submit_draw_key(t);
+		return;
+	}
+	if (t->overlay == TO_PICK) {
+		lookup_draw(t);
+		return;
+	}
 	if (t->overlay == TO_QUIT) {
 		draw_box(LINES / 2 - 2, (COLS - 40) / 2, 3, 40);
 		draw_text(LINES / 2 - 1, (COLS - 40) / 2 + 3, 36,
@@ -447,6 +461,8 @@ draw_all(struct tui *t)
 		free(msg);
 	} else if (t->mode == TM_REVIEW)
 		review_draw(t);
+	else if (t->mode == TM_RESULT)
+		result_draw(t);
 	else {
 		draw_steps(t);
 		draw_fields(t, &cy, &cx);

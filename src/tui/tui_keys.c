@@ -1,5 +1,5 @@
-/* tui_keys.c: keys on the form screen: moving between fields and screens,
- * editing, choosing values, list items, and the overlays. */
+/* tui_keys.c: keys on the form screen: dispatching them, moving between
+ * fields and screens, quitting, and the overlays. */
 #include <curses.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -82,6 +82,7 @@ keys_screen_to(struct tui *t, int dir, int at_end)
 	    keys_first_focusable(t, 0, 1);
 	t->focus = SIZE_MAX;
 	keys_focus(t, i);
+	tui_autosave(t);
 }
 
 /* Goes to the next or previous shown screen. */
@@ -117,165 +118,15 @@ keys_quit(struct tui *t)
 		t->quit = 1;
 }
 
-/* Stores a value chosen (not typed) for the focused field at once. */
-static void
-keys_set(struct tui *t, const char *text)
+/* Ctrl-C: saves a draft when the answers changed, then quits. */
+void
+keys_interrupt(struct tui *t)
 {
-	char *err;
-
-	err = session_set_text(t->s, &t->slots[t->focus], text);
-	free(err);
-	tui_reload(t);
-	edit_focus_load(t);
-}
-
-/* An allowed value's text, or "" for a value that is not a scalar. */
-static const char *
-keys_value_text(const cJSON *v, char *buf, size_t size)
-{
-	const char *s = field_scalar_text(v, buf, size);
-
-	return s != NULL ? s : "";
-}
-
-/* Steps an enumeration's value by dir; an optional one may also be empty. */
-static void
-keys_cycle(struct tui *t, int dir)
-{
-	const struct slot *sl = &t->slots[t->focus];
-	const cJSON *values = tui_slot_values(t, sl);
-	char buf[128], *cur = session_get_text(t->s, sl), *next;
-	int n = cJSON_GetArraySize(values), i, at = -1, lo;
-
-	lo = tui_slot_required(t, sl) ? 0 : -1;
-	for (i = 0; i < n; i++) {
-		if (strcmp(keys_value_text(cJSON_GetArrayItem(values, i), buf,
-		    sizeof buf), cur) == 0)
-			at = i;
-	}
-	if (n == 0) {
-		free(cur);
-		return;
-	}
-	if (at == -1 && *cur != '\0')
-		at = dir > 0 ? n - 1 : 0;
-	free(cur);
-	at += dir;
-	if (at >= n)
-		at = lo;
-	else if (at < lo)
-		at = n - 1;
-	next = xstrdup(at < 0 ? "" : keys_value_text(cJSON_GetArrayItem(values,
-	    at), buf, sizeof buf));
-	keys_set(t, next);
-	free(next);
-}
-
-/* Selects the first value starting with what has been typed so far. */
-static void
-keys_ahead(struct tui *t, int c)
-{
-	const cJSON *values = tui_slot_values(t, &t->slots[t->focus]), *v;
-	char buf[128], keep[sizeof t->ahead], *next;
-	size_t n = strlen(t->ahead);
-	int pass;
-
-	for (pass = 0; pass < 2; pass++) {
-		if (n + 1 < sizeof t->ahead) {
-			t->ahead[n] = (char)c;
-			t->ahead[n + 1] = '\0';
-		}
-		cJSON_ArrayForEach(v, values) {
-			next = xstrdup(keys_value_text(v, buf, sizeof buf));
-			if (strncasecmp(next, t->ahead, strlen(t->ahead)) == 0) {
-				memcpy(keep, t->ahead, sizeof keep);
-				keys_set(t, next);
-				memcpy(t->ahead, keep, sizeof keep);
-				free(next);
-				return;
-			}
-			free(next);
-		}
-		n = 0;
-	}
-	tui_message(t, "no value starts with '%c'", c);
-	t->ahead[0] = '\0';
-}
-
-/* Finds the list slot and item number a slot belongs to; -1 when none. */
-static int
-keys_item_of(const struct tui *t, const struct slot *sl, size_t *list,
-    size_t *item)
-{
-	const struct form *form = t->s->form;
-	size_t a = sl->field, k = 0, i;
-	const char *p;
-
-	if (sl->item < 0) {
-		do
-			a = form->fields[a].parent;
-		while (a != SIZE_MAX && form->fields[a].type != FT_OBJECT_LIST);
-		if (a == SIZE_MAX)
-			return -1;
-		for (p = form->fields[a].path; (p = strstr(p, "[]")); p += 2)
-			k++;
-		if (k >= sl->nindex)
-			return -1;
-		*item = sl->index[k];
-	} else {
-		k = sl->nindex;
-		*item = (size_t)sl->item;
-	}
-	for (i = 0; i < t->nslots; i++) {
-		if (t->slots[i].field == a && t->slots[i].item < 0 &&
-		    t->slots[i].nindex == k && (k == 0 || memcmp(
-		    t->slots[i].index, sl->index, k * sizeof *sl->index) == 0)) {
-			*list = i;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-/* Adds an item to the list at the focused slot and focuses it. */
-static void
-keys_list_add(struct tui *t)
-{
-	size_t n, i, len;
-	char *prefix;
-
 	keys_commit(t);
-	if (t->focus >= t->nslots)
-		return;
-	n = session_list_add(t->s, &t->slots[t->focus]);
-	prefix = xasprintf("%s[%zu]", t->slots[t->focus].path, n);
-	len = strlen(prefix);
-	tui_reload(t);
-	for (i = 0; i < t->nslots; i++) {
-		if (strncmp(t->slots[i].path, prefix, len) == 0 &&
-		    tui_slot_focusable(t, &t->slots[i])) {
-			keys_focus(t, i);
-			break;
-		}
-	}
-	free(prefix);
-}
-
-/* Removes the list item the focused slot belongs to. */
-static void
-keys_list_remove(struct tui *t)
-{
-	size_t list, item;
-
-	keys_commit(t);
-	if (t->focus >= t->nslots ||
-	    keys_item_of(t, &t->slots[t->focus], &list, &item) != 0)
-		return;
-	session_list_remove(t->s, &t->slots[list], item);
-	t->focus = list;
-	tui_reload(t);
-	edit_focus_load(t);
-	tui_message(t, "item %zu removed", item + 1);
+	if (t->s->changed)
+		tui_draft(t);
+	t->interrupted = 1;
+	t->quit = 1;
 }
 
 /* The file the focused text names, when it is a readable file path typed
@@ -307,31 +158,8 @@ keys_file_path(const struct tui *t)
 	return path;
 }
 
-/* Reads the file named in the focused field into it (Ctrl-R). */
-static void
-keys_read_file(struct tui *t)
-{
-	char *path = keys_file_path(t), *text, *cause = NULL;
-	size_t len;
-
-	if (path == NULL) {
-		tui_message(t, "Ctrl-R reads a file: type its path (/, ~/ or ./)");
-		return;
-	}
-	if ((text = fileio_read(path, &len, &cause)) == NULL) {
-		tui_message(t, "%s", cause);
-		free(cause);
-	} else {
-		edit_set(&t->ed, text);
-		t->pending = 1;
-		tui_message(t, "read %zu bytes from %s", len, path);
-		free(text);
-	}
-	free(path);
-}
-
 /* Opens the overlay saying why the focused field is shown and required. */
-static void
+void
 keys_why(struct tui *t)
 {
 	keys_commit(t);
@@ -369,8 +197,10 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 			tui_draft(t);
 		else if (c == KEY_F(3))
 			keys_why(t);
+		else if (c == KEY_F(4))
+			lookup_open(t);
 		else if (c == KEY_F(10)) {
-			keys_commit(t);
+			tui_autosave(t);
 			review_open(t);
 		} else if (c == KEY_NPAGE)
 			keys_screen(t, 1);
@@ -388,8 +218,12 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 	}
 	if (c == KEY_ESC)
 		keys_screen(t, -1);
-	else if (c == KEY_CTRL('q') || c == KEY_CTRL('c'))
+	else if (c == KEY_CTRL('q'))
 		keys_quit(t);
+	else if (c == KEY_CTRL('c'))
+		keys_interrupt(t);
+	else if (c == KEY_CTRL('l'))
+		lookup_open(t);
 	else if (c == '\t')
 		keys_move(t, 1);
 	else if ((c == '\r' || c == '\n') && !keys_enter_is_newline(t, more))
@@ -399,78 +233,24 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 	return 1;
 }
 
-/* Keys on a field edited as text. */
-static void
-keys_text(struct tui *t, const struct tui_key *k)
-{
-	int c = k->code;
-
-	if (!k->is_key && c == KEY_CTRL('r')) {
-		keys_read_file(t);
-		return;
-	}
-	if (t->ed.len == 0 && ((!k->is_key && c == '-') ||
-	    (k->is_key && c == KEY_DC))) {
-		size_t list, item;
-
-		if (keys_item_of(t, &t->slots[t->focus], &list, &item) == 0) {
-			keys_list_remove(t);
-			return;
-		}
-	}
-	if (k->is_key || c == 0x7f || c == 0x08 || c == KEY_CTRL('a') ||
-	    c == KEY_CTRL('e') || c == KEY_CTRL('u')) {
-		if (edit_key(&t->ed, c) > 0)
-			t->pending = 1;
-		return;
-	}
-	if (c == '\r')
-		c = '\n';
-	if (c >= 0x20 || c == '\n') {
-		edit_insert_wc(&t->ed, (unsigned int)c);
-		t->pending = 1;
-	}
-}
-
-/* Keys on a field that is chosen rather than typed. */
-static void
-keys_choice(struct tui *t, const struct tui_key *k)
-{
-	const struct slot *sl = &t->slots[t->focus];
-	const struct field *f = &t->s->form->fields[sl->field];
-	int c = k->code, ch = !k->is_key;
-	char *cur;
-
-	if (ch && c == 'q')
-		keys_quit(t);
-	else if (ch && c == '?')
-		keys_why(t);
-	else if ((f->type == FT_LIST || f->type == FT_OBJECT_LIST) &&
-	    ((ch && c == '+') || (!ch && c == KEY_IC)))
-		keys_list_add(t);
-	else if ((ch && c == '-') || (!ch && c == KEY_DC))
-		keys_list_remove(t);
-	else if (f->type == FT_BOOLEAN && ((ch && c == ' ') ||
-	    (!ch && (c == KEY_LEFT || c == KEY_RIGHT)))) {
-		cur = session_get_text(t->s, sl);
-		keys_set(t, strcmp(cur, "true") == 0 ? "false" : "true");
-		free(cur);
-	} else if (f->type != FT_ENUM)
-		return;
-	else if ((ch && c == ' ') || (!ch && c == KEY_RIGHT))
-		keys_cycle(t, 1);
-	else if (!ch && c == KEY_LEFT)
-		keys_cycle(t, -1);
-	else if (ch && c > 0x20 && c < 0x7f)
-		keys_ahead(t, c);
-}
-
 /* Keys while an overlay is up. */
 static void
 keys_overlay(struct tui *t, const struct tui_key *k)
 {
 	if (k->is_key && k->code == KEY_RESIZE)
 		return;
+	if (t->overlay == TO_KEY) {
+		submit_key_key(t, k);
+		return;
+	}
+	if (t->overlay == TO_PICK) {
+		lookup_key(t, k);
+		return;
+	}
+	if (t->overlay == TO_RESEND) {
+		submit_resend_key(t, k);
+		return;
+	}
 	if (t->overlay == TO_QUIT) {
 		if (!k->is_key && (k->code == 'y' || k->code == 'Y')) {
 			t->quit = 1;
@@ -493,9 +273,14 @@ keys_handle(struct tui *t, const struct tui_key *k, int more)
 		review_key(t, k);
 		return;
 	}
+	if (t->mode == TM_RESULT) {
+		result_key(t, k);
+		return;
+	}
 	if (!(k->is_key && k->code == KEY_RESIZE)) {
 		free(t->message);
 		t->message = NULL;
+		t->message_until = 0;
 	}
 	if (keys_global(t, k, more) || t->focus >= t->nslots)
 		return;

@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include "core/form.h"
+#include "core/platform.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Most problems listed at once. */
 #define REVIEW_MAX_SHOWN 7
+/* Most warnings about the loaded body listed. */
+#define REVIEW_MAX_WARNINGS 3
 
 /* A copy of n bytes of s with each tab (cJSON's indent) as two spaces. */
 static char *
@@ -49,6 +52,7 @@ review_open(struct tui *t)
 		t->lines[t->nlines++] = review_untab(p, len);
 	}
 	free(body);
+	submit_warm(t);
 }
 
 /* Releases the review's lines. */
@@ -64,11 +68,28 @@ review_close(struct tui *t)
 	t->nlines = 0;
 }
 
-/* The number of errors left; *out gets the i-th one when it exists. */
+/* The number of errors the answers have. */
+size_t
+review_local_errors(struct tui *t)
+{
+	return problems_errors(tui_problems(t));
+}
+
+/* The errors listed: the answers' own, else those DigiCert gave when it
+ * refused the last submission. */
+static const struct problems *
+review_list(struct tui *t)
+{
+	if (review_local_errors(t) == 0 && t->rejected)
+		return &t->res.problems;
+	return tui_problems(t);
+}
+
+/* The number of errors listed; *out gets the i-th one when it exists. */
 static size_t
 review_errors(struct tui *t, size_t want, const struct problem **out)
 {
-	const struct problems *p = tui_problems(t);
+	const struct problems *p = review_list(t);
 	size_t i, n = 0;
 
 	for (i = 0; i < p->n; i++) {
@@ -80,6 +101,36 @@ review_errors(struct tui *t, size_t want, const struct problem **out)
 	return n;
 }
 
+/* Rows the loaded body's warnings take. */
+static int
+review_warning_rows(const struct tui *t)
+{
+	size_t n = tui_warning_count(t);
+
+	return n > REVIEW_MAX_WARNINGS ? REVIEW_MAX_WARNINGS : (int)n;
+}
+
+/* Draws the warnings about the loaded body (fields the product does not
+ * know, left out of the body) from row y. */
+static void
+review_draw_warnings(struct tui *t, int y)
+{
+	const struct problems *w = t->o->warnings;
+	int i, rows = review_warning_rows(t);
+	char *line;
+
+	for (i = 0; i < rows; i++) {
+		if (i == rows - 1 && w->n > (size_t)rows)
+			line = xasprintf("warning: %zu more fields this "
+			    "product does not know", w->n - (size_t)i);
+		else
+			line = xasprintf("warning: %s: %s (left out)",
+			    w->v[i].path, w->v[i].message);
+		draw_text(y + i, 0, COLS, line, 0, t->attr[TA_MARK]);
+		free(line);
+	}
+}
+
 /* Rows the body gets. */
 static int
 review_body_rows(struct tui *t)
@@ -88,7 +139,7 @@ review_body_rows(struct tui *t)
 
 	if (n > REVIEW_MAX_SHOWN)
 		n = REVIEW_MAX_SHOWN;
-	return LINES - 3 - 1 - (int)n - 2;
+	return LINES - 8 - (int)n - review_warning_rows(t);
 }
 
 /* Draws the problems pane below the body. */
@@ -100,21 +151,69 @@ review_draw_problems(struct tui *t, int y)
 	char *line;
 
 	if (n == 0) {
-		draw_text(y, 0, COLS, "No problems left: F10 finishes "
-		    "(dry run: nothing is submitted)", 0, t->attr[TA_TITLE]);
+		line = t->o->dry_run ? xstrdup("No problems left: F10 "
+		    "finishes (dry run: nothing is submitted)") :
+		    xasprintf("No problems left: F10 submits the order to "
+		    "the %s platform",
+		    platform_title(t->s->form->platform));
+		draw_text(y, 0, COLS, line, 0, t->attr[TA_TITLE]);
+		free(line);
 		return;
 	}
-	line = xasprintf("Problems left: %zu. Finishing is refused until they "
-	    "are fixed; 1-9 or Enter jumps to one.", n);
+	if (review_list(t) == &t->res.problems)
+		line = xasprintf("DigiCert refused the order: %zu error%s. 1-9 "
+		    "or Enter jumps to a field; F10 sends again.", n,
+		    n == 1 ? "" : "s");
+	else
+		line = xasprintf("Problems left: %zu. %s is refused until "
+		    "they are fixed; 1-9 or Enter jumps to one.", n,
+		    t->o->dry_run ? "Finishing" : "Submitting");
 	draw_text(y, 0, COLS, line, 0, t->attr[TA_ERROR]);
 	free(line);
 	if (t->rsel >= REVIEW_MAX_SHOWN)
 		first = t->rsel - REVIEW_MAX_SHOWN + 1;
 	for (i = first; i < n && i < first + REVIEW_MAX_SHOWN; i++) {
 		review_errors(t, i, &pr);
-		line = xasprintf("%2zu. %s: %s", i + 1, pr->path, pr->message);
+		line = xasprintf("%2zu. %s%s%s", i + 1, pr->path,
+		    *pr->path != '\0' ? ": " : "", pr->message);
 		draw_text(y + 1 + (int)(i - first), 0, COLS, line, 0,
 		    i == t->rsel ? t->attr[TA_FOCUS] : A_NORMAL);
+		free(line);
+	}
+}
+
+/* The line under the title: what F10 does. */
+static char *
+review_head(const struct tui *t)
+{
+	if (t->o->dry_run && t->o->output != NULL)
+		return xasprintf("Dry run: nothing is submitted; F10 writes "
+		    "the body to %s", t->o->output);
+	if (t->o->dry_run)
+		return xstrdup("Dry run: nothing is submitted; F10 prints the "
+		    "body");
+	if (t->unknown_alt != NULL)
+		return xasprintf("The last submission's outcome is unknown: "
+		    "F10 looks up %s, then asks before sending again",
+		    t->unknown_alt);
+	return xasprintf("F10 submits the order to the %s platform (POST %s)",
+	    platform_title(t->s->form->platform), t->s->form->endpoint);
+}
+
+/* Draws the status message, wrapped on the two rows above the key bar. */
+static void
+review_draw_message(struct tui *t)
+{
+	const char *p = t->message;
+	size_t len, next;
+	char *line;
+	int y;
+
+	for (y = LINES - 3; p != NULL && *p != '\0' && y < LINES - 1;
+	    y++, p += next) {
+		len = draw_wrap(p, (size_t)COLS - 1, &next);
+		line = xstrndup(p, len);
+		draw_text(y, 0, COLS - 1, line, 0, t->attr[TA_ERROR]);
 		free(line);
 	}
 }
@@ -129,10 +228,7 @@ review_draw(struct tui *t)
 	head = xasprintf("Review: %s (%s)", t->s->form->title, t->s->form->id);
 	draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
 	free(head);
-	head = t->o->output != NULL ? xasprintf("Dry run: submitting is not "
-	    "available yet; F10 writes the body to %s", t->o->output) :
-	    xstrdup("Dry run: submitting is not available yet; F10 prints "
-	    "the body");
+	head = review_head(t);
 	draw_text(1, 0, COLS, head, 0, A_BOLD);
 	free(head);
 	mvhline(2, 0, ACS_HLINE, COLS);
@@ -142,12 +238,13 @@ review_draw(struct tui *t)
 		draw_text(3 + i, 0, COLS, t->lines[t->rtop + (size_t)i], 0,
 		    A_NORMAL);
 	mvhline(3 + rows, 0, ACS_HLINE, COLS);
-	review_draw_problems(t, 4 + rows);
-	if (t->message != NULL)
-		draw_text(LINES - 2, 0, COLS, t->message, 0, t->attr[TA_ERROR]);
-	draw_text(LINES - 1, 0, COLS - 1, "Up/Down/PgUp/PgDn scroll  Tab "
-	    "select  1-9/Enter go to  F10 finish  Esc back  ^Q quit", 0,
-	    A_REVERSE);
+	review_draw_warnings(t, 4 + rows);
+	review_draw_problems(t, 4 + rows + review_warning_rows(t));
+	review_draw_message(t);
+	draw_text(LINES - 1, 0, COLS - 1, t->o->dry_run ? "Up/Down/PgUp/PgDn "
+	    "scroll  Tab select  1-9/Enter go to  F10 finish  Esc back  ^Q "
+	    "quit" : "Up/Down/PgUp/PgDn scroll  Tab select  1-9/Enter go to  "
+	    "F10 submit  Esc back  ^Q quit", 0, A_REVERSE);
 }
 
 /* Goes back to the form at problem i's field. */
@@ -159,6 +256,10 @@ review_jump(struct tui *t, size_t i)
 
 	if (i >= review_errors(t, i, &pr) || pr == NULL)
 		return;
+	if (*pr->path == '\0') {
+		tui_message(t, "this error names no field of the form");
+		return;
+	}
 	path = xstrdup(pr->path);
 	review_close(t);
 	t->mode = TM_FORM;
@@ -175,6 +276,22 @@ review_scroll(struct tui *t, long n)
 		t->rtop = 0;
 	else
 		t->rtop += (size_t)n;	/* review_draw clamps the end */
+}
+
+/* F10: finishes a dry run or submits, once nothing is left to fix. */
+static void
+review_f10(struct tui *t)
+{
+	size_t n = review_local_errors(t);
+
+	if (n > 0)
+		tui_message(t, "%zu problem%s left: fix %s before %s", n,
+		    n == 1 ? "" : "s", n == 1 ? "it" : "them",
+		    t->o->dry_run ? "finishing" : "submitting");
+	else if (t->o->dry_run || t->o->api == NULL)
+		tui_finish(t);
+	else
+		submit_start(t);
 }
 
 /* Handles a key on the review screen. */
@@ -208,12 +325,8 @@ review_key(struct tui *t, const struct tui_key *k)
 			t->overlay = TO_HELP;
 		else if (c == KEY_F(2))
 			tui_draft(t);
-		else if (c == KEY_F(10) && n > 0)
-			tui_message(t, "%zu problem%s left: fix %s before "
-			    "finishing", n, n == 1 ? "" : "s",
-			    n == 1 ? "it" : "them");
 		else if (c == KEY_F(10))
-			tui_finish(t);
+			review_f10(t);
 		return;
 	}
 	if (c == '\t' && n > 0)
@@ -225,6 +338,8 @@ review_key(struct tui *t, const struct tui_key *k)
 	else if (c == 27) {
 		review_close(t);
 		t->mode = TM_FORM;
-	} else if (c == 'q' || c == 0x11 || c == 0x03)
+	} else if (c == 'q' || c == 0x11)
 		keys_quit(t);
+	else if (c == 0x03)
+		keys_interrupt(t);
 }

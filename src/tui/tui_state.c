@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/answers.h"
 #include "core/form.h"
@@ -242,6 +243,7 @@ tui_goto_path(struct tui *t, const char *path)
 	t->focus = SIZE_MAX;
 	tui_reload(t);
 	keys_focus(t, keys_first_focusable(t, best_i, 1));
+	tui_autosave(t);
 	return 0;
 }
 
@@ -252,10 +254,34 @@ tui_draft(struct tui *t)
 	char *cause = NULL;
 
 	keys_commit(t);
-	if (draft_save(t->s, &t->draft, NULL, &cause) != 0) {
+	t->message_until = 0;
+	if (draft_save(t->s, t->draft, NULL, &cause) != 0) {
 		tui_message(t, "draft not saved: %s", cause);
 		free(cause);
 		return;
 	}
-	tui_message(t, "draft saved to %s (secrets left out)", t->draft.path);
+	tui_message(t, "draft saved to %s (secrets left out)", t->draft->path);
+}
+
+/* Saves a draft on a change of screen when the answers changed; says so
+ * for a moment. A failure is shown and the answers stay in memory. */
+void
+tui_autosave(struct tui *t)
+{
+	const char *name;
+	char *cause = NULL;
+
+	keys_commit(t);
+	if (!t->s->changed)
+		return;
+	if (draft_save(t->s, t->draft, NULL, &cause) != 0) {
+		tui_message(t, "draft not saved: %s", cause);
+		t->message_until = 0;
+		free(cause);
+		return;
+	}
+	name = strrchr(t->draft->path, '/');
+	tui_message(t, "draft saved (%s)", name != NULL ? name + 1 :
+	    t->draft->path);
+	t->message_until = time(NULL) + 3;
 }

@@ -8,6 +8,20 @@
 
 #include "util/xalloc.h"
 
+/* Doubles a buffer's capacity, wiping the old copy (it may hold card
+ * data). */
+static char *
+grow(char *buf, size_t used, size_t *cap)
+{
+	char *n = xmalloc(*cap * 2);
+
+	memcpy(n, buf, used);
+	explicit_bzero(buf, used);
+	free(buf);
+	*cap *= 2;
+	return n;
+}
+
 /* Reads all of fp into a NUL-terminated buffer, up to FILEIO_MAX_SIZE. */
 static char *
 read_stream(FILE *fp, const char *name, size_t *len, char **cause)
@@ -20,13 +34,12 @@ read_stream(FILE *fp, const char *name, size_t *len, char **cause)
 		if (used > FILEIO_MAX_SIZE) {
 			*cause = xasprintf("%s: larger than %u MiB", name,
 			    FILEIO_MAX_SIZE >> 20);
+			explicit_bzero(buf, used);
 			free(buf);
 			return NULL;
 		}
-		if (cap - used - 1 == 0) {
-			cap *= 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
+		if (cap - used - 1 == 0)
+			buf = grow(buf, used, &cap);
 	}
 	if (ferror(fp)) {
 		*cause = xasprintf("%s: %s", name, strerror(errno));
@@ -154,10 +167,37 @@ fileio_read_json(const char *path, char **cause)
 	if ((text = fileio_read(path, &len, cause)) == NULL)
 		return NULL;
 	json = fileio_parse_json(text, len, &why);
+	explicit_bzero(text, len);	/* an order body may hold card data */
 	free(text);
 	if (json == NULL) {
 		*cause = xasprintf("%s: %s", path, why);
 		free(why);
 	}
 	return json;
+}
+
+/* Overwrites the strings and numbers of a tree, then deletes it. */
+static void
+wipe_values(cJSON *v)
+{
+	cJSON *c;
+
+	if (v == NULL)
+		return;
+	if (cJSON_IsString(v) && v->valuestring != NULL)
+		explicit_bzero(v->valuestring, strlen(v->valuestring));
+	if (cJSON_IsNumber(v)) {
+		v->valueint = 0;
+		v->valuedouble = 0;
+	}
+	cJSON_ArrayForEach(c, v)
+		wipe_values(c);
+}
+
+/* Wipes a tree (see fileio.h) and deletes it. */
+void
+fileio_wipe_json(cJSON *json)
+{
+	wipe_values(json);
+	cJSON_Delete(json);
 }

@@ -19,5 +19,8 @@ char	*fileio_read(const char *path, size_t *len, char **cause);
 cJSON	*fileio_parse_json(const char *text, size_t len, char **cause);
 /* Reads and parses a JSON file; errors are prefixed with "path:L:C: ". */
 cJSON	*fileio_read_json(const char *path, char **cause);
+/* Overwrites every string and number of a tree (card data in an order body)
+ * and deletes it; NULL is allowed. */
+void	 fileio_wipe_json(cJSON *json);
 
 #endif

@@ -121,9 +121,11 @@ draft_text(const struct session *s)
 static char *
 new_path(const struct session *s, const char *dir, const char *name)
 {
-	char stamp[32];
+	char stamp[32], *path;
 	time_t t = time(NULL);
 	struct tm tm;
+	struct stat sb;
+	int n;
 
 	if (name != NULL && strchr(name, '/') != NULL)
 		return xstrdup(name);
@@ -131,7 +133,14 @@ new_path(const struct session *s, const char *dir, const char *name)
 		return xasprintf("%s/%s", dir, name);
 	localtime_r(&t, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	return xasprintf("%s/%s-%s.json", dir, s->form->id, stamp);
+	path = xasprintf("%s/%s-%s.json", dir, s->form->id, stamp);
+	/* Another session's draft of the same second is never overwritten. */
+	for (n = 2; lstat(path, &sb) == 0 && n < 1000; n++) {
+		free(path);
+		path = xasprintf("%s/%s-%s-%d.json", dir, s->form->id, stamp,
+		    n);
+	}
+	return path;
 }
 
 /* Saves the session's answers to its draft. */

@@ -90,6 +90,7 @@ session_free(struct session *s)
 {
 	if (s == NULL)
 		return;
+	session_wipe_tree(s->answers);	/* card data, also when not sent */
 	cJSON_Delete(s->answers);
 	free(s);
 }

@@ -1,0 +1,39 @@
+#!/bin/sh
+# effort.sh: operator effort: keystrokes to complete one order per product
+# against the characters of its answers. Plain mode: the answer files in
+# tests/data/plain (each line typed plus Enter; a CSR counts as one paste).
+# Curses: tests/tui_orders.sh (one order per product, existing organization,
+# balance payment) through bench/effort_tmux.sh (tmux send-keys units).
+# No target yet; a ratio near 1 means few keys beyond the answers.
+set -u
+. "$(dirname "$0")/lib.sh"
+: "${TESTDATA:=tests/data}"
+export LC_ALL=C.UTF-8
+# Prints "keys chars" for a plain answer file.
+plain_effort() {
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		-----BEGIN*) echo "1 0" ;;
+		*) n=$(printf '%s' "$line" | wc -m); echo "$((n + 1)) $n" ;;
+		esac
+	done <"$1" | awk '{ k += $1; c += $2 } END { print k, c }'
+}
+table_head "Operator effort: keystrokes per order vs characters of the answers"
+for f in "$TESTDATA"/plain/*.txt; do
+	p=$(basename "$f" .txt)
+	case $p in *-*) continue ;; esac
+	set -- $(plain_effort "$f")
+	table_row "plain, $p (keys; peer: answer chars)" 1 "$1" keys \
+	    "characters typed" "$2" - -
+done
+if command -v tmux >/dev/null 2>&1 && [ -f "$(dirname "$0")/../tests/tui_orders.sh" ]; then
+	sh "$(dirname "$0")/effort_tmux.sh" | while read -r p k c; do
+		table_row "curses, $p (tests/tui_orders.sh)" 1 "$k" keys \
+		    "characters typed" "$c" - -
+	done
+	table_note "Curses keys include every Tab the tests send to reach a field" \
+	    "(goto_path walks field by field), so they are an upper bound; a" \
+	    "CSR typed or pasted counts as one key."
+else
+	table_note "curses: skipped (tmux or tests/tui_orders.sh missing)"
+fi

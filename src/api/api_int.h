@@ -1,0 +1,106 @@
+/* api_int.h: what the files of the api module share (internal).
+ *
+ * Ownership: as in api.h; an api_response owns its body, content type and
+ * error text, released with api_response_free(). Strings returned by
+ * api_key() and api_base_url() belong to the api handle.
+ */
+#ifndef CERTWIZ_API_INT_H
+#define CERTWIZ_API_INT_H
+
+#include <stddef.h>
+
+#include <curl/curl.h>
+
+#include "api/api.h"
+#include "api/curl_lib.h"
+
+/* The two platforms, as indexes of the arrays below. */
+#define API_NPLATFORMS 2
+
+/* The handle: libcurl (loaded on first use), one easy handle
+ * (connections are reused), the settings and the keys. */
+struct api {
+	struct curl_lib	 curl;		/* curl.dl NULL: not loaded yet */
+	CURL		*easy;
+	long		 timeout;
+	long		 retry_base_ms;
+	char		*base_url[API_NPLATFORMS];	/* override, or NULL */
+	char		*checked_url[API_NPLATFORMS];	/* after the checks */
+	char		*key[API_NPLATFORMS];
+	api_notify_fn	 notify;
+	void		*notify_arg;
+	char		 errbuf[CURL_ERROR_SIZE];
+};
+
+/* What one HTTP exchange gave. */
+struct api_response {
+	long		 status;	/* 0: no HTTP answer */
+	char		*content_type;
+	char		*body;		/* NUL-terminated */
+	size_t		 len;
+	CURLcode	 code;		/* CURLE_OK: a whole answer came */
+	int		 too_big;	/* cut at API_MAX_ANSWER */
+	int		 sent;		/* the whole request body went out */
+	const char	*upload;	/* the request body being sent */
+	size_t		 upload_len, upload_off;
+	char		*error;		/* curl's words, or NULL */
+};
+
+/* The index of "us" or "eu", or -1. */
+int	 api_platform_index(const char *platform);
+/* The platform's key; NULL with *cause when there is none. */
+const char *api_key(struct api *api, const char *platform, char **cause);
+/* Loads libcurl on first use (and initialises it); 0, or -1 with *cause. */
+int	 api_curl(struct api *api, char **cause);
+
+/* Performs one request: method "GET" or "POST", url, key, body (or NULL).
+ * Returns 0 when a whole answer came, -1 otherwise (r says why). */
+int	 api_http(struct api *api, const char *method, const char *url,
+	    const char *key, const char *body, struct api_response *r);
+/* Releases what a response holds. */
+void	 api_response_free(struct api_response *r);
+/* Sends method to base URL + path for a platform, with its key; on a setup
+ * failure (no key, refused URL) returns -1 with *cause and no request. */
+int	 api_call(struct api *api, const char *platform, const char *method,
+	    const char *path, const char *body, struct api_response *r,
+	    char **cause);
+
+/* Parses an answer as JSON; NULL when it is not JSON. */
+cJSON	*api_parse_answer(const struct api_response *r);
+/* Fills res from a 2xx order answer; -1 when it holds no order id. */
+int	 api_parse_order(const cJSON *answer, struct api_result *res);
+/* Adds every entry of DigiCert's error array to res; -1 when there is
+ * no error array. */
+int	 api_parse_errors(const cJSON *answer, struct api_result *res);
+/* Says in words what a non-2xx or non-JSON answer means; allocated.
+ * doing: "place orders" or "read orders". */
+char	*api_explain(const struct api_response *r, const char *platform,
+	    const char *doing);
+/* A JSON id (number or string) as text, or NULL; allocated. */
+char	*api_id_text(const cJSON *v);
+/* Adds a note to res and passes it to the notify callback. */
+void	 api_note(struct api *api, struct api_result *res, const char *fmt,
+	    ...) __attribute__((format(printf, 3, 4)));
+/* Replaces res->message. */
+void	 api_set_message(struct api_result *res, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* One journal line. */
+struct api_journal_entry {
+	const char	*submission;
+	const char	*product;
+	const char	*platform;
+	const char	*alternative_order_id;
+	const char	*event;	/* sent, placed, rejected, failed, unknown */
+	const char	*order_id;
+	long		 http_status;
+	const char	*message;
+};
+
+/* Appends one line to the journal; -1 with *cause when it cannot. */
+int	 api_journal_write(const struct api_journal_entry *e, char **cause);
+
+/* Fills buf with n random letters and digits and a NUL (buf holds n+1). */
+void	 api_random_id(char *buf, size_t n);
+
+#endif

@@ -1,0 +1,176 @@
+/* api_journal.c: the journal of submissions, one JSON line per event, so
+ * that an order ID is never lost. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api/api_int.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+/* The state directory: $XDG_STATE_HOME/certwiz; allocated. */
+static char *
+state_dir(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/certwiz", xdg);
+	return xasprintf("%s/.local/state/certwiz", home != NULL ? home : "");
+}
+
+/* The journal file's path. */
+char *
+api_journal_path(void)
+{
+	char *dir = state_dir(), *path;
+
+	path = xasprintf("%s/journal", dir);
+	free(dir);
+	return path;
+}
+
+/* Makes dir and its missing parents (mode 0700). */
+static int
+make_dirs(const char *dir, char **cause)
+{
+	char *p = xstrdup(dir), *s;
+
+	for (s = p + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			goto fail;
+		*s = '/';
+	}
+	if (mkdir(p, 0700) != 0 && errno != EEXIST)
+		goto fail;
+	free(p);
+	return 0;
+fail:
+	*cause = xasprintf("%s: %s", p, strerror(errno));
+	free(p);
+	return -1;
+}
+
+/* Adds a string member, or null. */
+static void
+add_str(cJSON *o, const char *name, const char *s)
+{
+	if (s != NULL)
+		cJSON_AddStringToObject(o, name, s);
+	else
+		cJSON_AddNullToObject(o, name);
+}
+
+/* The entry as one line of JSON with a newline; allocated. */
+static char *
+entry_line(const struct api_journal_entry *e)
+{
+	cJSON *o = cJSON_CreateObject();
+	char when[32], *text, *line;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cJSON_AddStringToObject(o, "time", when);
+	add_str(o, "submission", e->submission);
+	add_str(o, "product", e->product);
+	add_str(o, "platform", e->platform);
+	add_str(o, "alternative_order_id", e->alternative_order_id);
+	add_str(o, "event", e->event);
+	add_str(o, "order_id", e->order_id);
+	if (e->http_status != 0)
+		cJSON_AddNumberToObject(o, "http_status",
+		    (double)e->http_status);
+	else
+		cJSON_AddNullToObject(o, "http_status");
+	add_str(o, "message", e->message);
+	text = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	line = xasprintf("%s\n", text);
+	free(text);
+	return line;
+}
+
+/* Appends one line to the journal with a single write. */
+int
+api_journal_write(const struct api_journal_entry *e, char **cause)
+{
+	char *dir = state_dir(), *path = api_journal_path(), *line;
+	size_t len;
+	ssize_t n;
+	int fd, rc = -1;
+
+	if (make_dirs(dir, cause) != 0)
+		goto out;
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	line = entry_line(e);
+	len = strlen(line);
+	n = write(fd, line, len);
+	if (n != (ssize_t)len)
+		*cause = xasprintf("%s: %s", path, n < 0 ? strerror(errno) :
+		    "short write");
+	if (close(fd) != 0 && n == (ssize_t)len)
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+	else if (n == (ssize_t)len)
+		rc = 0;
+	free(line);
+out:
+	free(dir);
+	free(path);
+	return rc;
+}
+
+/* Adds the JSON objects of text's lines to a; bad lines are skipped. */
+static void
+parse_lines(char *text, cJSON *a)
+{
+	char *line, *next;
+	cJSON *o;
+
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		o = cJSON_Parse(line);
+		if (cJSON_IsObject(o))
+			cJSON_AddItemToArray(a, o);
+		else
+			cJSON_Delete(o);
+	}
+}
+
+/* Reads the journal's lines. */
+cJSON *
+api_journal_read(char **cause)
+{
+	char *path = api_journal_path(), *text;
+	struct stat sb;
+	size_t len;
+	cJSON *a = cJSON_CreateArray();
+
+	if (stat(path, &sb) != 0 && errno == ENOENT) {
+		free(path);
+		return a;
+	}
+	if ((text = fileio_read(path, &len, cause)) == NULL) {
+		cJSON_Delete(a);
+		free(path);
+		return NULL;
+	}
+	parse_lines(text, a);
+	free(text);
+	free(path);
+	return a;
+}

@@ -1,0 +1,147 @@
+/* api_result.c: outcomes, results as JSON, and releasing results. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api_int.h"
+
+/* Outcome names, in enum order. */
+static const char *const outcome_names[] = {
+	"placed", "rejected", "failed", "unknown"
+};
+
+/* The exit status of an outcome. */
+int
+api_outcome_exit(enum api_outcome outcome)
+{
+	static const int codes[] = { 0, 1, 3, 4 };
+
+	return codes[outcome];
+}
+
+/* The outcome's name. */
+const char *
+api_outcome_name(enum api_outcome outcome)
+{
+	return outcome_names[outcome];
+}
+
+/* Adds a string member, or null when s is NULL. */
+static void
+add_str(cJSON *o, const char *name, const char *s)
+{
+	if (s != NULL)
+		cJSON_AddStringToObject(o, name, s);
+	else
+		cJSON_AddNullToObject(o, name);
+}
+
+/* The requests and domains as JSON arrays. */
+static void
+add_lists(cJSON *o, const struct api_result *res)
+{
+	cJSON *a, *e;
+	size_t i;
+
+	a = cJSON_AddArrayToObject(o, "requests");
+	for (i = 0; i < res->nrequests; i++) {
+		e = cJSON_CreateObject();
+		add_str(e, "id", res->requests[i].id);
+		add_str(e, "status", res->requests[i].status);
+		cJSON_AddItemToArray(a, e);
+	}
+	a = cJSON_AddArrayToObject(o, "domains");
+	for (i = 0; i < res->ndomains; i++) {
+		e = cJSON_CreateObject();
+		add_str(e, "id", res->domains[i].id);
+		add_str(e, "name", res->domains[i].name);
+		add_str(e, "dns_name", res->domains[i].dns_name);
+		cJSON_AddItemToArray(a, e);
+	}
+}
+
+/* The errors and notes as JSON arrays. */
+static void
+add_errors(cJSON *o, const struct api_result *res)
+{
+	cJSON *a, *e;
+	size_t i;
+
+	a = cJSON_AddArrayToObject(o, "errors");
+	for (i = 0; i < res->nerrors; i++) {
+		e = cJSON_CreateObject();
+		add_str(e, "code", res->errors[i].code);
+		add_str(e, "message", res->errors[i].message);
+		add_str(e, "path", res->errors[i].path);
+		cJSON_AddItemToArray(a, e);
+	}
+	a = cJSON_AddArrayToObject(o, "notes");
+	for (i = 0; i < res->nnotes; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(res->notes[i]));
+}
+
+/* The result as a JSON object. */
+cJSON *
+api_result_json(const struct api_result *res)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "outcome", api_outcome_name(res->outcome));
+	cJSON_AddBoolToObject(o, "found_by_alternative_order_id",
+	    res->found_by_alt);
+	add_str(o, "platform", res->platform);
+	if (res->http_status != 0)
+		cJSON_AddNumberToObject(o, "http_status",
+		    (double)res->http_status);
+	else
+		cJSON_AddNullToObject(o, "http_status");
+	add_str(o, "message", res->message);
+	add_str(o, "order_id", res->order_id);
+	add_str(o, "alternative_order_id", res->alternative_order_id);
+	add_str(o, "status", res->status);
+	add_str(o, "certificate_id", res->certificate_id);
+	add_str(o, "organization_id", res->organization_id);
+	add_lists(o, res);
+	add_errors(o, res);
+	if (res->answer != NULL)
+		cJSON_AddItemToObject(o, "answer",
+		    cJSON_Duplicate(res->answer, 1));
+	return o;
+}
+
+/* Releases what a result holds. */
+void
+api_result_free(struct api_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nrequests; i++) {
+		free(res->requests[i].id);
+		free(res->requests[i].status);
+	}
+	for (i = 0; i < res->ndomains; i++) {
+		free(res->domains[i].id);
+		free(res->domains[i].name);
+		free(res->domains[i].dns_name);
+	}
+	for (i = 0; i < res->nerrors; i++) {
+		free(res->errors[i].code);
+		free(res->errors[i].message);
+		free(res->errors[i].path);
+	}
+	for (i = 0; i < res->nnotes; i++)
+		free(res->notes[i]);
+	free(res->requests);
+	free(res->domains);
+	free(res->errors);
+	free(res->notes);
+	free(res->message);
+	free(res->order_id);
+	free(res->alternative_order_id);
+	free(res->certificate_id);
+	free(res->organization_id);
+	free(res->status);
+	problems_free(&res->problems);
+	cJSON_Delete(res->answer);
+	memset(res, 0, sizeof *res);
+	res->outcome = API_FAILED;
+}

@@ -1,0 +1,121 @@
+/* cmd_sandbox.c: "certwiz sandbox": the CertCentral simulator in the
+ * foreground, for a training room or for tests, until SIGINT or SIGTERM. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sandbox/sandbox.h"
+
+/* Set by the signal handler; the main loop stops when it is. */
+static volatile sig_atomic_t sandbox_done;
+
+/* Notes that SIGINT or SIGTERM arrived. */
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	sandbox_done = 1;
+}
+
+/* Parses a port number (0 to 65535); -1 when it is not one. */
+static int
+parse_port(const char *s, unsigned short *port)
+{
+	unsigned long v;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > 65535)
+		return -1;
+	*port = (unsigned short)v;
+	return 0;
+}
+
+/* Parses --port N, --log and -h; 1 after help, -1 after a usage error. */
+static int
+options(const struct cli_cmd *cmd, int argc, char **argv,
+    struct sandbox_opts *opts)
+{
+	static const struct option longopts[] = {
+		{ "port", required_argument, NULL, 'p' },
+		{ "log", no_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		if (c == 'p' && parse_port(optarg, &opts->port) != 0) {
+			cli_error("bad port '%s': use 0 to 65535", optarg);
+			return -1;
+		} else if (c == 'l')
+			opts->log = 1;
+		else if (c == 'h') {
+			printf("usage: certwiz %s\n%s.\n", cmd->usage,
+			    cmd->summary);
+			return 1;
+		} else if (c != 'p')
+			return -1;
+	}
+	return optind < argc ? -1 : 0;
+}
+
+/* Waits for SIGINT or SIGTERM, which are blocked outside sigsuspend. */
+static void
+wait_for_signal(const sigset_t *waitmask)
+{
+	while (!sandbox_done)
+		sigsuspend(waitmask);
+}
+
+/* Runs the sandbox until SIGINT or SIGTERM. */
+int
+cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_find("sandbox");
+	struct sandbox_opts opts = { ctx->forms_dir, 0, 0, 0 };
+	struct sigaction sa;
+	struct sandbox *sb;
+	sigset_t block, old, waitmask;
+	char *cause = NULL, *url;
+	int rc;
+
+	if ((rc = options(cmd, argc, argv, &opts)) != 0)
+		return rc > 0 ? EXIT_OK : cli_usage(cmd);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);	/* the server threads too */
+	if ((sb = sandbox_start(&opts, &cause)) == NULL) {
+		cli_error("sandbox: %s", cause);
+		free(cause);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return EXIT_INVALID;
+	}
+	url = sandbox_base_url(sb);
+	printf("certwiz sandbox listening on %s (US key %s, Europe key %s); "
+	    "Ctrl-C stops it\n", url, sandbox_key("us"), sandbox_key("eu"));
+	fflush(stdout);
+	free(url);
+	waitmask = old;
+	sigdelset(&waitmask, SIGINT);
+	sigdelset(&waitmask, SIGTERM);
+	wait_for_signal(&waitmask);
+	sandbox_stop(sb);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return EXIT_OK;
+}

@@ -1,0 +1,69 @@
+/* cmd_status.c: "certwiz status": what CertCentral says about an order. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+
+/* Parses --json, --platform and -h; returns -1 on a bad option, 1 after
+ * help, else 0. */
+static int
+parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
+    const char **platform)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "platform", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "+hp:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			*json = 1;
+			break;
+		case 'p':
+			*platform = optarg;
+			break;
+		case 'h':
+			printf("usage: certwiz %s\n%s.\n", cmd->usage,
+			    cmd->summary);
+			return 1;
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Shows an order's information. */
+int
+cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_find("status");
+	struct api_result res = API_RESULT_INIT;
+	const char *platform = NULL;
+	struct api *api;
+	int json = 0, rc;
+
+	if ((rc = parse(cmd, argc, argv, &json, &platform)) != 0)
+		return rc > 0 ? EXIT_OK : cli_usage(cmd);
+	if (argc - optind != 1 || platform == NULL)
+		return cli_usage(cmd);
+	if (strcmp(platform, "us") != 0 && strcmp(platform, "eu") != 0) {
+		cli_error("--platform must be us or eu, not '%s'", platform);
+		return EXIT_USAGE;
+	}
+	api = cli_api_new(ctx);
+	api_order_info(api, platform, argv[optind], &res);
+	rc = cli_print_result(&res, json);
+	api_result_free(&res);
+	api_free(api);
+	return rc;
+}

@@ -1,0 +1,209 @@
+/* cmd_submit.c: "certwiz submit": check an order body, then place it. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "api/api.h"
+#include "core/form.h"
+#include "core/order.h"
+#include "core/problems.h"
+#include "sandbox/sandbox.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+/* Prints a note from the api module as it happens. */
+static void
+notify(const char *message, void *arg)
+{
+	(void)arg;
+	cli_error("%s", message);
+}
+
+/* An api handle set up from the global options. */
+struct api *
+cli_api_new(const struct cli_ctx *ctx)
+{
+	struct api_opts opts = { 0 };
+
+	opts.timeout = ctx->timeout;
+	opts.notify = notify;
+	if (ctx->sandbox_url != NULL) {
+		opts.base_url_us = opts.base_url_eu = ctx->sandbox_url;
+		opts.key_us = sandbox_key("us");
+		opts.key_eu = sandbox_key("eu");
+	}
+	return api_new(&opts);
+}
+
+/* Prints the problems of a body that failed the local check. */
+static void
+print_invalid(const char *file, const struct problems *p, int json)
+{
+	cJSON *o, *errors, *e;
+	size_t i;
+
+	if (json) {
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "outcome", "invalid");
+		cJSON_AddStringToObject(o, "file", file);
+		errors = cJSON_AddArrayToObject(o, "errors");
+		for (i = 0; i < p->n; i++) {
+			e = cJSON_CreateObject();
+			cJSON_AddStringToObject(e, "path", p->v[i].path);
+			cJSON_AddStringToObject(e, "message", p->v[i].message);
+			cJSON_AddBoolToObject(e, "warning", p->v[i].warning);
+			cJSON_AddItemToArray(errors, e);
+		}
+		cli_json_print(o);
+		cJSON_Delete(o);
+	} else {
+		for (i = 0; i < p->n; i++)
+			printf("%s: %s%s%s%s\n", file, p->v[i].path,
+			    *p->v[i].path ? ": " : "",
+			    p->v[i].warning ? "warning: " : "",
+			    p->v[i].message);
+	}
+}
+
+/* Prints the warnings of a valid body to stderr. */
+static void
+print_warnings(const char *file, const struct problems *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		cli_error("%s: %s%swarning: %s", file, p->v[i].path,
+		    *p->v[i].path ? ": " : "", p->v[i].message);
+}
+
+/* Reads, parses and checks a body; NULL (after printing why) when it is
+ * not a valid order. *rc is the exit status then. */
+static cJSON *
+read_body(const struct cli_ctx *ctx, const struct form *form,
+    const char *file, int json, int *rc)
+{
+	struct problems p = { NULL, 0 };
+	char *cause = NULL;
+	cJSON *body;
+
+	if ((body = fileio_read_json(file, &cause)) == NULL) {
+		cli_error("%s; nothing was sent", cause);
+		free(cause);
+		*rc = EXIT_USAGE;
+		return NULL;
+	}
+	order_check(form, body, ctx->now, &p);
+	if (problems_errors(&p) == 0)
+		print_warnings(file, &p);
+	else {
+		print_invalid(file, &p, json);
+		cli_error("%s is not a valid %s order; nothing was sent", file,
+		    form->id);
+		fileio_wipe_json(body);
+		body = NULL;
+		*rc = EXIT_INVALID;
+	}
+	problems_free(&p);
+	return body;
+}
+
+/* Prints what came back, as text. */
+static void
+print_result(const struct api_result *res)
+{
+	size_t i;
+
+	if (res->outcome != API_PLACED && res->outcome != API_REJECTED)
+		cli_error("%s", res->message);
+	else
+		printf("%s\n", res->message);
+	if (res->order_id != NULL)
+		printf("order ID: %s\n", res->order_id);
+	if (res->alternative_order_id != NULL)
+		printf("alternative order ID: %s\n", res->alternative_order_id);
+	for (i = 0; i < res->nrequests; i++)
+		printf("request %s: %s\n", res->requests[i].id ?
+		    res->requests[i].id : "?", res->requests[i].status ?
+		    res->requests[i].status : "?");
+	if (res->status != NULL)
+		printf("status: %s\n", res->status);
+	if (res->certificate_id != NULL)
+		printf("certificate ID: %s\n", res->certificate_id);
+	if (res->organization_id != NULL)
+		printf("organization ID: %s\n", res->organization_id);
+	for (i = 0; i < res->ndomains; i++)
+		printf("domain %s: %s (%s)\n", res->domains[i].id ?
+		    res->domains[i].id : "?", res->domains[i].name ?
+		    res->domains[i].name : "?", res->domains[i].dns_name ?
+		    res->domains[i].dns_name : "?");
+	for (i = 0; i < res->problems.n; i++)
+		printf("%s%s%s\n", res->problems.v[i].path,
+		    *res->problems.v[i].path ? ": " : "",
+		    res->problems.v[i].message);
+}
+
+/* Prints a result as text or JSON and returns its exit status. */
+int
+cli_print_result(const struct api_result *res, int json)
+{
+	cJSON *o;
+
+	if (json) {
+		o = api_result_json(res);
+		cli_json_print(o);
+		cJSON_Delete(o);
+		if (res->outcome != API_PLACED)
+			cli_error("%s", res->message);
+	} else
+		print_result(res);
+	return api_outcome_exit(res->outcome);
+}
+
+/* Builds the body from the checked file and places the order. */
+static int
+submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
+    int json)
+{
+	struct problems p = { NULL, 0 };
+	struct api_result res = API_RESULT_INIT;
+	struct api *api;
+	cJSON *answers, *body;
+	int rc;
+
+	answers = order_load(form, file_body, &p);
+	problems_free(&p);
+	body = order_build(form, answers);
+	fileio_wipe_json(answers);
+	api = cli_api_new(ctx);
+	api_submit(api, form, body, &res);
+	fileio_wipe_json(body);		/* card data goes once it is sent */
+	rc = cli_print_result(&res, json);
+	api_result_free(&res);
+	api_free(api);
+	return rc;
+}
+
+/* Checks an order body and places the order. */
+int
+cmd_submit(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_find("submit");
+	struct form *form;
+	cJSON *body;
+	int json = 0, rc;
+
+	if ((rc = cli_parse_json_opt(cmd, argc, argv, &json)) != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc - optind != 2)
+		return cli_usage(cmd);
+	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
+		return EXIT_USAGE;
+	if ((body = read_body(ctx, form, argv[optind + 1], json, &rc)) != NULL) {
+		rc = submit(ctx, form, body, json);
+		fileio_wipe_json(body);
+	}
+	form_free(form);
+	return rc;
+}

@@ -1,0 +1,97 @@
+/* plain_submit.c: plain mode's last question: submit the order, with a
+ * key prompt when no key is known (the key is never echoed or printed). */
+#include "plain/plain_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "core/form.h"
+#include "core/platform.h"
+#include "util/xalloc.h"
+#include "wizard/session.h"
+
+/* Reads one line with the terminal's echo off (when in is a terminal). */
+static int
+read_quietly(struct walk *w, char **line)
+{
+	struct termios old, quiet;
+	int fd = fileno(w->in), tty, rc;
+
+	tty = isatty(fd) && tcgetattr(fd, &old) == 0;
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(fd, TCSAFLUSH, &quiet);
+	}
+	rc = plain_read(w, line);
+	if (tty) {
+		tcsetattr(fd, TCSAFLUSH, &old);
+		fputc('\n', w->out);
+	}
+	return rc;
+}
+
+/* Asks for the platform's key when none is known; 0 when there is one. */
+static int
+ask_key(struct walk *w, struct api *api, const char *platform)
+{
+	char *line = NULL, *cause = NULL;
+	int rc;
+
+	if (api_has_key(api, platform, &cause) == 1)
+		return 0;
+	fprintf(w->out, "%s\n", cause);
+	free(cause);
+	cause = NULL;
+	fprintf(w->out, "[api_key] API key for the %s platform:\n",
+	    platform_title(platform));
+	if (read_quietly(w, &line) != 0)
+		return -1;
+	rc = api_set_key(api, platform, line, &cause);
+	explicit_bzero(line, strlen(line));
+	free(line);
+	if (rc != 0) {
+		fprintf(w->out, "[api_key] error: %s\n", cause);
+		free(cause);
+	}
+	return rc;
+}
+
+/* Asks whether to submit, then submits with api. */
+int
+plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
+    volatile sig_atomic_t *signo, struct api_result *res)
+{
+	struct plain_opts o = { NULL, NULL, signo };
+	const char *platform = s->form->platform;
+	struct walk w;
+	char *prompt;
+	cJSON *body;
+	int yes;
+
+	memset(&w, 0, sizeof w);
+	w.s = s;
+	w.in = in;
+	w.out = out;
+	w.o = &o;
+	prompt = xasprintf("[submit] Submit this order to the %s platform?",
+	    platform_title(platform));
+	yes = plain_yes_no(&w, prompt, "submit", 1);
+	free(prompt);
+	if (yes <= 0)
+		return yes;
+	if (ask_key(&w, api, platform) != 0)
+		return -1;
+	fprintf(out, "Submitting to the %s platform...\n",
+	    platform_title(platform));
+	fflush(out);
+	body = session_body(s);
+	api_submit(api, s->form, body, res);
+	session_wipe_tree(body);
+	cJSON_Delete(body);
+	session_wipe_secrets(s);
+	return 1;
+}

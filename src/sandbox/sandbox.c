@@ -1,0 +1,313 @@
+/* sandbox.c: starting and stopping the sandbox, and its request handler. */
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/form.h"
+#include "sandbox/sandbox_int.h"
+#include "util/xalloc.h"
+
+/* What one connection's request has collected so far. */
+struct sb_conn {
+	char	*body;
+	size_t	 len;
+	int	 too_big;
+};
+
+/* Keeps an upload chunk, dropping the body once it passes the cap. */
+static void
+collect(struct sb_conn *sc, const char *data, size_t size)
+{
+	if (sc->too_big)
+		return;
+	if (sc->len + size > SB_MAX_BODY) {
+		sc->too_big = 1;
+		free(sc->body);
+		sc->body = NULL;
+		sc->len = 0;
+		return;
+	}
+	sc->body = xreallocarray(sc->body, sc->len + size + 1, 1);
+	memcpy(sc->body + sc->len, data, size);
+	sc->len += size;
+	sc->body[sc->len] = '\0';
+}
+
+/* MHD's access handler: collects the body, then serves the request. */
+static enum MHD_Result
+handle(void *cls, struct MHD_Connection *conn, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **con_cls)
+{
+	struct sandbox *sb = cls;
+	struct sb_conn *sc = *con_cls;
+	struct sb_call c;
+	struct sb_reply r = { 0, NULL, 0, NULL, NULL };
+	enum sandbox_fault fault = SB_FAULT_NONE;
+
+	(void)version;
+	if (sc == NULL) {
+		*con_cls = xcalloc(1, sizeof *sc);
+		return MHD_YES;
+	}
+	if (*upload_size != 0) {
+		collect(sc, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	memset(&c, 0, sizeof c);
+	c.mhd = &sb->mhd;
+	c.conn = conn;
+	c.method = method;
+	c.url = url;
+	c.body = sc->body != NULL ? sc->body : "";
+	c.len = sc->len;
+	c.too_big = sc->too_big;
+	sb_serve(sb, &c, &fault, &r);
+	return sb_send(sb, &c, &r, fault) == 0 ? MHD_YES : MHD_NO;
+}
+
+/* Frees a connection's request state when MHD is done with it. */
+static void
+completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct sb_conn *sc = *con_cls;
+
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (sc != NULL) {
+		free(sc->body);
+		free(sc);
+		*con_cls = NULL;
+	}
+}
+
+/* Reads CERTWIZ_TODAY (YYYY-MM-DD) into sb->today, if it is set. */
+static int
+read_today(struct sandbox *sb, char **cause)
+{
+	const char *env = getenv("CERTWIZ_TODAY");
+	struct tm tm;
+	char *end;
+
+	if (env == NULL || *env == '\0')
+		return 0;
+	memset(&tm, 0, sizeof tm);
+	end = strptime(env, "%Y-%m-%d", &tm);
+	if (end == NULL || *end != '\0') {
+		*cause = xstrdup("CERTWIZ_TODAY must be YYYY-MM-DD");
+		return -1;
+	}
+	tm.tm_hour = 12;
+	sb->today = timegm(&tm);
+	sb->fixed_today = 1;
+	return 0;
+}
+
+/* Works out the slow fault's delay: CERTWIZ_SANDBOX_SLOW, opts, or 5. */
+static int
+read_slow(struct sandbox *sb, unsigned int opt, char **cause)
+{
+	const char *env = getenv("CERTWIZ_SANDBOX_SLOW");
+	unsigned long v;
+	char *end;
+
+	sb->slow_seconds = opt != 0 ? opt : 5;
+	if (env == NULL || *env == '\0')
+		return 0;
+	errno = 0;
+	v = strtoul(env, &end, 10);
+	if (errno != 0 || *end != '\0' || *env == '-' || v > 3600) {
+		*cause = xstrdup("CERTWIZ_SANDBOX_SLOW must be 0 to 3600 "
+		    "seconds");
+		return -1;
+	}
+	sb->slow_seconds = (unsigned int)v;
+	return 0;
+}
+
+/* Loads every product form of the forms directory. */
+static int
+load_forms(struct sandbox *sb, const char *dir, char **cause)
+{
+	char **ids = NULL;
+	int n, i;
+
+	if ((n = form_list_ids(dir, &ids, cause)) < 0)
+		return -1;
+	sb->forms = xcalloc(n > 0 ? (size_t)n : 1, sizeof *sb->forms);
+	for (i = 0; i < n; i++) {
+		sb->forms[i] = form_load(dir, ids[i], cause);
+		if (sb->forms[i] == NULL)
+			break;
+		sb->nforms++;
+	}
+	form_free_ids(ids, n);
+	return i == n ? 0 : -1;
+}
+
+/* Opens a listening socket on 127.0.0.1:port. */
+static int
+listen_on(unsigned short port, char **cause)
+{
+	struct sockaddr_in sin;
+	int fd, on = 1;
+
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons(port);
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1) {
+		*cause = xasprintf("socket: %s", strerror(errno));
+		return -1;
+	}
+	(void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+	if (bind(fd, (struct sockaddr *)&sin, sizeof sin) == -1 ||
+	    listen(fd, 64) == -1) {
+		*cause = xasprintf("cannot listen on 127.0.0.1:%u: %s",
+		    (unsigned int)port, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Starts MHD on the socket fd, one thread per connection. */
+static int
+start_daemon(struct sandbox *sb, int fd, char **cause)
+{
+	const union MHD_DaemonInfo *info;
+
+	sb->daemon = sb->mhd.start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
+	    MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL, handle, sb,
+	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, sb,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
+	    MHD_OPTION_END);
+	if (sb->daemon == NULL) {
+		close(fd);
+		*cause = xstrdup("cannot start the HTTP server");
+		return -1;
+	}
+	info = sb->mhd.get_daemon_info(sb->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	sb->port = info != NULL ? info->port : 0;
+	return 0;
+}
+
+/* Starts a sandbox on 127.0.0.1 in its own threads. */
+struct sandbox *
+sandbox_start(const struct sandbox_opts *opts, char **cause)
+{
+	struct sandbox *sb = xcalloc(1, sizeof *sb);
+	pthread_condattr_t ca;
+	int fd;
+
+	pthread_mutex_init(&sb->lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&sb->wake, &ca);
+	pthread_condattr_destroy(&ca);
+	sb->log = opts->log;
+	sb->next_order = 100000001;
+	sb->next_request = 300000001;
+	sb->next_cert = 500000001;
+	sb->next_org = 900001;
+	sb->next_domain = 700000001;
+	if (mhd_lib_open(&sb->mhd, cause) != 0 ||
+	    read_today(sb, cause) != 0 ||
+	    read_slow(sb, opts->slow_seconds, cause) != 0 ||
+	    sb_faults_env(sb, cause) != 0 ||
+	    load_forms(sb, opts->forms_dir, cause) != 0 ||
+	    (fd = listen_on(opts->port, cause)) == -1 ||
+	    start_daemon(sb, fd, cause) != 0) {
+		sandbox_stop(sb);
+		return NULL;
+	}
+	return sb;
+}
+
+/* Stops the server and releases it. */
+void
+sandbox_stop(struct sandbox *sb)
+{
+	size_t i;
+
+	if (sb == NULL)
+		return;
+	pthread_mutex_lock(&sb->lock);
+	sb->stopping = 1;
+	pthread_cond_broadcast(&sb->wake);
+	pthread_mutex_unlock(&sb->lock);
+	if (sb->daemon != NULL)
+		sb->mhd.stop_daemon(sb->daemon);
+	mhd_lib_close(&sb->mhd);
+	for (i = 0; i < sb->nforms; i++)
+		form_free(sb->forms[i]);
+	free(sb->forms);
+	sb_orders_free(sb);
+	free(sb->faults);
+	pthread_cond_destroy(&sb->wake);
+	pthread_mutex_destroy(&sb->lock);
+	free(sb);
+}
+
+/* The port it listens on. */
+unsigned short
+sandbox_port(const struct sandbox *sb)
+{
+	return sb->port;
+}
+
+/* The base URL of the sandbox, the same for both platforms. */
+char *
+sandbox_base_url(const struct sandbox *sb)
+{
+	return xasprintf("http://127.0.0.1:%u/services/v2",
+	    (unsigned int)sb->port);
+}
+
+/* How many order POSTs it has received (placed or not). */
+size_t
+sandbox_order_posts(const struct sandbox *sb)
+{
+	struct sandbox *m = (struct sandbox *)sb;
+	size_t n;
+
+	pthread_mutex_lock(&m->lock);
+	n = m->order_posts;
+	pthread_mutex_unlock(&m->lock);
+	return n;
+}
+
+/* How many orders it has placed. */
+size_t
+sandbox_orders_placed(const struct sandbox *sb)
+{
+	struct sandbox *m = (struct sandbox *)sb;
+	size_t n;
+
+	pthread_mutex_lock(&m->lock);
+	n = m->placed;
+	pthread_mutex_unlock(&m->lock);
+	return n;
+}
+
+/* How many placed orders repeated an alternative_order_id of their account. */
+size_t
+sandbox_alt_id_repeats(const struct sandbox *sb)
+{
+	struct sandbox *m = (struct sandbox *)sb;
+	size_t n;
+
+	pthread_mutex_lock(&m->lock);
+	n = m->alt_repeats;
+	pthread_mutex_unlock(&m->lock);
+	return n;
+}

@@ -1,0 +1,76 @@
+/* sandbox.h: a CertCentral simulator on a loopback port (libmicrohttpd).
+ *
+ * It serves /services/v2/... for both platforms on one port: the order
+ * endpoint of every product in the forms directory (checks X-DC-DEVKEY,
+ * parses the body, validates it with the product's form and answers with
+ * the page's success shape or DigiCert's error array), GET organization,
+ * GET order/certificate/{id}, GET order/alternate/{id}, GET product/{name_id},
+ * and the rate limit of 100 requests per 5 seconds per key. As on the real
+ * service the US and Europe platforms are separate accounts: the API key
+ * says which one a request is for (sandbox_key()), so one port serves both,
+ * and a Europe product ordered with the US key is refused with
+ * not_found|product, as the US platform would.
+ *
+ * Faults for tests: sandbox_fault() queues faults that apply, in order, to
+ * the next requests (one fault per request); the same can be done over HTTP
+ * with POST /_sandbox/faults {"next": ["500", "429", ...]} and from the
+ * environment with CERTWIZ_SANDBOX_FAULTS="500,429" read by sandbox_start().
+ *
+ * Ownership: sandbox_start() returns a server the caller stops and releases
+ * with sandbox_stop(); *cause messages are allocated and the caller frees them.
+ */
+#ifndef CERTWIZ_SANDBOX_H
+#define CERTWIZ_SANDBOX_H
+
+#include <stddef.h>
+
+struct sandbox;
+
+/* What can go wrong on purpose. */
+enum sandbox_fault {
+	SB_FAULT_NONE,
+	SB_FAULT_500,		/* HTTP 500 with an HTML page, order not placed */
+	SB_FAULT_429,		/* HTTP 429 request_limit_exceeded */
+	SB_FAULT_SLOW,		/* order placed, answer after sandbox "slow" secs */
+	SB_FAULT_CUT,		/* order placed, connection closed, no answer */
+	SB_FAULT_HTML,		/* HTTP 200 with an HTML page, order not placed */
+	SB_FAULT_TRUNCATED,	/* order placed, answer cut off mid-JSON */
+	SB_FAULT_HUGE,		/* HTTP 200 with a 64 MiB body */
+	SB_FAULT_COUNT
+};
+
+/* How to start a sandbox. */
+struct sandbox_opts {
+	const char	*forms_dir;	/* where the product forms are */
+	unsigned short	 port;		/* 0: any free loopback port */
+	unsigned int	 slow_seconds;	/* delay of SB_FAULT_SLOW (default 5) */
+	int		 log;		/* 1: one line per request on stderr */
+};
+
+/* Starts a sandbox on 127.0.0.1 in its own threads. */
+struct sandbox	*sandbox_start(const struct sandbox_opts *opts, char **cause);
+/* The port it listens on. */
+unsigned short	 sandbox_port(const struct sandbox *sb);
+/* The base URL of the sandbox (http://127.0.0.1:PORT/services/v2), the
+ * same for both platforms; allocated. */
+char		*sandbox_base_url(const struct sandbox *sb);
+/* The API key of the sandbox's account on a platform ("us" or "eu"):
+ * "sandbox-us-key" or "sandbox-eu-key"; static, never freed. */
+const char	*sandbox_key(const char *platform);
+/* Queues a fault for the next request not yet faulted. */
+void		 sandbox_fault(struct sandbox *sb, enum sandbox_fault fault);
+/* Parses a fault name ("500", "429", "slow", "cut", "html", "truncated",
+ * "huge"); -1 when unknown. */
+int		 sandbox_fault_parse(const char *name, enum sandbox_fault *fault);
+/* How many order POSTs it has received (placed or not). */
+size_t		 sandbox_order_posts(const struct sandbox *sb);
+/* How many orders it has placed (answered 201, even if the answer was
+ * then cut, delayed or truncated by a fault). */
+size_t		 sandbox_orders_placed(const struct sandbox *sb);
+/* How many placed orders repeated an alternative_order_id already used
+ * by an earlier order of the same account (accepted all the same). */
+size_t		 sandbox_alt_id_repeats(const struct sandbox *sb);
+/* Stops the server and releases it. */
+void		 sandbox_stop(struct sandbox *sb);
+
+#endif

@@ -1,0 +1,154 @@
+/* sandbox_int.h: what the sandbox's files share (internal to src/sandbox).
+ *
+ * Ownership: a struct sandbox owns its forms, orders, fault queue and its
+ * handle on libmicrohttpd (loaded by sandbox_start(), unloaded by
+ * sandbox_stop()); every member that changes after sandbox_start() is
+ * guarded by its mutex. A
+ * struct sb_reply owns its body (malloc'd), which sb_send() hands to MHD or
+ * frees. Endpoints only read the struct sb_call they are given.
+ */
+#ifndef CERTWIZ_SANDBOX_INT_H
+#define CERTWIZ_SANDBOX_INT_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+#include "sandbox/mhd_lib.h"
+#include "sandbox/sandbox.h"
+
+struct form;
+
+#define SB_PREFIX	"/services/v2/"
+#define SB_MAX_BODY	(1024u * 1024)		/* largest request body */
+#define SB_RATE_MAX	100			/* requests per window per key */
+#define SB_RATE_SECONDS	5.0
+#define SB_HUGE_SIZE	(64u * 1024 * 1024)	/* body of the "huge" fault */
+#define SB_NKEYS	3
+
+/* An API key the sandbox knows, and the account it opens. */
+struct sb_key {
+	const char	*key;
+	const char	*platform;	/* "us" or "eu" */
+	int		 readonly;	/* 403 on POSTs */
+};
+
+/* One placed order. */
+struct sb_order {
+	long long	 id;
+	long long	 request_id;
+	long long	 certificate_id;	/* 0: none yet */
+	long long	 org_id;
+	char		*product;
+	const char	*platform;
+	char		*alt_id;		/* NULL: none given */
+	char		*common_name;		/* NULL: none given */
+	const char	*status;		/* "pending" or "issued" */
+};
+
+/* The times of a key's latest requests, oldest at next once full. */
+struct sb_rate {
+	double		 t[SB_RATE_MAX];
+	size_t		 next;
+	size_t		 n;
+};
+
+/* A running sandbox. */
+struct sandbox {
+	struct mhd_lib	 mhd;		/* read-only once started */
+	struct MHD_Daemon *daemon;
+	unsigned short	 port;
+	unsigned int	 slow_seconds;
+	int		 log;
+	int		 fixed_today;	/* CERTWIZ_TODAY was set */
+	time_t		 today;
+	struct form	**forms;	/* read-only once started */
+	size_t		 nforms;
+
+	pthread_mutex_t	 lock;		/* guards everything below */
+	pthread_cond_t	 wake;		/* slow answers wait on it */
+	int		 stopping;
+	struct sb_order	*orders;
+	size_t		 norders;
+	long long	 next_order, next_request, next_cert, next_org;
+	long long	 next_domain;
+	enum sandbox_fault *faults;
+	size_t		 nfaults;
+	size_t		 fault_head;
+	struct sb_rate	 rate[SB_NKEYS];
+	size_t		 order_posts;
+	size_t		 placed;
+	size_t		 alt_repeats;
+};
+
+/* A request as the endpoints see it. */
+struct sb_call {
+	const struct mhd_lib *mhd;	/* the sandbox's */
+	struct MHD_Connection *conn;
+	const char	*method;
+	const char	*url;		/* the whole path */
+	const char	*body;
+	size_t		 len;
+	int		 too_big;	/* body over SB_MAX_BODY, dropped */
+	const struct sb_key *key;	/* set once the key is checked */
+};
+
+/* The answer to send. */
+struct sb_reply {
+	unsigned int	 status;
+	char		*body;
+	size_t		 len;
+	const char	*type;		/* Content-Type */
+	const char	*allow;		/* Allow header (405), or NULL */
+};
+
+/* An endpoint: answers call for the route's argument arg. */
+typedef void (*sb_endpoint)(struct sandbox *, const struct sb_call *,
+    const char *, struct sb_reply *);
+
+/* sandbox_reply.c */
+void	 sb_reply_json(struct sb_reply *r, unsigned int status, cJSON *json);
+void	 sb_reply_error(struct sb_reply *r, unsigned int status,
+	    const char *code, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+void	 sb_reply_errors(struct sb_reply *r, unsigned int status,
+	    cJSON *errors);
+void	 sb_reply_html(struct sb_reply *r, unsigned int status,
+	    const char *title);
+int	 sb_send(struct sandbox *sb, const struct sb_call *c,
+	    struct sb_reply *r, enum sandbox_fault fault);
+
+/* sandbox_route.c */
+void	 sb_serve(struct sandbox *sb, struct sb_call *c,
+	    enum sandbox_fault *fault, struct sb_reply *r);
+
+/* sandbox_orders.c */
+void	 sb_post_order(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+const struct form *sb_form(const struct sandbox *sb, const char *id,
+	    const char *platform);
+void	 sb_orders_free(struct sandbox *sb);
+
+/* sandbox_lookup.c */
+void	 sb_get_order(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+void	 sb_get_alternate(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+void	 sb_get_product(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+
+/* sandbox_orgs.c */
+void	 sb_get_organization(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+
+/* sandbox_faults.c */
+enum sandbox_fault sb_fault_next(struct sandbox *sb);
+int	 sb_faults_env(struct sandbox *sb, char **cause);
+int	 sb_rate_check(struct sandbox *sb, size_t key);
+void	 sb_control(struct sandbox *sb, const struct sb_call *c,
+	    struct sb_reply *r);
+void	 sb_sleep(struct sandbox *sb, unsigned int seconds);
+
+#endif

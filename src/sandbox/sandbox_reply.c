@@ -1,0 +1,198 @@
+/* sandbox_reply.c: building answers and sending them, faults applied. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <microhttpd.h>
+
+#include "sandbox/sandbox_int.h"
+#include "util/xalloc.h"
+
+/* The start and end of the "huge" fault's body; the middle is padding. */
+static const char huge_head[] = "{\"padding\":\"";
+static const char huge_tail[] = "\"}";
+
+/* A body cut off half-way for the "truncated" fault. */
+struct sb_cut {
+	char	*body;
+	size_t	 half;
+};
+
+/* Sets a JSON answer; takes json. */
+void
+sb_reply_json(struct sb_reply *r, unsigned int status, cJSON *json)
+{
+	free(r->body);
+	r->status = status;
+	r->body = cJSON_PrintUnformatted(json);
+	r->len = r->body != NULL ? strlen(r->body) : 0;
+	r->type = "application/json";
+	cJSON_Delete(json);
+}
+
+/* Sets DigiCert's error array as the answer; takes errors. */
+void
+sb_reply_errors(struct sb_reply *r, unsigned int status, cJSON *errors)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(o, "errors", errors);
+	sb_reply_json(r, status, o);
+}
+
+/* Sets an answer with one error of the given code. */
+void
+sb_reply_error(struct sb_reply *r, unsigned int status, const char *code,
+    const char *fmt, ...)
+{
+	cJSON *errors = cJSON_CreateArray(), *e = cJSON_CreateObject();
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	cJSON_AddStringToObject(e, "code", code);
+	cJSON_AddStringToObject(e, "message", msg);
+	cJSON_AddItemToArray(errors, e);
+	free(msg);
+	sb_reply_errors(r, status, errors);
+}
+
+/* Sets an HTML page as the answer, as a proxy in front of the API would. */
+void
+sb_reply_html(struct sb_reply *r, unsigned int status, const char *title)
+{
+	free(r->body);
+	r->status = status;
+	r->body = xasprintf("<!DOCTYPE html>\n<html><head><title>%s</title>"
+	    "</head>\n<body><h1>%s</h1><p>The sandbox was asked to fail."
+	    "</p></body></html>\n", title, title);
+	r->len = strlen(r->body);
+	r->type = "text/html; charset=utf-8";
+}
+
+/* Gives MHD the first half of a cut body, then an error. */
+static ssize_t
+cut_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct sb_cut *cut = cls;
+	size_t n;
+
+	if (pos >= cut->half)
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	n = cut->half - (size_t)pos;
+	if (n > max)
+		n = max;
+	memcpy(buf, cut->body + pos, n);
+	return (ssize_t)n;
+}
+
+/* Frees a cut body. */
+static void
+cut_free(void *cls)
+{
+	struct sb_cut *cut = cls;
+
+	free(cut->body);
+	free(cut);
+}
+
+/* Gives MHD the next part of the 64 MiB body. */
+static ssize_t
+huge_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	uint64_t head = sizeof huge_head - 1, tail = sizeof huge_tail - 1;
+	uint64_t i, end;
+	size_t n = max;
+
+	(void)cls;
+	if (pos >= SB_HUGE_SIZE)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	if (n > SB_HUGE_SIZE - pos)
+		n = (size_t)(SB_HUGE_SIZE - pos);
+	end = pos + n;
+	memset(buf, 'x', n);
+	for (i = pos; i < head && i < end; i++)
+		buf[i - pos] = huge_head[i];
+	for (i = SB_HUGE_SIZE - tail; i < SB_HUGE_SIZE; i++) {
+		if (i >= pos && i < end)
+			buf[i - pos] = huge_tail[i - (SB_HUGE_SIZE - tail)];
+	}
+	return (ssize_t)n;
+}
+
+/* Makes the MHD response for r as the fault wants it; takes r's body. */
+static struct MHD_Response *
+make_response(const struct mhd_lib *mhd, struct sb_reply *r,
+    enum sandbox_fault fault)
+{
+	struct sb_cut *cut;
+	char *body;
+
+	if (fault == SB_FAULT_HUGE)
+		return mhd->create_response_from_callback(SB_HUGE_SIZE,
+		    64 * 1024, huge_read, NULL, NULL);
+	if (fault == SB_FAULT_TRUNCATED) {
+		cut = xmalloc(sizeof *cut);
+		cut->body = r->body;
+		cut->half = r->len / 2;
+		r->body = NULL;
+		return mhd->create_response_from_callback(r->len, 4096,
+		    cut_read, cut, cut_free);
+	}
+	if (r->body == NULL)
+		return mhd->create_response_from_buffer(0, (void *)"",
+		    MHD_RESPMEM_PERSISTENT);
+	body = r->body;
+	r->body = NULL;
+	return mhd->create_response_from_buffer(r->len, body,
+	    MHD_RESPMEM_MUST_FREE);
+}
+
+/* Writes the request's log line, "METHOD PATH -> STATUS". */
+static void
+log_line(const struct sandbox *sb, const struct sb_call *c,
+    const struct sb_reply *r, enum sandbox_fault fault)
+{
+	static const char *const names[SB_FAULT_COUNT] = {
+		"", " (fault 500)", " (fault 429)", " (fault slow)",
+		" (fault cut)", " (fault html)", " (fault truncated)",
+		" (fault huge)"
+	};
+
+	if (sb->log)
+		fprintf(stderr, "%s %s -> %u%s\n", c->method, c->url,
+		    r->status, names[fault]);
+}
+
+/* Sends r, applying the fault; 0, or -1 to close the connection unanswered. */
+int
+sb_send(struct sandbox *sb, const struct sb_call *c, struct sb_reply *r,
+    enum sandbox_fault fault)
+{
+	const struct mhd_lib *mhd = c->mhd;
+	struct MHD_Response *resp;
+	enum MHD_Result ok;
+
+	log_line(sb, c, r, fault);
+	if (fault == SB_FAULT_CUT) {
+		free(r->body);
+		return -1;
+	}
+	if (fault == SB_FAULT_SLOW)
+		sb_sleep(sb, sb->slow_seconds);
+	if ((resp = make_response(mhd, r, fault)) == NULL) {
+		free(r->body);
+		return -1;
+	}
+	mhd->add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+	    r->type != NULL ? r->type : "application/json");
+	if (r->allow != NULL)
+		mhd->add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
+	ok = mhd->queue_response(c->conn, r->status, resp);
+	mhd->destroy_response(resp);
+	return ok == MHD_YES ? 0 : -1;
+}

@@ -1,0 +1,189 @@
+/* tui_keys_edit.c: keys on a field: editing text, reading a file into it,
+ * choosing a value of an enumeration or toggling a yes/no. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/field_check.h"
+#include "core/form.h"
+#include "tui/tui_int.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+/* Control keys. */
+#define KEY_CTRL(c)	((c) & 0x1f)
+
+/* Stores a value chosen (not typed) for the focused field at once. */
+void
+keys_set(struct tui *t, const char *text)
+{
+	char *err;
+
+	err = session_set_text(t->s, &t->slots[t->focus], text);
+	free(err);
+	tui_reload(t);
+	edit_focus_load(t);
+}
+
+/* An allowed value's text, or "" for a value that is not a scalar. */
+static const char *
+keys_value_text(const cJSON *v, char *buf, size_t size)
+{
+	const char *s = field_scalar_text(v, buf, size);
+
+	return s != NULL ? s : "";
+}
+
+/* Steps an enumeration's value by dir; an optional one may also be empty. */
+static void
+keys_cycle(struct tui *t, int dir)
+{
+	const struct slot *sl = &t->slots[t->focus];
+	const cJSON *values = tui_slot_values(t, sl);
+	char buf[128], *cur = session_get_text(t->s, sl), *next;
+	int n = cJSON_GetArraySize(values), i, at = -1, lo;
+
+	lo = tui_slot_required(t, sl) ? 0 : -1;
+	for (i = 0; i < n; i++) {
+		if (strcmp(keys_value_text(cJSON_GetArrayItem(values, i), buf,
+		    sizeof buf), cur) == 0)
+			at = i;
+	}
+	if (n == 0) {
+		free(cur);
+		return;
+	}
+	if (at == -1 && *cur != '\0')
+		at = dir > 0 ? n - 1 : 0;
+	free(cur);
+	at += dir;
+	if (at >= n)
+		at = lo;
+	else if (at < lo)
+		at = n - 1;
+	next = xstrdup(at < 0 ? "" : keys_value_text(cJSON_GetArrayItem(values,
+	    at), buf, sizeof buf));
+	keys_set(t, next);
+	free(next);
+}
+
+/* Selects the first value starting with what has been typed so far. */
+static void
+keys_ahead(struct tui *t, int c)
+{
+	const cJSON *values = tui_slot_values(t, &t->slots[t->focus]), *v;
+	char buf[128], keep[sizeof t->ahead], *next;
+	size_t n = strlen(t->ahead);
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		if (n + 1 < sizeof t->ahead) {
+			t->ahead[n] = (char)c;
+			t->ahead[n + 1] = '\0';
+		}
+		cJSON_ArrayForEach(v, values) {
+			next = xstrdup(keys_value_text(v, buf, sizeof buf));
+			if (strncasecmp(next, t->ahead, strlen(t->ahead)) == 0) {
+				memcpy(keep, t->ahead, sizeof keep);
+				keys_set(t, next);
+				memcpy(t->ahead, keep, sizeof keep);
+				free(next);
+				return;
+			}
+			free(next);
+		}
+		n = 0;
+	}
+	tui_message(t, "no value starts with '%c'", c);
+	t->ahead[0] = '\0';
+}
+
+/* Reads the file named in the focused field into it (Ctrl-R). */
+static void
+keys_read_file(struct tui *t)
+{
+	char *path = keys_file_path(t), *text, *cause = NULL;
+	size_t len;
+
+	if (path == NULL) {
+		tui_message(t, "Ctrl-R reads a file: type its path (/, ~/ or ./)");
+		return;
+	}
+	if ((text = fileio_read(path, &len, &cause)) == NULL) {
+		tui_message(t, "%s", cause);
+		free(cause);
+	} else {
+		edit_set(&t->ed, text);
+		t->pending = 1;
+		tui_message(t, "read %zu bytes from %s", len, path);
+		free(text);
+	}
+	free(path);
+}
+
+/* Keys on a field edited as text. */
+void
+keys_text(struct tui *t, const struct tui_key *k)
+{
+	int c = k->code;
+
+	if (!k->is_key && c == KEY_CTRL('r')) {
+		keys_read_file(t);
+		return;
+	}
+	if (t->ed.len == 0 && ((!k->is_key && c == '-') ||
+	    (k->is_key && c == KEY_DC))) {
+		size_t list, item;
+
+		if (keys_item_of(t, &t->slots[t->focus], &list, &item) == 0) {
+			keys_list_remove(t);
+			return;
+		}
+	}
+	if (k->is_key || c == 0x7f || c == 0x08 || c == KEY_CTRL('a') ||
+	    c == KEY_CTRL('e') || c == KEY_CTRL('u')) {
+		if (edit_key(&t->ed, c) > 0)
+			t->pending = 1;
+		return;
+	}
+	if (c == '\r')
+		c = '\n';
+	if (c >= 0x20 || c == '\n') {
+		edit_insert_wc(&t->ed, (unsigned int)c);
+		t->pending = 1;
+	}
+}
+
+/* Keys on a field that is chosen rather than typed. */
+void
+keys_choice(struct tui *t, const struct tui_key *k)
+{
+	const struct slot *sl = &t->slots[t->focus];
+	const struct field *f = &t->s->form->fields[sl->field];
+	int c = k->code, ch = !k->is_key;
+	char *cur;
+
+	if (ch && c == 'q')
+		keys_quit(t);
+	else if (ch && c == '?')
+		keys_why(t);
+	else if ((f->type == FT_LIST || f->type == FT_OBJECT_LIST) &&
+	    ((ch && c == '+') || (!ch && c == KEY_IC)))
+		keys_list_add(t);
+	else if ((ch && c == '-') || (!ch && c == KEY_DC))
+		keys_list_remove(t);
+	else if (f->type == FT_BOOLEAN && ((ch && c == ' ') ||
+	    (!ch && (c == KEY_LEFT || c == KEY_RIGHT)))) {
+		cur = session_get_text(t->s, sl);
+		keys_set(t, strcmp(cur, "true") == 0 ? "false" : "true");
+		free(cur);
+	} else if (f->type != FT_ENUM)
+		return;
+	else if ((ch && c == ' ') || (!ch && c == KEY_RIGHT))
+		keys_cycle(t, 1);
+	else if (!ch && c == KEY_LEFT)
+		keys_cycle(t, -1);
+	else if (ch && c > 0x20 && c < 0x7f)
+		keys_ahead(t, c);
+}

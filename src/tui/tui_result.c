@@ -1,0 +1,190 @@
+/* tui_result.c: the result screen once an order was placed: the IDs
+ * CertCentral gave, where the order is recorded, and what happens next. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "core/form.h"
+#include "core/platform.h"
+#include "tui/tui.h"
+#include "tui/tui_int.h"
+#include "util/xalloc.h"
+
+/* Width of the labels on the result screen. */
+#define RESULT_LABEL	24
+
+/* The text of a top-level answer, or "". */
+static const char *
+result_answer(const struct tui *t, const char *name)
+{
+	const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    t->s->answers, name));
+
+	return s != NULL ? s : "";
+}
+
+/* 1 when a request of the order waits for approval. */
+static int
+result_pending(const struct api_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrequests; i++) {
+		if (r->requests[i].status != NULL &&
+		    strcmp(r->requests[i].status, "pending") == 0)
+			return 1;
+	}
+	return r->status != NULL && strstr(r->status, "pending") != NULL;
+}
+
+/* The "what happens next" paragraph for the order placed; allocated. */
+static char *
+result_next(const struct tui *t)
+{
+	const struct api_result *r = &t->res;
+	const char *cs = result_answer(t, "cs_provisioning_method");
+	const char *pm = result_answer(t, "provisioning_method");
+	const char *approve, *deliver;
+
+	approve = result_pending(r) ? "The request is pending: if your "
+	    "account asks for approval, an administrator approves it in "
+	    "CertCentral (Requests) before DigiCert starts. " : "";
+	if (strcmp(cs, "ship_token") == 0 || strcmp(pm, "qscd") == 0)
+		deliver = "Once validated, DigiCert ships the hardware token "
+		    "to the shipping address; its activation details come by "
+		    "email.";
+	else if (strcmp(cs, "client_app") == 0)
+		deliver = "Once validated, the certificate is installed with "
+		    "DigiCert's client app, from the email it sends.";
+	else
+		deliver = "Once validated, the certificate is issued for the "
+		    "CSR sent and can be downloaded from CertCentral (or by "
+		    "email).";
+	return xasprintf("%sDigiCert now validates the organization and the "
+	    "people named in the order; the verified contact gets an email "
+	    "asking to approve it, and validation waits for that answer.%s "
+	    "%s Follow it with: certwiz status --platform %s %s",
+	    approve, r->ndomains > 0 ? " Each domain is validated too (DCV)." :
+	    "", deliver, t->s->form->platform, r->order_id != NULL ?
+	    r->order_id : "ORDER_ID");
+}
+
+/* Draws "Label: value" at row *y and moves *y down. */
+static void
+result_row(int *y, const char *label, const char *value)
+{
+	char *line;
+
+	if (value == NULL)
+		return;
+	line = xasprintf("%-*s%s", RESULT_LABEL, label, value);
+	draw_text((*y)++, 2, COLS - 3, line, 0, A_NORMAL);
+	free(line);
+}
+
+/* Draws the requests and domains of the order. */
+static void
+result_lists(const struct api_result *r, int *y)
+{
+	char *v;
+	size_t i;
+
+	for (i = 0; i < r->nrequests && *y < LINES - 8; i++) {
+		v = xasprintf("%s (%s)", r->requests[i].id != NULL ?
+		    r->requests[i].id : "?", r->requests[i].status != NULL ?
+		    r->requests[i].status : "no status");
+		result_row(y, i == 0 ? "Request ID (status):" : "", v);
+		free(v);
+	}
+	for (i = 0; i < r->ndomains && *y < LINES - 8; i++) {
+		v = xasprintf("%s (%s) ID %s", r->domains[i].name != NULL ?
+		    r->domains[i].name : "?", r->domains[i].dns_name != NULL ?
+		    r->domains[i].dns_name : "?", r->domains[i].id != NULL ?
+		    r->domains[i].id : "?");
+		result_row(y, i == 0 ? "Domains:" : "", v);
+		free(v);
+	}
+}
+
+/* Draws a paragraph wrapped from row y; returns the row after it. */
+static int
+result_para(int y, const char *p)
+{
+	size_t len, next;
+	char *line;
+
+	for (; *p != '\0' && y < LINES - 2; p += next) {
+		len = draw_wrap(p, (size_t)COLS - 4, &next);
+		line = xstrndup(p, len);
+		draw_text(y++, 2, COLS - 4, line, 0, A_NORMAL);
+		free(line);
+	}
+	return y;
+}
+
+/* Draws the result screen. */
+void
+result_draw(struct tui *t)
+{
+	const struct api_result *r = &t->res;
+	char *head, *journal = api_journal_path(), *next;
+	int y = 3;
+
+	head = xasprintf("Order placed on the %s platform: %s",
+	    platform_title(t->s->form->platform), t->s->form->title);
+	draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
+	free(head);
+	if (r->found_by_alt)
+		draw_text(1, 0, COLS, "The answer to the order was lost; the "
+		    "order was found by its alternative order ID.", 0, A_BOLD);
+	mvhline(2, 0, ACS_HLINE, COLS);
+	result_row(&y, "Order ID:", r->order_id);
+	result_row(&y, "Alternative order ID:", r->alternative_order_id);
+	result_row(&y, "Status:", r->status);
+	result_lists(r, &y);
+	result_row(&y, "Certificate ID:", r->certificate_id);
+	result_row(&y, "Organization ID:", r->organization_id);
+	head = xasprintf("the order is in the journal (%s)", journal);
+	result_row(&y, "Recorded:", head);
+	free(head);
+	free(journal);
+	result_row(&y, "Body:", t->output_note);
+	y++;
+	draw_text(y++, 0, COLS, "What happens next", 0, t->attr[TA_TITLE]);
+	next = result_next(t);
+	result_para(y, next);
+	free(next);
+	if (t->message != NULL)
+		draw_text(LINES - 2, 0, COLS, t->message, 0, t->attr[TA_ERROR]);
+	draw_text(LINES - 1, 0, COLS - 1, "Enter or q exits", 0, A_REVERSE);
+}
+
+/* Keys on the result screen: Enter or q exits with status 0. */
+void
+result_key(struct tui *t, const struct tui_key *k)
+{
+	int c = k->code;
+
+	if (k->is_key ? c == KEY_ENTER : (c == '\r' || c == '\n' ||
+	    c == 'q' || c == 'Q' || c == 27 || c == 0x11 || c == 0x03))
+		t->finished = 1;
+}
+
+/* Prints the order placed on stdout once curses is gone. */
+void
+result_print(const struct tui *t)
+{
+	const struct api_result *r = &t->res;
+	char *journal = api_journal_path();
+
+	printf("order %s placed on the %s platform", r->order_id != NULL ?
+	    r->order_id : "?", platform_title(t->s->form->platform));
+	if (r->alternative_order_id != NULL)
+		printf(" (alternative order ID %s)", r->alternative_order_id);
+	printf("; it is in the journal (%s)\n", journal);
+	if (t->output_note != NULL)
+		printf("body %s\n", t->output_note);
+	free(journal);
+}

@@ -1,0 +1,327 @@
+/* tui_submit.c: submitting from the review screen: warming the connection
+ * up, the masked key prompt, sending, and what each outcome leaves on the
+ * screen. Card data is wiped from the answers once an order was sent. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "core/form.h"
+#include "core/platform.h"
+#include "tui/tui.h"
+#include "tui/tui_int.h"
+#include "util/xalloc.h"
+
+/* Control keys. */
+#define KEY_CTRL(c)	((c) & 0x1f)
+#define KEY_ESC		27
+
+/* Shows a note from the api module (a retry) at once. */
+static void
+submit_notify(const char *message, void *arg)
+{
+	struct tui *t = arg;
+
+	tui_message(t, "%s", message);
+	draw_all(t);
+}
+
+/* Opens the connection while the user reads the review; says so only when
+ * the key was refused. */
+void
+submit_warm(struct tui *t)
+{
+	const char *platform = t->s->form->platform;
+	char *cause = NULL;
+
+	if (t->o->dry_run || t->o->api == NULL || t->warmed)
+		return;
+	if (api_has_key(t->o->api, platform, &cause) != 1) {
+		free(cause);
+		return;
+	}
+	t->warmed = 1;
+	if (api_warm(t->o->api, platform, &cause) != 0 && cause != NULL &&
+	    strstr(cause, "key") != NULL)
+		tui_message(t, "%s", cause);
+	free(cause);
+}
+
+/* Opens the masked key prompt; then runs once a key was set. */
+void
+submit_key_prompt(struct tui *t, enum tui_then then)
+{
+	explicit_bzero(t->key, sizeof t->key);
+	t->keylen = 0;
+	t->then = then;
+	t->overlay = TO_KEY;
+}
+
+/* Wipes the card number and CVV (every secret field) from the answers and
+ * the edit buffer once an order was sent. */
+static void
+submit_wipe_card(struct tui *t)
+{
+	session_wipe_secrets(t->s);
+	if (t->ed.buf != NULL)
+		explicit_bzero(t->ed.buf, t->ed.cap);
+	t->ed.len = t->ed.cur = 0;
+	t->probs_fresh = 0;
+}
+
+/* 1 when the submission got as far as sending the order. */
+static int
+submit_was_sent(const struct api_result *res)
+{
+	return res->outcome != API_FAILED || res->http_status != 0 ||
+	    res->message == NULL ||
+	    strstr(res->message, "nothing was sent") == NULL;
+}
+
+/* The body to send: the answers, with the alternative order ID of an
+ * unknown outcome so that a second order can be matched to the first. */
+static cJSON *
+submit_body(struct tui *t)
+{
+	cJSON *body = session_body(t->s);
+
+	if (t->unknown_alt != NULL &&
+	    form_find(t->s->form, "alternative_order_id") != NULL &&
+	    cJSON_GetObjectItemCaseSensitive(body,
+	    "alternative_order_id") == NULL)
+		cJSON_AddStringToObject(body, "alternative_order_id",
+		    t->unknown_alt);
+	return body;
+}
+
+/* Says what an outcome other than placed means, on the review. */
+static void
+submit_outcome(struct tui *t)
+{
+	const struct api_result *r = &t->res;
+
+	switch (r->outcome) {
+	case API_PLACED:
+		break;
+	case API_REJECTED:
+		t->rejected = 1;
+		t->rsel = 0;
+		tui_message(t, "Refused: %s", r->message);
+		break;
+	case API_FAILED:
+		tui_message(t, "Not placed: %s. F10 tries again.", r->message);
+		if (r->http_status == 401 && t->key_typed)
+			t->key_typed = -1;	/* ask for the key again */
+		break;
+	case API_UNKNOWN:
+		free(t->unknown_alt);
+		t->unknown_alt = r->alternative_order_id != NULL ?
+		    xstrdup(r->alternative_order_id) : NULL;
+		tui_message(t, "Outcome unknown: %s. certwiz does not send it "
+		    "again by itself; check 'certwiz history' and 'certwiz "
+		    "status' (F10 looks it up and asks first).", r->message);
+		break;
+	}
+}
+
+/* Shows a placed order on the result screen. */
+static void
+submit_placed(struct tui *t)
+{
+	free(t->unknown_alt);
+	t->unknown_alt = NULL;
+	t->placed = 1;
+	free(t->message);
+	t->message = NULL;
+	review_close(t);
+	t->mode = TM_RESULT;
+	t->s->changed = 0;
+	tui_finish(t);
+	t->finished = 0;
+}
+
+/* Sends the order and shows what came of it. */
+static void
+submit_send(struct tui *t)
+{
+	cJSON *body;
+
+	api_result_free(&t->res);
+	t->rejected = 0;
+	tui_message(t, "Submitting to the %s platform…",
+	    platform_title(t->s->form->platform));
+	draw_all(t);
+	body = submit_body(t);
+	api_set_notify(t->o->api, submit_notify, t);
+	api_submit(t->o->api, t->s->form, body, &t->res);
+	api_set_notify(t->o->api, NULL, NULL);
+	session_wipe_tree(body);
+	cJSON_Delete(body);
+	if (submit_was_sent(&t->res))
+		submit_wipe_card(t);
+	if (t->res.outcome == API_PLACED)
+		submit_placed(t);
+	else {
+		submit_outcome(t);
+		review_open(t);
+	}
+}
+
+/* After an unknown outcome: looks the order up again before anything is
+ * sent; asks before sending again when there is still none. */
+static void
+submit_recheck(struct tui *t)
+{
+	struct api_result r = API_RESULT_INIT;
+
+	tui_message(t, "Looking up alternative order ID %s…", t->unknown_alt);
+	draw_all(t);
+	api_find_alternate(t->o->api, t->s->form->platform, t->unknown_alt,
+	    &r);
+	if (r.outcome == API_PLACED) {
+		api_result_free(&t->res);
+		t->res = r;
+		t->res.found_by_alt = 1;
+		t->res.alternative_order_id = xstrdup(t->unknown_alt);
+		submit_placed(t);
+		return;
+	}
+	if (r.outcome == API_FAILED)
+		tui_message(t, "%s; nothing was sent", r.message);
+	else {
+		free(t->message);
+		t->message = NULL;
+		t->overlay = TO_RESEND;
+	}
+	api_result_free(&r);
+}
+
+/* F10 on a review with nothing left to fix. */
+void
+submit_start(struct tui *t)
+{
+	char *cause = NULL;
+
+	if (t->o->api == NULL)
+		return;
+	if (t->unknown_alt != NULL) {
+		submit_recheck(t);
+		return;
+	}
+	if (t->key_typed < 0 || api_has_key(t->o->api, t->s->form->platform,
+	    &cause) != 1) {
+		free(cause);
+		submit_key_prompt(t, TT_SUBMIT);
+		return;
+	}
+	submit_send(t);
+}
+
+/* Sets the typed key and goes on with what asked for it. */
+static void
+submit_key_done(struct tui *t)
+{
+	char *cause = NULL;
+	enum tui_then then = t->then;
+
+	t->overlay = TO_NONE;
+	t->then = TT_NONE;
+	if (api_set_key(t->o->api, t->s->form->platform, t->key, &cause) != 0) {
+		tui_message(t, "%s", cause);
+		free(cause);
+	} else
+		t->key_typed = 1;
+	explicit_bzero(t->key, sizeof t->key);
+	t->keylen = 0;
+	if (t->key_typed != 1)
+		return;
+	if (then == TT_SUBMIT)
+		submit_send(t);
+	else if (then == TT_PICK)
+		lookup_open(t);
+}
+
+/* Keys at the masked key prompt: printable ASCII, Backspace, Ctrl-U,
+ * Enter sets the key, Esc cancels. */
+void
+submit_key_key(struct tui *t, const struct tui_key *k)
+{
+	int c = k->code;
+
+	if (k->is_key) {
+		if (c == KEY_BACKSPACE && t->keylen > 0)
+			t->key[--t->keylen] = '\0';
+		else if (c == KEY_ENTER && t->keylen > 0)
+			submit_key_done(t);
+		return;
+	}
+	if ((c == '\r' || c == '\n') && t->keylen > 0)
+		submit_key_done(t);
+	else if (c == KEY_ESC || c == KEY_CTRL('c')) {
+		explicit_bzero(t->key, sizeof t->key);
+		t->keylen = 0;
+		t->overlay = TO_NONE;
+		tui_message(t, "no key given; nothing was sent");
+	} else if ((c == 0x7f || c == 0x08) && t->keylen > 0)
+		t->key[--t->keylen] = '\0';
+	else if (c == KEY_CTRL('u')) {
+		explicit_bzero(t->key, sizeof t->key);
+		t->keylen = 0;
+	} else if (c > 0x20 && c < 0x7f && t->keylen < TUI_KEY_MAX)
+		t->key[t->keylen++] = (char)c;
+}
+
+/* Keys at "send again?" after an unknown outcome. */
+void
+submit_resend_key(struct tui *t, const struct tui_key *k)
+{
+	t->overlay = TO_NONE;
+	if (!k->is_key && (k->code == 'y' || k->code == 'Y'))
+		submit_send(t);
+	else
+		tui_message(t, "not sent again; 'certwiz history' shows the "
+		    "submission");
+}
+
+/* Draws the key prompt or the "send again?" question. */
+void
+submit_draw_key(struct tui *t)
+{
+	int w = 72, x = (COLS - w) / 2, y = LINES / 2 - 3, i;
+	char *line;
+
+	draw_box(y, x, 6, w);
+	if (t->overlay == TO_RESEND) {
+		line = xasprintf("No order with alternative order ID %s was "
+		    "found.", t->unknown_alt);
+		draw_text(y + 1, x + 2, w - 4, line, 0, A_BOLD);
+		free(line);
+		draw_text(y + 2, x + 2, w - 4, "The last submission may still "
+		    "have been placed.", 0, A_NORMAL);
+		draw_text(y + 4, x + 2, w - 4, "Send the order again? (y/n)",
+		    0, A_BOLD);
+		return;
+	}
+	line = xasprintf("API key for the %s platform:",
+	    platform_title(t->s->form->platform));
+	draw_text(y + 1, x + 2, w - 4, line, 0, A_BOLD);
+	free(line);
+	draw_text(y + 2, x + 2, w - 4, "(not shown, not stored; Enter sets "
+	    "it, Esc cancels)", 0, A_NORMAL);
+	move(y + 4, x + 2);
+	for (i = 0; i < (int)t->keylen && i < w - 5; i++)
+		addch('*');
+}
+
+/* Releases what submitting holds; wipes the typed key. */
+void
+submit_free(struct tui *t)
+{
+	explicit_bzero(t->key, sizeof t->key);
+	t->keylen = 0;
+	api_result_free(&t->res);
+	free(t->unknown_alt);
+	t->unknown_alt = NULL;
+	free(t->output_note);
+	t->output_note = NULL;
+}

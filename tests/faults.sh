@@ -1,0 +1,342 @@
+#!/bin/sh
+# faults.sh: the sandbox's fault modes against submit (and the wizard once it
+# submits), a full disk (an LD_PRELOAD shim, tests/enospc.c) and an
+# unwritable state directory while the journal, a draft or an output file is
+# written, and signals to a plain session. Nothing may be lost: an order the
+# sandbox placed is reported with its ID or as unknown, never as failed, the
+# journal has one outcome per submission, and answers end up somewhere.
+set -u
+: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+CERTWIZ_TODAY=2026-11-20
+CERTWIZ_RETRY_BASE_MS=5
+CERTWIZ_SANDBOX_SLOW=3
+export CERTWIZ_TODAY CERTWIZ_RETRY_BASE_MS CERTWIZ_SANDBOX_SLOW
+unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
+    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS ENOSPC_DIR \
+    CERTWIZ_SANDBOX_FAULTS
+srcdir=$(dirname "$0")
+tmp=$(mktemp -d)
+XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config HOME=$tmp/home
+export XDG_STATE_HOME XDG_CONFIG_HOME HOME
+mkdir -p "$HOME"
+pids=
+trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+failures=0
+cases=0
+journal=$XDG_STATE_HOME/certwiz/journal
+
+command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
+
+# Reports a failed check.
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# Runs certwiz (under timeout), keeping stdout, stderr and the status.
+run() {
+	cases=$((cases + 1))
+	timeout 60 "$CERTWIZ" "$@" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	if [ "$status" -ge 124 ]; then
+		fail "$*: status $status (hang, crash or signal): $(tail -c 300 "$tmp/err")"
+	fi
+	grep -qE 'Sanitizer|runtime error:' "$tmp/err" &&
+	    fail "$*: $(grep -m1 -E 'Sanitizer|runtime error:' "$tmp/err")"
+}
+
+# Checks the last status against $1 for the case named $2.
+expect_status() {
+	[ "$status" -eq "$1" ] || fail "$2: status $status, expected $1 ($(head -c 400 "$tmp/err"))"
+}
+
+# Checks that $tmp/$1 holds the fixed string $2.
+expect_in() {
+	grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 400 "$tmp/$1")"
+}
+
+# The number of lines in the journal.
+jlines() {
+	if [ -f "$journal" ]; then wc -l <"$journal"; else echo 0; fi
+}
+
+# Checks the journal lines added since line $1: one "sent", then one outcome
+# $2 for the case $3, with the order ID $4 (or none when empty).
+expect_journal() {
+	tail -n "+$(($1 + 1))" "$journal" >"$tmp/new"
+	[ "$(wc -l <"$tmp/new")" -eq 2 ] ||
+	    { fail "$3: journal lines: $(cat "$tmp/new")"; return; }
+	[ "$(sed -n 1p "$tmp/new" | jq -r .event)" = sent ] ||
+	    fail "$3: the first journal line is not 'sent'"
+	[ "$(sed -n 2p "$tmp/new" | jq -r .event)" = "$2" ] ||
+	    fail "$3: journal outcome $(sed -n 2p "$tmp/new" | jq -r .event), expected $2"
+	[ "$(sed -n 1p "$tmp/new" | jq -r .submission)" = \
+	    "$(sed -n 2p "$tmp/new" | jq -r .submission)" ] ||
+	    fail "$3: the journal lines are of two submissions"
+	id=$(sed -n 2p "$tmp/new" | jq -r '.order_id // empty')
+	[ "$id" = "$4" ] || fail "$3: journal order ID '$id', expected '$4'"
+}
+
+# --- The sandbox's faults against submit ---------------------------------
+# Each row: faults, product, expected status, a message, and whether the
+# sandbox placed the order (then its ID must be printed: "placed", or the
+# outcome is unknown: status 4).
+alt=document_signing_org_1
+noalt=ds_org_individual
+while read -r faults product want msg; do
+	[ -n "$faults" ] || continue
+	n=$(jlines)
+	CERTWIZ_SANDBOX_FAULTS=$faults run --sandbox --timeout 1 submit \
+	    "$product" "$TESTDATA/orders/$product.json"
+	name="fault $faults, $product"
+	expect_status "$want" "$name"
+	grep -qF -- "$(echo "$msg" | tr _ ' ')" "$tmp/out" "$tmp/err" ||
+	    fail "$name: no '$msg' in $(cat "$tmp/out" "$tmp/err" | head -c 500)"
+	id=$(sed -n 's/^order ID: //p' "$tmp/out")
+	case $want in
+	0) [ -n "$id" ] || fail "$name: placed without an order ID"
+	   expect_journal "$n" placed "$name" "$id" ;;
+	3) [ -z "$id" ] || fail "$name: failed, yet an order ID $id"
+	   grep -q 'not placed' "$tmp/err" || fail "$name: says not whether it was placed"
+	   expect_journal "$n" failed "$name" "" ;;
+	4) grep -q 'CertCentral before submitting again' "$tmp/err" ||
+	       fail "$name: unknown outcome without advice"
+	   expect_journal "$n" unknown "$name" "" ;;
+	esac
+	# One POST per submission, whatever happened: "sent" appears once.
+	[ "$(grep -c '"event":"sent"' "$tmp/new")" -le 1 ] ||
+	    fail "$name: sent twice"
+done <<EOF
+500 $alt 3 HTTP_500
+500 $noalt 3 HTTP_500
+500,500,500,500 $alt 3 HTTP_500
+429 $alt 0 retrying_in
+429,429,429 $noalt 0 (3_of_3)
+429,429,429,429 $alt 3 after_3_retries
+429,429,429,429 $noalt 3 after_3_retries
+slow $alt 0 found_by_alternative_order_ID
+slow $noalt 4 carry_no_alternative_order_ID
+cut $alt 0 found_by_alternative_order_ID
+cut $noalt 4 carry_no_alternative_order_ID
+truncated $alt 0 found_by_alternative_order_ID
+truncated $noalt 4 carry_no_alternative_order_ID
+html $alt 3 HTML_page
+html $noalt 3 HTML_page
+huge $alt 4 larger_than_1_MiB
+huge $noalt 4 larger_than_1_MiB
+cut,cut $alt 4 the_outcome_is_unknown
+slow,cut $alt 4 the_outcome_is_unknown
+cut,500 $alt 4 the_outcome_is_unknown
+cut,html $alt 4 the_outcome_is_unknown
+429,cut $alt 0 found_by_alternative_order_ID
+429,cut $noalt 4 carry_no_alternative_order_ID
+429,truncated $alt 0 found_by_alternative_order_ID
+429,slow $noalt 4 carry_no_alternative_order_ID
+EOF
+# --json keeps the outcome and the ID too.
+CERTWIZ_SANDBOX_FAULTS=cut run --sandbox submit --json "$alt" \
+    "$TESTDATA/orders/$alt.json"
+expect_status 0 "cut, --json"
+[ "$(jq -r .found_by_alternative_order_id "$tmp/out")" = true ] ||
+    fail "cut, --json: found_by_alternative_order_id"
+CERTWIZ_SANDBOX_FAULTS=cut,cut run --sandbox submit --json "$alt" \
+    "$TESTDATA/orders/$alt.json"
+expect_status 4 "cut,cut --json"
+[ "$(jq -r .outcome "$tmp/out")" = unknown ] || fail "cut,cut --json: outcome"
+# history lists every submission with its outcome: as many as the journal
+# has outcome lines, the placed ones with their IDs.
+run history --json
+expect_status 0 "history after the faults"
+[ "$(jq length "$tmp/out")" -eq "$(grep -vc '"event":"sent"' "$journal")" ] ||
+    fail "history: $(jq length "$tmp/out") entries for $(grep -vc '"event":"sent"' "$journal") outcomes"
+[ "$(jq '[.[] | select(.outcome == "placed" and .order_id == null)] | length' \
+    "$tmp/out")" -eq 0 ] || fail "history: a placed order without an ID"
+[ "$(grep -c '"event":"sent"' "$journal")" -eq "$(grep -vc '"event":"sent"' "$journal")" ] ||
+    fail "journal: a submission without an outcome"
+
+# --- An unwritable state directory: the order ID is still printed ---------
+: >"$tmp/file"
+XDG_STATE_HOME=$tmp/file run --sandbox submit "$alt" "$TESTDATA/orders/$alt.json"
+expect_status 0 "unwritable state: the order is placed"
+expect_in out "order ID: " "unwritable state: the order ID"
+expect_in err "could not write the journal" "unwritable state: message"
+expect_in err "the order ID is $(sed -n 's/^order ID: //p' "$tmp/out")" \
+    "unwritable state: the note repeats the ID"
+XDG_STATE_HOME=$tmp/file run history
+[ "$status" -le 2 ] || fail "history with an unwritable state dir: $status"
+[ -s "$tmp/out" ] || [ -s "$tmp/err" ] || fail "history: no message"
+XDG_STATE_HOME=$tmp/file CERTWIZ_SANDBOX_FAULTS=cut run --sandbox submit \
+    "$noalt" "$TESTDATA/orders/$noalt.json"
+expect_status 4 "unwritable state, cut: unknown"
+expect_in err "could not write the journal" "unwritable state, cut: message"
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir -p "$tmp/ro/certwiz"
+	: >"$tmp/ro/certwiz/journal"
+	chmod 400 "$tmp/ro/certwiz/journal"
+	XDG_STATE_HOME=$tmp/ro run --sandbox submit "$alt" "$TESTDATA/orders/$alt.json"
+	expect_status 0 "read-only journal: placed"
+	expect_in err "Permission denied" "read-only journal: message"
+	chmod 600 "$tmp/ro/certwiz/journal"
+fi
+
+# --- Plain sessions: answers are kept when the output cannot be written ---
+ans=$TESTDATA/plain/ds_org_individual.txt
+run wizard --plain --dry-run --output "$tmp/file/order.json" ds_org_individual <"$ans"
+expect_status 1 "output under a file"
+expect_in err "cannot write $tmp/file/order.json" "output under a file: message"
+expect_in err "draft saved to $XDG_STATE_HOME/certwiz/drafts/" \
+    "output under a file: the answers go to a draft"
+draft=$(sed -n 's/.*draft saved to //p' "$tmp/err")
+[ -f "$draft" ] && jq -e '.answers.subject.given_name == "Zoë"' "$draft" \
+    >/dev/null || fail "output under a file: the draft lacks the answers"
+rm -rf "$XDG_STATE_HOME/certwiz/drafts"
+XDG_STATE_HOME=$tmp/file run wizard --plain --dry-run --output "$tmp/file/o.json" \
+    ds_org_individual <"$ans"
+expect_status 1 "output and drafts unwritable"
+expect_in err "was not saved" "output and drafts unwritable: says so"
+head -n 30 "$ans" >"$tmp/short"
+XDG_STATE_HOME=$tmp/file run wizard --plain ds_org_individual <"$tmp/short"
+expect_status 1 "unwritable drafts, input ends"
+expect_in err "the draft was not saved" "unwritable drafts: message"
+
+# --- Signals to a plain session: a draft, 128+signal --------------------
+for sig in TERM HUP INT; do
+	cases=$((cases + 1))
+	rm -rf "$XDG_STATE_HOME/certwiz/drafts"
+	mkfifo "$tmp/fifo"
+	"$CERTWIZ" wizard --plain ds_org_individual <"$tmp/fifo" >"$tmp/out" \
+	    2>"$tmp/err" &
+	pid=$!
+	pids="$pids $pid"
+	exec 3>"$tmp/fifo"
+	cat "$tmp/short" >&3
+	i=0
+	while [ $i -lt 100 ] && ! grep -q 'subject.given_name' "$tmp/out"; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -s "$sig" "$pid"
+	wait "$pid"
+	st=$?
+	exec 3>&-
+	rm -f "$tmp/fifo"
+	case $sig in TERM) n=15 ;; HUP) n=1 ;; INT) n=2 ;; esac
+	[ "$st" -eq $((128 + n)) ] || fail "plain SIG$sig: status $st: $(cat "$tmp/err")"
+	grep -q 'draft saved to' "$tmp/err" || fail "plain SIG$sig: no draft: $(cat "$tmp/err")"
+	set -- "$XDG_STATE_HOME"/certwiz/drafts/*.json
+	[ -f "$1" ] && grep -q 'Zoë' "$1" || fail "plain SIG$sig: the draft lacks the answers"
+done
+# stdin closed: not a hang, a message.
+run wizard --plain ds_org_individual <&-
+[ "$status" -eq 1 ] || [ "$status" -eq 2 ] || fail "stdin closed: status $status"
+[ -s "$tmp/err" ] || fail "stdin closed: no message"
+
+# --- A full disk (ENOSPC) through tests/enospc.c --------------------------
+cc=${CC:-cc}
+shim=$tmp/enospc.so
+if ! command -v "$cc" >/dev/null 2>&1 ||
+    ! "$cc" -shared -fPIC -o "$shim" "$srcdir/enospc.c" -ldl 2>"$tmp/cc.err"; then
+	echo "note: no C compiler for the ENOSPC shim; the full-disk cases are skipped"
+	shim=
+fi
+if [ -n "$shim" ]; then
+	# An ASan binary wants its runtime first; allow the shim before it.
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+	export ASAN_OPTIONS
+	# Does the shim work here at all?
+	mkdir -p "$tmp/probe"
+	if ENOSPC_DIR=$tmp/probe LD_PRELOAD=$shim "$CERTWIZ" wizard --plain \
+	    --dry-run --output "$tmp/probe/x.json" ds_org_individual <"$ans" \
+	    >/dev/null 2>"$tmp/err" ||
+	    ! grep -q 'No space left on device' "$tmp/err"; then
+		echo "note: the ENOSPC shim does not take here; skipped: $(head -c 300 "$tmp/err")"
+		shim=
+	fi
+fi
+if [ -n "$shim" ]; then
+	# The journal on a full disk: placed, the ID printed, the note says so.
+	mkdir -p "$XDG_STATE_HOME/certwiz"
+	n=$(jlines)
+	ENOSPC_DIR=$journal LD_PRELOAD=$shim run --sandbox submit "$alt" \
+	    "$TESTDATA/orders/$alt.json"
+	expect_status 0 "full disk, journal: placed"
+	expect_in out "order ID: " "full disk, journal: the order ID"
+	expect_in err "could not write the journal" "full disk, journal: message"
+	expect_in err "No space left on device" "full disk, journal: the reason"
+	[ "$(jlines)" -eq "$n" ] || fail "full disk: journal lines were written"
+	ENOSPC_DIR=$journal LD_PRELOAD=$shim CERTWIZ_SANDBOX_FAULTS=cut run \
+	    --sandbox submit "$noalt" "$TESTDATA/orders/$noalt.json"
+	expect_status 4 "full disk, journal, cut: unknown"
+	expect_in err "CertCentral before submitting again" "full disk, cut: advice"
+	ENOSPC_DIR=$journal LD_PRELOAD=$shim CERTWIZ_SANDBOX_FAULTS=500 run \
+	    --sandbox submit "$alt" "$TESTDATA/orders/$alt.json"
+	expect_status 3 "full disk, journal, 500"
+	# Drafts on a full disk: a clear message; no temporary file left.
+	drafts=$XDG_STATE_HOME/certwiz/drafts
+	rm -rf "$drafts"
+	mkdir -p "$drafts"
+	ENOSPC_DIR=$drafts LD_PRELOAD=$shim run wizard --plain ds_org_individual \
+	    <"$tmp/short"
+	expect_status 1 "full disk, draft"
+	expect_in err "the draft was not saved" "full disk, draft: message"
+	expect_in err "No space left on device" "full disk, draft: the reason"
+	[ -z "$(ls -A "$drafts")" ] || fail "full disk: files left in drafts: $(ls -A "$drafts")"
+	# The output file on a full disk: the answers go to a draft instead.
+	mkdir -p "$tmp/full"
+	ENOSPC_DIR=$tmp/full LD_PRELOAD=$shim run wizard --plain --dry-run \
+	    --output "$tmp/full/order.json" ds_org_individual <"$ans"
+	expect_status 1 "full disk, output"
+	expect_in err "No space left on device" "full disk, output: the reason"
+	expect_in err "draft saved to" "full disk, output: the answers kept"
+	[ ! -e "$tmp/full/order.json" ] || fail "full disk: a partial output file"
+	[ -z "$(ls -A "$tmp/full")" ] || fail "full disk: temporary files left: $(ls -A "$tmp/full")"
+	# Everything full: still a message, nothing crashes.
+	ENOSPC_DIR=$tmp LD_PRELOAD=$shim run wizard --plain --dry-run \
+	    --output "$tmp/full/order.json" ds_org_individual <"$ans"
+	expect_status 1 "full disk everywhere"
+	expect_in err "was not saved" "full disk everywhere: message"
+fi
+
+# --- Submitting from the plain wizard -----------------------------------
+{ cat "$TESTDATA/plain/$alt.txt"; echo y; } >"$tmp/submit-alt.txt"
+{ cat "$TESTDATA/plain/$noalt.txt"; echo y; } >"$tmp/submit-noalt.txt"
+run --sandbox wizard --plain "$alt" <"$tmp/submit-alt.txt"
+if grep -q '^\[submit\] ' "$tmp/out"; then
+	while read -r faults which want msg; do
+		n=$(jlines)
+		rm -rf "$XDG_STATE_HOME/certwiz/drafts"
+		eval "product=\$$which"
+		CERTWIZ_SANDBOX_FAULTS=$faults run --sandbox --timeout 1 wizard \
+		    --plain "$product" <"$tmp/submit-$which.txt"
+		name="wizard, fault $faults, $product"
+		expect_status "$want" "$name"
+		grep -qF -- "$(echo "$msg" | tr _ ' ')" "$tmp/out" "$tmp/err" ||
+		    fail "$name: no '$msg' in $(tail -c 500 "$tmp/err")"
+		id=$(sed -n 's/^order ID: //p' "$tmp/out")
+		case $want in
+		0) [ -n "$id" ] || fail "$name: placed without an order ID"
+		   expect_journal "$n" placed "$name" "$id" ;;
+		3) expect_journal "$n" failed "$name" "" ;;
+		4) expect_journal "$n" unknown "$name" "" ;;
+		esac
+		# Not placed: the answers should survive in a draft.
+		if [ "$want" -ne 0 ] &&
+		    ! grep -q 'draft saved to' "$tmp/err"; then
+			echo "note: $name: no draft saved after the failure (reported)"
+		fi
+	done <<EOF2
+, alt 0 order_ID:
+500 alt 3 HTTP_500
+500 noalt 3 HTTP_500
+cut alt 0 found_by_alternative_order_ID
+cut noalt 4 carry_no_alternative_order_ID
+cut,cut alt 4 the_outcome_is_unknown
+html alt 3 HTML_page
+EOF2
+else
+	echo "note: the wizard does not submit; its fault cases are skipped"
+fi
+
+echo "$cases fault cases"
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+echo "faults.sh: all passed"

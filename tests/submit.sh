@@ -1,0 +1,157 @@
+#!/bin/sh
+# submit.sh: drives the real certwiz binary through submit, history and
+# status against the sandbox: every product, validation, faults, keys.
+set -u
+: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+CERTWIZ_TODAY=2026-11-20
+CERTWIZ_RETRY_BASE_MS=5
+export CERTWIZ_TODAY CERTWIZ_RETRY_BASE_MS
+unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
+    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS
+tmp=$(mktemp -d)
+XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
+export XDG_STATE_HOME XDG_CONFIG_HOME
+sbpid=
+trap '[ -n "$sbpid" ] && kill "$sbpid" 2>/dev/null; rm -rf "$tmp"' EXIT
+failures=0
+PRODUCTS="eu_individual_org pkio_qualified_organisation_services
+pkio_private_services_server document_signing_org_1 document_signing_org_2
+ds_org_individual"
+
+# Reports a failed check.
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# Runs certwiz with the given arguments, keeping stdout, stderr and status.
+run() {
+	"$CERTWIZ" "$@" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+}
+
+# Checks the last status.
+expect_status() {
+	[ "$status" -eq "$1" ] || fail "$2: status $status, expected $1 ($(head -c 300 "$tmp/err"))"
+}
+
+# Checks that a file holds a fixed string.
+expect_in() {
+	grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 400 "$tmp/$1")"
+}
+
+command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
+
+# Every product is placed through the in-process sandbox.
+for p in $PRODUCTS; do
+	run --sandbox submit "$p" "$TESTDATA/orders/$p.json"
+	expect_status 0 "submit $p"
+	expect_in out "order ID: " "submit $p prints the order id"
+done
+
+# JSON output.
+run --sandbox submit --json ds_org_individual "$TESTDATA/orders/ds_org_individual.json"
+expect_status 0 "submit --json"
+[ "$(jq -r .outcome "$tmp/out")" = placed ] || fail "submit --json outcome"
+jq -e '.order_id | length > 0' "$tmp/out" >/dev/null || fail "submit --json order_id"
+
+# An invalid body is not sent.
+jq 'del(.subject)' "$TESTDATA/orders/document_signing_org_1.json" >"$tmp/bad.json"
+run --sandbox submit document_signing_org_1 "$tmp/bad.json"
+expect_status 1 "invalid body"
+expect_in err "nothing was sent" "invalid body"
+expect_in out "subject" "invalid body names the field"
+run --sandbox submit document_signing_org_1 - <"$TESTDATA/orders/document_signing_org_1.json"
+expect_status 0 "submit from stdin"
+
+# Faults.
+CERTWIZ_SANDBOX_FAULTS=500 run --sandbox submit document_signing_org_1 "$TESTDATA/orders/document_signing_org_1.json"
+expect_status 3 "500"
+expect_in err "HTTP 500" "500 message"
+CERTWIZ_SANDBOX_FAULTS=cut run --sandbox submit document_signing_org_1 "$TESTDATA/orders/document_signing_org_1.json"
+expect_status 0 "cut"
+expect_in out "found by alternative order ID" "cut is found"
+CERTWIZ_SANDBOX_FAULTS=cut run --sandbox submit ds_org_individual "$TESTDATA/orders/ds_org_individual.json"
+expect_status 4 "cut without alternative order ID"
+CERTWIZ_SANDBOX_FAULTS=429 run --sandbox submit document_signing_org_2 "$TESTDATA/orders/document_signing_org_2.json"
+expect_status 0 "429 retried"
+expect_in err "retrying in" "429 retry is said"
+CERTWIZ_SANDBOX_FAULTS=slow run --sandbox --timeout 1 submit eu_individual_org "$TESTDATA/orders/eu_individual_org.json"
+expect_status 0 "slow"
+run --timeout 0 list
+expect_status 2 "--timeout 0"
+
+# No key, outside the sandbox: refused before anything is sent.
+CERTWIZ_BASE_URL_US=http://127.0.0.1:1/services/v2 run submit ds_org_individual "$TESTDATA/orders/ds_org_individual.json"
+expect_status 3 "no key"
+expect_in err "CERTWIZ_API_KEY_US" "no key names the variable"
+CERTWIZ_BASE_URL_US=http://example.com/services/v2 CERTWIZ_API_KEY_US=x run submit ds_org_individual "$TESTDATA/orders/ds_org_individual.json"
+expect_status 3 "plain http refused"
+expect_in err "https" "plain http message"
+
+# History lists what was submitted.
+run history
+expect_status 0 "history"
+expect_in out "document_signing_org_1" "history lists products"
+expect_in out "placed" "history lists outcomes"
+run history --json
+expect_status 0 "history --json"
+[ "$(jq 'length' "$tmp/out")" -ge 8 ] || fail "history --json length"
+grep -q '5555555555554444' "$XDG_STATE_HOME/certwiz/journal" && fail "journal holds a card number"
+grep -q 'sandbox-us-key' "$XDG_STATE_HOME/certwiz/journal" && fail "journal holds a key"
+[ "$(stat -c %a "$XDG_STATE_HOME/certwiz/journal")" = 600 ] || fail "journal mode"
+
+# Status against a standalone sandbox on a free port.
+port=
+for try in 1 2 3 4 5 6; do
+	p=$((20000 + $$ % 20000 + try * 97))
+	"$CERTWIZ" sandbox --port "$p" >"$tmp/sb.out" 2>"$tmp/sb.err" &
+	sbpid=$!
+	i=0
+	while [ $i -lt 50 ]; do
+		if curl -s -o /dev/null "http://127.0.0.1:$p/services/v2/product/x" 2>/dev/null; then
+			port=$p
+			break
+		fi
+		kill -0 "$sbpid" 2>/dev/null || break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -n "$port" ] && break
+	kill "$sbpid" 2>/dev/null
+	wait "$sbpid" 2>/dev/null
+	sbpid=
+done
+if [ -z "$port" ]; then
+	fail "could not start certwiz sandbox"
+else
+	CERTWIZ_BASE_URL_US=http://127.0.0.1:$port/services/v2
+	CERTWIZ_API_KEY_US=sandbox-us-key
+	export CERTWIZ_BASE_URL_US CERTWIZ_API_KEY_US
+	run submit --json document_signing_org_1 "$TESTDATA/orders/document_signing_org_1.json"
+	# The key is in the environment, never on a command line.
+	curl -s -o /dev/null -X POST -d '{"next": ["slow"]}' \
+	    "http://127.0.0.1:$port/_sandbox/faults"
+	"$CERTWIZ" --timeout 2 submit document_signing_org_1 "$TESTDATA/orders/document_signing_org_1.json" >/dev/null 2>&1 &
+	subpid=$!
+	for f in /proc/[0-9]*/cmdline; do
+		{ tr '\0' ' ' <"$f"; } 2>/dev/null | grep -q "sandbox-us-ke[y]" && fail "key on a command line: $f"
+	done
+	wait "$subpid" || fail "slow submit to the standalone sandbox"
+	run submit --json document_signing_org_1 "$TESTDATA/orders/document_signing_org_1.json"
+	expect_status 0 "submit to standalone sandbox"
+	id=$(jq -r .order_id "$tmp/out")
+	run status --platform us "$id"
+	expect_status 0 "status"
+	expect_in out "order ID: $id" "status shows the order"
+	run status --json --platform us "$id"
+	[ "$(jq -r .order_id "$tmp/out")" = "$id" ] || fail "status --json"
+	run status --platform us 999999999
+	[ "$status" -ne 0 ] || fail "status of an unknown order"
+	run status --platform xx 1
+	expect_status 2 "status --platform xx"
+	unset CERTWIZ_BASE_URL_US CERTWIZ_API_KEY_US
+fi
+
+[ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
+echo "submit.sh: all passed"

@@ -1,0 +1,659 @@
+/* test_sandbox.c: the CertCentral simulator over real HTTP, with libcurl as
+ * the client: orders, look-ups, errors, the rate limit and every fault. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "sandbox/sandbox.h"
+#include "testutil.h"
+#include "util/xalloc.h"
+
+#define US	"sandbox-us-key"
+#define EU	"sandbox-eu-key"
+#define CAP	(1024 * 1024)	/* most a test client reads */
+
+/* What each test works with: a fresh sandbox and one reused connection. */
+struct fixture {
+	struct sandbox	*sb;
+	CURL		*curl;
+};
+
+/* An answer as the client saw it. */
+struct resp {
+	CURLcode	 rc;
+	long		 status;
+	char		*body;
+	size_t		 len;
+	char		*type;
+};
+
+/* The products and the platform each is ordered on. */
+static const struct {
+	const char	*id;
+	const char	*key;
+	const char	*other;
+} products[] = {
+	{ "eu_individual_org", EU, US },
+	{ "pkio_qualified_organisation_services", EU, US },
+	{ "pkio_private_services_server", EU, US },
+	{ "document_signing_org_1", US, EU },
+	{ "document_signing_org_2", US, EU },
+	{ "ds_org_individual", US, EU },
+};
+
+/* Keeps what the server sends, refusing more than CAP bytes. */
+static size_t
+keep(char *data, size_t size, size_t n, void *arg)
+{
+	struct resp *r = arg;
+
+	n *= size;
+	if (r->len + n > CAP)
+		return 0;
+	r->body = xreallocarray(r->body, r->len + n + 1, 1);
+	memcpy(r->body + r->len, data, n);
+	r->len += n;
+	r->body[r->len] = '\0';
+	return n;
+}
+
+/* Sends a request to a path under the server's root. */
+static void
+fetch(struct fixture *fx, const char *method, const char *path,
+    const char *key, const char *body, long timeout_ms, struct resp *r)
+{
+	struct curl_slist *h = NULL;
+	char *url, *hdr = NULL;
+	const char *type = NULL;
+
+	memset(r, 0, sizeof *r);
+	url = xasprintf("http://127.0.0.1:%u%s",
+	    (unsigned int)sandbox_port(fx->sb), path);
+	curl_easy_reset(fx->curl);
+	curl_easy_setopt(fx->curl, CURLOPT_URL, url);
+	curl_easy_setopt(fx->curl, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(fx->curl, CURLOPT_WRITEFUNCTION, keep);
+	curl_easy_setopt(fx->curl, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(fx->curl, CURLOPT_TIMEOUT_MS, timeout_ms);
+	h = curl_slist_append(h, "Content-Type: application/json");
+	if (key != NULL) {
+		hdr = xasprintf("X-DC-DEVKEY: %s", key);
+		h = curl_slist_append(h, hdr);
+	}
+	curl_easy_setopt(fx->curl, CURLOPT_HTTPHEADER, h);
+	if (body != NULL)
+		curl_easy_setopt(fx->curl, CURLOPT_POSTFIELDS, body);
+	r->rc = curl_easy_perform(fx->curl);
+	curl_easy_getinfo(fx->curl, CURLINFO_RESPONSE_CODE, &r->status);
+	if (curl_easy_getinfo(fx->curl, CURLINFO_CONTENT_TYPE, &type) ==
+	    CURLE_OK && type != NULL)
+		r->type = xstrdup(type);
+	curl_slist_free_all(h);
+	free(hdr);
+	free(url);
+}
+
+/* Sends a request to a path under /services/v2/. */
+static void
+api(struct fixture *fx, const char *method, const char *path,
+    const char *key, const char *body, struct resp *r)
+{
+	char *full = xasprintf("/services/v2/%s", path);
+
+	fetch(fx, method, full, key, body, 30000, r);
+	free(full);
+}
+
+/* Releases an answer. */
+static void
+resp_free(struct resp *r)
+{
+	free(r->body);
+	free(r->type);
+}
+
+/* Parses an answer's JSON body or fails. */
+static cJSON *
+json_of(const struct resp *r)
+{
+	cJSON *j = r->body != NULL ? cJSON_Parse(r->body) : NULL;
+
+	if (j == NULL)
+		fail_msg("not JSON (HTTP %ld): %s", r->status,
+		    r->body != NULL ? r->body : "(empty)");
+	return j;
+}
+
+/* Fails unless the answer has this status and an error with this code. */
+static void
+expect_error(const struct resp *r, long status, const char *code)
+{
+	cJSON *j, *e;
+	int found = 0;
+
+	assert_int_equal(r->rc, CURLE_OK);
+	assert_int_equal(r->status, status);
+	j = json_of(r);
+	cJSON_ArrayForEach(e, cJSON_GetObjectItem(j, "errors")) {
+		if (strcmp(cJSON_GetObjectItem(e, "code")->valuestring,
+		    code) == 0)
+			found = 1;
+	}
+	if (!found)
+		fail_msg("no error %s in %s", code, r->body);
+	cJSON_Delete(j);
+}
+
+/* A valid order body of a product as text, with an optional alternative
+ * order ID. */
+static char *
+order_text(const char *product, const char *alt_id)
+{
+	char *name = xasprintf("orders/%s.json", product), *text;
+	cJSON *body = tu_data_json(name);
+
+	if (alt_id != NULL)
+		cJSON_AddStringToObject(body, "alternative_order_id", alt_id);
+	text = cJSON_PrintUnformatted(body);
+	cJSON_Delete(body);
+	free(name);
+	return text;
+}
+
+/* Places document_signing_org_1 with an alternative ID; the answer. */
+static void
+post_ds(struct fixture *fx, const char *alt_id, long timeout_ms,
+    struct resp *r)
+{
+	char *body = order_text("document_signing_org_1", alt_id);
+
+	fetch(fx, "POST", "/services/v2/order/certificate/"
+	    "document_signing_org_1", US, body, timeout_ms, r);
+	free(body);
+}
+
+/* How many orders GET order/alternate/{id} finds. */
+static int
+alternates(struct fixture *fx, const char *alt_id)
+{
+	char *path = xasprintf("order/alternate/%s", alt_id);
+	struct resp r;
+	cJSON *j;
+	int n;
+
+	api(fx, "GET", path, US, NULL, &r);
+	assert_int_equal(r.status, 200);
+	j = json_of(&r);
+	n = cJSON_GetArraySize(cJSON_GetObjectItem(j, "orders"));
+	cJSON_Delete(j);
+	resp_free(&r);
+	free(path);
+	return n;
+}
+
+/* Starts a sandbox for one test. */
+static int
+setup(void **state)
+{
+	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	struct fixture *fx = xcalloc(1, sizeof *fx);
+	char *cause = NULL;
+
+	if ((fx->sb = sandbox_start(&opts, &cause)) == NULL) {
+		print_error("sandbox_start: %s\n", cause);
+		free(cause);
+		free(fx);
+		return -1;
+	}
+	fx->curl = curl_easy_init();
+	*state = fx;
+	return 0;
+}
+
+/* Stops the test's sandbox. */
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+
+	curl_easy_cleanup(fx->curl);
+	sandbox_stop(fx->sb);
+	free(fx);
+	return 0;
+}
+
+/* Every product's valid order is placed with its platform's key. */
+static void
+test_valid_orders(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	char *body, *path;
+	cJSON *j;
+	size_t i;
+
+	for (i = 0; i < sizeof products / sizeof products[0]; i++) {
+		body = order_text(products[i].id, NULL);
+		path = xasprintf("order/certificate/%s", products[i].id);
+		api(fx, "POST", path, products[i].key, body, &r);
+		if (r.status != 201)
+			fail_msg("%s: HTTP %ld: %s", products[i].id, r.status,
+			    r.body);
+		j = json_of(&r);
+		assert_true(cJSON_GetObjectItem(j, "id")->valuedouble >=
+		    100000001);
+		assert_non_null(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
+		    "requests"), 0));
+		if (strcmp(products[i].id, "pkio_private_services_server") == 0)
+			assert_int_equal(cJSON_GetArraySize(
+			    cJSON_GetObjectItem(j, "domains")), 2);
+		cJSON_Delete(j);
+		resp_free(&r);
+		free(path);
+		free(body);
+	}
+	assert_int_equal(sandbox_orders_placed(fx->sb), i);
+	assert_int_equal(sandbox_order_posts(fx->sb), i);
+}
+
+/* A product of the other platform is refused with not_found|product. */
+static void
+test_wrong_platform(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	char *body, *path;
+	size_t i;
+
+	for (i = 0; i < sizeof products / sizeof products[0]; i++) {
+		body = order_text(products[i].id, NULL);
+		path = xasprintf("order/certificate/%s", products[i].id);
+		api(fx, "POST", path, products[i].other, body, &r);
+		expect_error(&r, 404, "not_found|product");
+		resp_free(&r);
+		free(path);
+		free(body);
+	}
+	assert_int_equal(sandbox_orders_placed(fx->sb), 0);
+}
+
+/* An invalid body gets every error, each naming its path. */
+static void
+test_invalid_body(void **state)
+{
+	struct fixture *fx = *state;
+	cJSON *body = tu_data_json("orders/ds_org_individual.json");
+	struct resp r;
+	char *text;
+
+	tu_set(body, "subject", NULL);
+	tu_set(body, "payment_method", "\"bitcoin\"");
+	text = cJSON_PrintUnformatted(body);
+	api(fx, "POST", "order/certificate/ds_org_individual", US, text, &r);
+	expect_error(&r, 400, "required_param:subject");
+	expect_error(&r, 400, "invalid_value:payment_method");
+	assert_non_null(strstr(r.body, "\"payment_method: must be"));
+	resp_free(&r);
+	api(fx, "POST", "order/certificate/ds_org_individual", US, "{\"a\":",
+	    &r);
+	expect_error(&r, 400, "bad_request_format");
+	resp_free(&r);
+	free(text);
+	cJSON_Delete(body);
+	assert_int_equal(sandbox_orders_placed(fx->sb), 0);
+}
+
+/* Missing and unknown keys get 401, the read-only key 403 on POSTs. */
+static void
+test_keys(void **state)
+{
+	struct fixture *fx = *state;
+	char *body = order_text("ds_org_individual", NULL);
+	struct resp r;
+
+	api(fx, "GET", "organization", NULL, NULL, &r);
+	expect_error(&r, 401, "access_denied|access_denied_invalid_key");
+	resp_free(&r);
+	api(fx, "GET", "organization", "nope", NULL, &r);
+	expect_error(&r, 401, "access_denied|access_denied_invalid_key");
+	resp_free(&r);
+	api(fx, "POST", "order/certificate/ds_org_individual",
+	    "sandbox-readonly-key", body, &r);
+	expect_error(&r, 403, "access_denied|missing_permission");
+	resp_free(&r);
+	api(fx, "GET", "organization", "sandbox-readonly-key", NULL, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+	assert_string_equal(sandbox_key("us"), US);
+	assert_string_equal(sandbox_key("eu"), EU);
+	free(body);
+}
+
+/* GET organization lists each account's organizations, filtered. */
+static void
+test_organizations(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	cJSON *j, *o;
+
+	api(fx, "GET", "organization", US, NULL, &r);
+	assert_int_equal(r.status, 200);
+	j = json_of(&r);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "organizations")), 3);
+	o = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "organizations"), 0);
+	assert_int_equal(cJSON_GetObjectItem(o, "id")->valueint, 123456);
+	assert_string_equal(cJSON_GetObjectItem(o, "country")->valuestring,
+	    "us");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(o, "is_active")));
+	assert_non_null(cJSON_GetObjectItem(cJSON_GetObjectItem(o,
+	    "container"), "id"));
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "page"),
+	    "total")->valueint, 3);
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "organization?filters%5Bstatus%5D=active&"
+	    "filters%5Bsearch%5D=voorbeeld", EU, NULL, &r);
+	j = json_of(&r);
+	o = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "organizations"), 0);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "organizations")), 1);
+	assert_int_equal(cJSON_GetObjectItem(o, "id")->valueint, 2042709);
+	assert_string_equal(cJSON_GetObjectItem(o, "country")->valuestring,
+	    "nl");
+	cJSON_Delete(j);
+	resp_free(&r);
+}
+
+/* A placed order is found by its ID and its alternative order ID. */
+static void
+test_order_lookups(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	char *path;
+	cJSON *j;
+
+	post_ds(fx, "abc123", 30000, &r);
+	assert_int_equal(r.status, 201);
+	j = json_of(&r);
+	path = xasprintf("order/certificate/%d",
+	    cJSON_GetObjectItem(j, "id")->valueint);
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", path, US, NULL, &r);
+	assert_int_equal(r.status, 200);
+	j = json_of(&r);
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(j,
+	    "product"), "name_id")->valuestring, "document_signing_org_1");
+	assert_string_equal(cJSON_GetObjectItem(j,
+	    "alternative_order_id")->valuestring, "abc123");
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", path, EU, NULL, &r);
+	expect_error(&r, 404, "not_found|order");
+	resp_free(&r);
+	free(path);
+	assert_int_equal(alternates(fx, "abc123"), 1);
+	assert_int_equal(alternates(fx, "zzz999"), 0);
+	post_ds(fx, "abc123", 30000, &r);
+	assert_int_equal(r.status, 201);
+	resp_free(&r);
+	assert_int_equal(alternates(fx, "abc123"), 2);
+	assert_int_equal(sandbox_alt_id_repeats(fx->sb), 1);
+}
+
+/* GET product/{name_id} lists server platforms where the product has them. */
+static void
+test_product(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	cJSON *j, *p;
+
+	api(fx, "GET", "product/pkio_private_services_server", EU, NULL, &r);
+	assert_int_equal(r.status, 200);
+	j = json_of(&r);
+	p = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "server_platforms"), 0);
+	assert_int_equal(cJSON_GetObjectItem(p, "id")->valueint, -1);
+	assert_non_null(cJSON_GetObjectItem(cJSON_GetObjectItem(j,
+	    "signature_hash_types"), "allowed_hash_types"));
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "product/eu_individual_org", EU, NULL, &r);
+	j = json_of(&r);
+	assert_null(cJSON_GetObjectItem(j, "server_platforms"));
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "product/eu_individual_org", US, NULL, &r);
+	expect_error(&r, 404, "not_found|product");
+	resp_free(&r);
+}
+
+/* Unknown routes get 404, wrong methods 405, big bodies 413. */
+static void
+test_routes(void **state)
+{
+	struct fixture *fx = *state;
+	char *big = xmalloc(CAP + 2);
+	struct resp r;
+
+	api(fx, "GET", "order/nothing", US, NULL, &r);
+	expect_error(&r, 404, "not_found|route");
+	resp_free(&r);
+	fetch(fx, "GET", "/elsewhere", US, NULL, 30000, &r);
+	expect_error(&r, 404, "not_found|route");
+	resp_free(&r);
+	api(fx, "DELETE", "organization", US, NULL, &r);
+	expect_error(&r, 405, "method_not_allowed");
+	resp_free(&r);
+	memset(big, ' ', CAP + 1);
+	big[CAP + 1] = '\0';
+	api(fx, "POST", "order/certificate/ds_org_individual", US, big, &r);
+	expect_error(&r, 413, "request_too_large");
+	resp_free(&r);
+	free(big);
+}
+
+/* The 101st request of a key within 5 seconds gets 429. */
+static void
+test_rate_limit(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		api(fx, "GET", "order/alternate/x", US, NULL, &r);
+		assert_int_equal(r.status, 200);
+		resp_free(&r);
+	}
+	api(fx, "GET", "order/alternate/x", US, NULL, &r);
+	expect_error(&r, 429, "request_limit_exceeded");
+	resp_free(&r);
+	api(fx, "GET", "order/alternate/x", EU, NULL, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+}
+
+/* 500 and html answer HTML and place nothing; 429 is DigiCert's error. */
+static void
+test_fault_pages(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+
+	sandbox_fault(fx->sb, SB_FAULT_500);
+	sandbox_fault(fx->sb, SB_FAULT_HTML);
+	sandbox_fault(fx->sb, SB_FAULT_429);
+	post_ds(fx, "f500", 30000, &r);
+	assert_int_equal(r.status, 500);
+	assert_non_null(strstr(r.type, "text/html"));
+	resp_free(&r);
+	post_ds(fx, "fhtml", 30000, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.type, "text/html"));
+	resp_free(&r);
+	post_ds(fx, "f429", 30000, &r);
+	expect_error(&r, 429, "request_limit_exceeded");
+	resp_free(&r);
+	assert_int_equal(sandbox_order_posts(fx->sb), 3);
+	assert_int_equal(alternates(fx, "f500"), 0);
+	assert_int_equal(alternates(fx, "fhtml"), 0);
+	assert_int_equal(sandbox_orders_placed(fx->sb), 0);
+}
+
+/* cut, truncated and slow place the order but the client gets no answer. */
+static void
+test_fault_lost_answers(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+
+	sandbox_fault(fx->sb, SB_FAULT_CUT);
+	post_ds(fx, "fcut", 30000, &r);
+	assert_true(r.rc == CURLE_GOT_NOTHING || r.rc == CURLE_RECV_ERROR);
+	resp_free(&r);
+	assert_int_equal(alternates(fx, "fcut"), 1);
+	sandbox_fault(fx->sb, SB_FAULT_TRUNCATED);
+	post_ds(fx, "ftrunc", 30000, &r);
+	assert_int_not_equal(r.rc, CURLE_OK);
+	resp_free(&r);
+	assert_int_equal(alternates(fx, "ftrunc"), 1);
+	sandbox_fault(fx->sb, SB_FAULT_SLOW);
+	post_ds(fx, "fslow", 500, &r);
+	assert_int_equal(r.rc, CURLE_OPERATION_TIMEDOUT);
+	resp_free(&r);
+	assert_int_equal(alternates(fx, "fslow"), 1);
+	assert_int_equal(sandbox_orders_placed(fx->sb), 3);
+}
+
+/* huge sends 64 MiB; a client with a cap stops reading. */
+static void
+test_fault_huge(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+
+	sandbox_fault(fx->sb, SB_FAULT_HUGE);
+	api(fx, "GET", "organization", US, NULL, &r);
+	assert_int_equal(r.rc, CURLE_WRITE_ERROR);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+	api(fx, "GET", "organization", US, NULL, &r);
+	assert_int_equal(r.rc, CURLE_OK);
+	resp_free(&r);
+}
+
+/* POST /_sandbox/faults queues faults; bad names are refused. */
+static void
+test_fault_http(void **state)
+{
+	struct fixture *fx = *state;
+	enum sandbox_fault f;
+	struct resp r;
+
+	fetch(fx, "POST", "/_sandbox/faults", NULL,
+	    "{\"next\": [\"429\", \"html\"]}", 30000, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.body, "\"queued\":2"));
+	resp_free(&r);
+	fetch(fx, "POST", "/_sandbox/faults", NULL, "{\"next\": [\"boom\"]}",
+	    30000, &r);
+	expect_error(&r, 400, "invalid_value:next");
+	resp_free(&r);
+	api(fx, "GET", "organization", US, NULL, &r);
+	assert_int_equal(r.status, 429);
+	resp_free(&r);
+	api(fx, "GET", "organization", US, NULL, &r);
+	assert_non_null(strstr(r.type, "text/html"));
+	resp_free(&r);
+	api(fx, "GET", "organization", US, NULL, &r);
+	assert_non_null(strstr(r.type, "application/json"));
+	resp_free(&r);
+	assert_int_equal(sandbox_fault_parse("truncated", &f), 0);
+	assert_int_equal(f, SB_FAULT_TRUNCATED);
+	assert_int_equal(sandbox_fault_parse("none", &f), -1);
+}
+
+/* CERTWIZ_SANDBOX_FAULTS queues faults at start; a busy port is refused. */
+static void
+test_start(void **state)
+{
+	struct fixture *fx = *state, fx2;
+	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	char *cause = NULL;
+	struct resp r;
+
+	opts.port = sandbox_port(fx->sb);
+	assert_null(sandbox_start(&opts, &cause));
+	assert_non_null(strstr(cause, "127.0.0.1"));
+	free(cause);
+	opts.port = 0;
+	setenv("CERTWIZ_SANDBOX_FAULTS", "bogus", 1);
+	assert_null(sandbox_start(&opts, &cause));
+	assert_non_null(strstr(cause, "bogus"));
+	free(cause);
+	setenv("CERTWIZ_SANDBOX_FAULTS", "500, html", 1);
+	fx2.sb = sandbox_start(&opts, &cause);
+	unsetenv("CERTWIZ_SANDBOX_FAULTS");
+	assert_non_null(fx2.sb);
+	fx2.curl = fx->curl;
+	api(&fx2, "GET", "organization", US, NULL, &r);
+	assert_int_equal(r.status, 500);
+	resp_free(&r);
+	api(&fx2, "GET", "organization", US, NULL, &r);
+	assert_non_null(strstr(r.type, "text/html"));
+	resp_free(&r);
+	sandbox_stop(fx2.sb);
+}
+
+/* Runs the tests, each against a fresh sandbox. */
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_valid_orders, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_wrong_platform, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_invalid_body, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_organizations, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_order_lookups, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_product, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_routes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rate_limit, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fault_pages, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fault_lost_answers, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fault_huge, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fault_http, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_start, setup, teardown),
+	};
+	int rc;
+
+	setenv("CERTWIZ_TODAY", "2026-11-20", 1);
+	unsetenv("CERTWIZ_SANDBOX_FAULTS");
+	unsetenv("CERTWIZ_SANDBOX_SLOW");
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	curl_global_cleanup();
+	return rc;
+}

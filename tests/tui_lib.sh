@@ -1,0 +1,212 @@
+# tui_lib.sh: shared by the tmux tests of the curses wizard (sourced, not
+# run): a private tmux server, keys, bounded waits on capture-pane, moving
+# the focus to a field by its JSON path, and a state directory of its own.
+set -u
+: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+case $TESTDATA in /*) ;; *) TESTDATA=$PWD/$TESTDATA ;; esac
+case $CERTWIZ in /*) ;; *) CERTWIZ=$PWD/$CERTWIZ ;; esac
+command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux is missing"; exit 77; }
+utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
+[ -n "$utf8" ] || { echo "SKIP: no UTF-8 locale"; exit 77; }
+
+tmp=$(mktemp -d)
+XDG_STATE_HOME=$tmp/state
+HOME=$tmp/home
+export XDG_STATE_HOME HOME
+mkdir -p "$HOME"
+drafts=$XDG_STATE_HOME/certwiz/drafts
+runs=0
+sock="certwiz-test-$$-$runs"
+trap 'tmux -L "$sock" -f /dev/null kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+failures=0
+: >"$tmp/screen"
+
+# Reports a failed check, with the screen as it was.
+fail() {
+	echo "FAIL: $*"
+	sed 's/^/  | /' "$tmp/screen"
+	failures=$((failures + 1))
+}
+
+# Runs tmux on the private server.
+tm() {
+	tmux -L "$sock" -f /dev/null "$@"
+}
+
+# Sends keys (tmux key names) to the wizard.
+keys() {
+	tm send-keys -t w "$@"
+}
+
+# Types text literally.
+type_text() {
+	tm send-keys -t w -l -- "$1"
+}
+
+# Saves the screen to $tmp/screen.
+snap() {
+	tm capture-pane -p -t w >"$tmp/screen" 2>/dev/null
+}
+
+# Waits up to 5 s for a line matching an extended regex; fails otherwise.
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		snap
+		grep -qE -- "$1" "$tmp/screen" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "$2: no line matches '$1'"
+	return 1
+}
+
+# Waits up to 5 s until no line matches an extended regex; fails otherwise.
+wait_gone() {
+	i=0
+	while [ $i -lt 50 ]; do
+		snap
+		grep -qE -- "$1" "$tmp/screen" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "$2: a line still matches '$1'"
+	return 1
+}
+
+# Starts certwiz with the given arguments in a fresh 100x30 window named w
+# (through a script, so no quoting goes through tmux).
+run() {
+	tm kill-server >/dev/null 2>&1
+	runs=$((runs + 1))
+	sock="certwiz-test-$$-$runs"
+	{
+		echo "LC_ALL=$utf8 CERTWIZ_TODAY=2026-11-20 NO_COLOR=1"
+		echo "export LC_ALL CERTWIZ_TODAY NO_COLOR"
+		printf "'%s'" "$CERTWIZ"
+		for a in "$@"; do
+			printf " '%s'" "$a"
+		done
+		echo
+		echo 'echo EXIT=$?'
+		echo 'sleep 30'
+	} >"$tmp/run.sh"
+	tm new-session -d -s w -n w -x 100 -y 30 "sh '$tmp/run.sh'"
+}
+
+# The pid of the certwiz running in the pane (the script's child).
+certwiz_pid() {
+	ps -o pid= --ppid "$(tm list-panes -t w -F '#{pane_pid}')" |
+	    tr -d ' ' | head -n 1
+}
+
+# Starts the wizard on a product, writing the body to $tmp/out.json.
+start() {
+	rm -f "$tmp/out.json"
+	run wizard --dry-run --output "$tmp/out.json" "$1"
+	wait_for "^Screen 1 of [0-9]+: " "$1: the wizard starts"
+}
+
+# Starts the wizard on a product against the embedded sandbox (submitting).
+start_sandbox() {
+	rm -f "$tmp/out.json"
+	run --sandbox wizard "$1"
+	wait_for "^Screen 1 of [0-9]+: " "$1: the wizard starts on the sandbox"
+}
+
+# Opens the review and submits; the result screen must show the order ID.
+submit_order() {
+	keys F10
+	wait_for '^Review: ' "$1: F10 opens the review"
+	wait_for '^No problems left: F10 submits' "$1: no problems left" ||
+	    return 1
+	keys F10
+	wait_for '^  Order ID: +[0-9]+' "$1: the result screen shows the order" ||
+	    return 1
+	wait_for 'the order is in the journal' "$1: the journal is named"
+	wait_for '^What happens next' "$1: what happens next"
+	keys Enter
+	wait_for '^EXIT=0' "$1: Enter exits with status 0" || return 1
+	"$CERTWIZ" history >"$tmp/screen" 2>&1
+	grep -qE "^[^ ]+ +$1 +placed +[0-9]+" "$tmp/screen" ||
+	    fail "$1: certwiz history does not list the order as placed"
+}
+
+# The focused field's path line.
+path_line() {
+	grep -E '^Path: ' "$tmp/screen"
+}
+
+# Moves the focus forward (Tab, across screens) to the field at path $1.
+goto_path() {
+	n=0
+	snap
+	while [ $n -lt 150 ]; do
+		grep -qF "Path: $1 " "$tmp/screen" && return 0
+		prev=$(path_line)
+		keys Tab
+		j=0
+		while [ $j -lt 50 ]; do
+			snap
+			[ "$(path_line)" != "$prev" ] && break
+			sleep 0.02
+			j=$((j + 1))
+		done
+		[ $j -lt 50 ] || { fail "Tab to $1: the focus does not move"; return 1; }
+		n=$((n + 1))
+	done
+	fail "Tab to $1: never reached"
+	return 1
+}
+
+# Types text into the field at path $1 (cleared first).
+set_text() {
+	goto_path "$1" || return 1
+	keys C-u
+	type_text "$2"
+}
+
+# Chooses a value of the enumeration at path $1 by typing its first letters.
+set_choice() {
+	goto_path "$1" || return 1
+	type_text "$2"
+	wait_for "< $3" "$1: $3 chosen"
+}
+
+# Adds an item to the list at path $1.
+add_item() {
+	goto_path "$1" || return 1
+	type_text +
+	wait_for "^Path: $2" "$1: + adds an item"
+}
+
+# Reviews and finishes the order; validate must accept the body.
+finish() {
+	keys F10
+	wait_for '^Review: ' "$1: F10 opens the review"
+	wait_for '^No problems left' "$1: no problems left" || return 1
+	keys F10
+	wait_for '^EXIT=0' "$1: F10 finishes with status 0" || return 1
+	if [ ! -f "$tmp/out.json" ]; then
+		fail "$1: no body written"
+		return 1
+	fi
+	[ "$(stat -c %a "$tmp/out.json")" = 600 ] || fail "$1: body mode"
+	if ! "$CERTWIZ" validate "$1" "$tmp/out.json" >"$tmp/screen" 2>&1; then
+		fail "$1: validate rejects the body"
+		return 1
+	fi
+	return 0
+}
+
+# The CSR on one line, as typed.
+csr_line() {
+	tr -d '\n' <"$TESTDATA/csr-rsa.pem"
+}
+
+# Ends the test with a summary.
+done_tests() {
+	[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+	echo "$1: all checks passed"
+	exit 0
+}

@@ -1,0 +1,138 @@
+#!/bin/sh
+# tui_submit.sh: submitting from the curses wizard on the embedded sandbox:
+# a 500 answered on the review and a retry that places exactly one order,
+# the organization pick (F4), a key refused, DigiCert's error array listed
+# on the review, and the masked key prompt.
+. "${0%/*}/tui_lib.sh"
+unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
+    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS
+CERTWIZ_RETRY_BASE_MS=5
+XDG_CONFIG_HOME=$tmp/config
+export CERTWIZ_RETRY_BASE_MS XDG_CONFIG_HOME
+
+# Fills in a Document Signing org_1 order for organization $1.
+fill_ds() {
+	set_choice certificate.signature_hash sha2 sha256
+	set_text subject.name "Jan Jansen"
+	set_text subject.job_title Clerk
+	set_text subject.phone 0201234567
+	set_text subject.email jan@example.nl
+	set_text organization.id "$1"
+	set_choice order_validity.years 1 1
+}
+
+# The number of history lines for a product with an outcome.
+history_count() {
+	"$CERTWIZ" history 2>/dev/null | grep -cE "^[^ ]+ +$1 +$2 "
+}
+
+# HTTP 500 on the order: a message with the status, the review stays;
+# F10 again places the order, and it is in history once.
+# (the first fault goes to the GET that warms the connection up)
+CERTWIZ_SANDBOX_FAULTS=500,500
+export CERTWIZ_SANDBOX_FAULTS
+start_sandbox document_signing_org_1
+fill_ds 123456
+keys F10
+wait_for '^No problems left: F10 submits' "500: review"
+keys F10
+wait_for 'HTTP 500' "500: the message names the HTTP status"
+wait_for '^Review: ' "500: the review stays"
+keys F10
+wait_for '^  Order ID: +[0-9]+' "500: F10 again places the order"
+keys Enter
+wait_for '^EXIT=0' "500: exits 0"
+[ "$(history_count document_signing_org_1 placed)" -eq 1 ] ||
+    fail "500: not exactly one placed order in history"
+unset CERTWIZ_SANDBOX_FAULTS
+
+# The organization pick: F4 lists the account's organizations.
+start_sandbox document_signing_org_1
+goto_path organization.id
+wait_for 'F4 picks from the account' "pick: the key line names F4"
+keys F4
+wait_for 'Example Corp' "pick: F4 lists Example Corp"
+keys Enter
+wait_for '123456 filled in' "pick: Enter fills 123456"
+wait_for 'Organization ID +\* +123456' "pick: the field holds 123456"
+keys C-q
+wait_for 'quit without saving' "pick: quit asks"
+keys y
+wait_for '^EXIT=' "pick: quits"
+
+# A standalone sandbox on a free port, for runs with keys of their own.
+sbpid=
+trap 'tm kill-server >/dev/null 2>&1; [ -n "$sbpid" ] && kill "$sbpid" 2>/dev/null; rm -rf "$tmp"' EXIT
+port=
+for try in 1 2 3 4 5 6; do
+	p=$((20000 + $$ % 20000 + try * 89))
+	"$CERTWIZ" sandbox --port "$p" >"$tmp/sb.out" 2>"$tmp/sb.err" &
+	sbpid=$!
+	i=0
+	while [ $i -lt 50 ]; do
+		if grep -q listening "$tmp/sb.out" 2>/dev/null; then
+			port=$p
+			break
+		fi
+		kill -0 "$sbpid" 2>/dev/null || break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -n "$port" ] && break
+	kill "$sbpid" 2>/dev/null
+	wait "$sbpid" 2>/dev/null
+	sbpid=
+done
+[ -n "$port" ] || { echo "SKIP: no port for the sandbox"; exit 77; }
+CERTWIZ_BASE_URL_US=http://127.0.0.1:$port/services/v2
+export CERTWIZ_BASE_URL_US
+
+# A key the platform refuses: the message says so in plain words.
+CERTWIZ_API_KEY_US=wrong-key
+export CERTWIZ_API_KEY_US
+run wizard document_signing_org_1
+wait_for "^Screen 1 of [0-9]+: " "401: the wizard starts"
+fill_ds 123456
+keys F10
+wait_for '^Review: ' "401: review"
+keys F10
+wait_for 'API key was refused' "401: the key is refused in plain words"
+unset CERTWIZ_API_KEY_US
+
+keys C-q
+wait_for '^EXIT=' "401: quits"
+
+# The Europe account's key for a US product: DigiCert's error is listed.
+CERTWIZ_API_KEY_US=sandbox-eu-key
+export CERTWIZ_API_KEY_US
+run wizard document_signing_org_1
+wait_for "^Screen 1 of [0-9]+: " "refused: the wizard starts"
+fill_ds 123456
+keys F10
+wait_for '^No problems left' "refused: review"
+keys F10
+wait_for '^DigiCert refused the order: 1 error' "refused: the errors are counted"
+wait_for '^ 1\. .*not available' "refused: the error is listed"
+keys C-q
+wait_for '^EXIT=' "refused: quits"
+unset CERTWIZ_API_KEY_US
+
+# No key: F10 asks for it, masked; the order is placed with it and the
+# key shows nowhere.
+run wizard document_signing_org_1
+wait_for "^Screen 1 of [0-9]+: " "prompt: starts"
+fill_ds 123456
+keys F10
+wait_for '^No problems left' "prompt: review"
+keys F10
+wait_for 'API key for the US platform' "prompt: F10 asks for the key"
+type_text sandbox-us-key
+wait_for '[│|x] \*{14} +[│|x]$' "prompt: the key shows as stars"
+grep -q sandbox-us-key "$tmp/screen" && fail "prompt: the key is shown"
+keys Enter
+wait_for '^  Order ID: +[0-9]+' "prompt: the order is placed"
+keys Enter
+wait_for '^EXIT=0' "prompt: exits 0"
+grep -rq sandbox-us-key "$XDG_STATE_HOME" && fail "prompt: the key was stored"
+
+done_tests tui_submit.sh
