@@ -4,6 +4,10 @@
 # tests/data/plain (each line typed plus Enter; a CSR counts as one paste).
 # Curses: tests/tui_orders.sh (one order per product, existing organization,
 # balance payment) through bench/effort_tmux.sh (tmux send-keys units).
+# Repeat orders: the first and a repeat order (organization and contact
+# remembered in recall.json) in plain mode (tests/data/plain/recall) and in
+# curses (tests/tui_recall.sh); the plain answer files are run through
+# certwiz first, so the figures are of orders that complete.
 # No target yet; a ratio near 1 means few keys beyond the answers.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -26,6 +30,40 @@ for f in "$TESTDATA"/plain/*.txt; do
 	table_row "plain, $p (keys; peer: answer chars)" 1 "$1" keys \
 	    "characters typed" "$2" - -
 done
+# Runs the first and the repeat plain order in a temporary state directory;
+# 0 when both complete.
+plain_repeat_ok() {
+	st=$(mktemp -d)
+	ok=0
+	for p in document_signing_org_1 document_signing_org_2; do
+		XDG_STATE_HOME=$st CERTWIZ_TODAY=2026-11-20 "$CERTWIZ" wizard \
+		    --plain --dry-run "$p" <"$TESTDATA/plain/recall/$p.txt" \
+		    >/dev/null 2>&1 || ok=1
+	done
+	rm -rf "$st"
+	return $ok
+}
+if plain_repeat_ok; then
+	set -- $(plain_effort "$TESTDATA/plain/recall/document_signing_org_1.txt")
+	table_row "plain, first order, document_signing_org_1 with a contact" 1 \
+	    "$1" keys "characters typed" "$2" - -
+	set -- $(plain_effort "$TESTDATA/plain/recall/document_signing_org_2.txt")
+	table_row "plain, repeat order (org_2 after org_1, recall.json)" 1 \
+	    "$1" keys "characters typed" "$2" - -
+else
+	table_note "plain repeat order: skipped (the answer files do not complete)"
+fi
+if command -v tmux >/dev/null 2>&1 && [ -f "$(dirname "$0")/../tests/tui_recall.sh" ]; then
+	sh "$(dirname "$0")/effort_tmux.sh" \
+	    "$(dirname "$0")/../tests/tui_recall.sh" | while read -r p k c; do
+		case $p in
+		document_signing_org_1) w="first order, $p with a contact" ;;
+		*) w="repeat order, $p (recall.json)" ;;
+		esac
+		table_row "curses, $w (tests/tui_recall.sh)" 1 "$k" keys \
+		    "characters typed" "$c" - -
+	done
+fi
 if command -v tmux >/dev/null 2>&1 && [ -f "$(dirname "$0")/../tests/tui_orders.sh" ]; then
 	sh "$(dirname "$0")/effort_tmux.sh" | while read -r p k c; do
 		table_row "curses, $p (tests/tui_orders.sh)" 1 "$k" keys \

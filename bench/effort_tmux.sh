@@ -1,9 +1,12 @@
 #!/bin/sh
-# effort_tmux.sh: runs tests/tui_orders.sh (one complete order per product,
-# existing organization, default balance payment) with a tmux wrapper that
-# logs every send-keys, then prints per product "PRODUCT keys chars": keys
-# sent (a named key or a typed character each; a literal of more than 200
+# effort_tmux.sh [SCRIPT]: runs a tmux test (default tests/tui_orders.sh: one
+# complete order per product, existing organization, default balance
+# payment; tests/tui_recall.sh: a first order, then a repeat order with the
+# remembered organization and contact) with a tmux wrapper that logs every
+# send-keys, then prints per product "PRODUCT keys chars": keys sent (a
+# named key or a typed character each; a literal of more than 200
 # characters, the CSR, counts as one paste) and characters of the answers.
+# Only the first session of each product counts.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
@@ -23,13 +26,15 @@ printf '\n' >>"$tmp/log"
 exec "$real" "\$@"
 EOT
 chmod +x "$tmp/bin/tmux"
-PATH=$tmp/bin:$PATH sh "$top/tests/tui_orders.sh" >"$tmp/out" 2>&1 ||
-    { echo "effort: tui_orders.sh failed" >&2; exit 1; }
+script=${1:-$top/tests/tui_orders.sh}
+PATH=$tmp/bin:$PATH sh "$script" >"$tmp/out" 2>&1 ||
+    { echo "effort: $script failed" >&2; exit 1; }
 LC_ALL=C.UTF-8 awk -F '\037' '
 	# The product is the last argument of the script new-session runs.
 	/new-session/ { for (i = 1; i <= NF; i++) if ($i ~ /^PRODUCT=/) p = substr($i, 9)
-		if (!(p in seen)) { seen[p] = 1; order[++n] = p }; cur = p; next }
-	/send-keys/ { lit = 0; m = 0
+		if (p in seen) { cur = ""; next }
+		seen[p] = 1; order[++n] = p; cur = p; next }
+	/send-keys/ && cur != "" { lit = 0; m = 0
 		for (i = 1; i < NF; i++) {
 			if ($i == "send-keys" || $i == "--") continue
 			if ($i == "-t") { i++; continue }

@@ -22,9 +22,16 @@ fail() {
 	failures=$((failures + 1))
 }
 
+# Forgets the last order (recall.json, tests/recall.sh), so that every run
+# here is a first order.
+fresh() {
+	rm -f "$XDG_STATE_HOME/certwiz/recall.json"
+}
+
 # Runs the plain wizard for product $1 on answer file $2, output to out.json.
 wizard() {
 	rm -f "$tmp/out.json"
+	fresh
 	"$CERTWIZ" wizard --plain --dry-run --output "$tmp/out.json" "$1" \
 	    <"$2" >"$tmp/out" 2>"$tmp/err"
 	status=$?
@@ -122,6 +129,7 @@ expect_in out "[subject.given_name] First name (required) [Zoë]:" "--load answe
 # Submitting on the embedded sandbox: a final "y" places every product's
 # order; "n" sends nothing; the card never shows.
 for p in $PRODUCTS; do
+	fresh
 	{ cat "$TESTDATA/plain/$p.txt"; echo y; } |
 	    "$CERTWIZ" --sandbox wizard --plain "$p" >"$tmp/out" 2>"$tmp/err"
 	status=$?
@@ -129,10 +137,12 @@ for p in $PRODUCTS; do
 	expect_in out "[submit] Submit this order to the " "$p submit prompt"
 	grep -qE '^order ID: [0-9]+$' "$tmp/out" || fail "$p submit: no order ID"
 done
+fresh
 { cat "$TESTDATA/plain/ds_org_individual.txt"; echo n; } |
     "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] || fail "submit declined: status"
 expect_in out "Nothing was submitted." "submit declined"
+fresh
 { cat "$card"; echo y; } |
     "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] || fail "card submit: status ($(tail -n 3 "$tmp/out" "$tmp/err"))"
@@ -143,6 +153,7 @@ expect_not_in "$tmp/err" "$CARD" "card submit: stderr holds the card number"
     fail "submit: history does not list 7 placed orders"
 
 # Product picker on stdin.
+fresh
 printf 'ds_org_individual\n' | "$CERTWIZ" --plain >"$tmp/out" 2>"$tmp/err"
 expect_in out ") ds_org_individual  Document Signing for Business" "picker lists products"
 expect_in out "== Screen 1 of 8: Certificate ==" "picker starts the product"

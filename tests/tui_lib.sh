@@ -48,10 +48,15 @@ snap() {
 	tm capture-pane -p -t w >"$tmp/screen" 2>/dev/null
 }
 
-# Waits up to 5 s for a line matching an extended regex; fails otherwise.
+# How long waits last, in tenths of a second: generous, since a loaded CI
+# machine running a sanitizer build is slow; a wait that succeeds returns
+# as soon as the screen shows what it waits for.
+: "${TUI_WAIT:=150}"
+
+# Waits up to TUI_WAIT/10 s for a line matching an extended regex.
 wait_for() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt "$TUI_WAIT" ]; do
 		snap
 		grep -qE -- "$1" "$tmp/screen" && return 0
 		sleep 0.1
@@ -61,10 +66,10 @@ wait_for() {
 	return 1
 }
 
-# Waits up to 5 s until no line matches an extended regex; fails otherwise.
+# Waits up to TUI_WAIT/10 s until no line matches an extended regex.
 wait_gone() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt "$TUI_WAIT" ]; do
 		snap
 		grep -qE -- "$1" "$tmp/screen" || return 0
 		sleep 0.1
@@ -78,6 +83,9 @@ wait_gone() {
 # (through a script, so no quoting goes through tmux).
 run() {
 	tm kill-server >/dev/null 2>&1
+	# Each run is a first order unless KEEP_RECALL=1 (recall.json).
+	[ "${KEEP_RECALL:-0}" = 1 ] ||
+	    rm -f "$XDG_STATE_HOME/certwiz/recall.json"
 	runs=$((runs + 1))
 	sock="certwiz-test-$$-$runs"
 	{
@@ -146,13 +154,13 @@ goto_path() {
 		prev=$(path_line)
 		keys Tab
 		j=0
-		while [ $j -lt 50 ]; do
+		while [ $j -lt $((TUI_WAIT * 5)) ]; do
 			snap
 			[ "$(path_line)" != "$prev" ] && break
 			sleep 0.02
 			j=$((j + 1))
 		done
-		[ $j -lt 50 ] || { fail "Tab to $1: the focus does not move"; return 1; }
+		[ $j -lt $((TUI_WAIT * 5)) ] || { fail "Tab to $1: the focus does not move"; return 1; }
 		n=$((n + 1))
 	done
 	fail "Tab to $1: never reached"

@@ -11,51 +11,26 @@
 
 #include "api/api_int.h"
 #include "util/fileio.h"
+#include "util/statedir.h"
 #include "util/xalloc.h"
-
-/* The state directory: $XDG_STATE_HOME/certwiz; allocated. */
-static char *
-state_dir(void)
-{
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg == '/')
-		return xasprintf("%s/certwiz", xdg);
-	return xasprintf("%s/.local/state/certwiz", home != NULL ? home : "");
-}
 
 /* The journal file's path. */
 char *
 api_journal_path(void)
 {
-	char *dir = state_dir(), *path;
-
-	path = xasprintf("%s/journal", dir);
-	free(dir);
-	return path;
+	return statedir_path("journal");
 }
 
 /* Makes dir and its missing parents (mode 0700). */
 static int
 make_dirs(const char *dir, char **cause)
 {
-	char *p = xstrdup(dir), *s;
+	char *failed;
 
-	for (s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST)
-			goto fail;
-		*s = '/';
-	}
-	if (mkdir(p, 0700) != 0 && errno != EEXIST)
-		goto fail;
-	free(p);
-	return 0;
-fail:
-	*cause = xasprintf("%s: %s", p, strerror(errno));
-	free(p);
+	if (statedir_make(dir, &failed) == 0)
+		return 0;
+	*cause = xasprintf("%s: %s", failed, strerror(errno));
+	free(failed);
 	return -1;
 }
 
@@ -104,7 +79,7 @@ entry_line(const struct api_journal_entry *e)
 int
 api_journal_write(const struct api_journal_entry *e, char **cause)
 {
-	char *dir = state_dir(), *path = api_journal_path(), *line;
+	char *dir = statedir_path(NULL), *path = api_journal_path(), *line;
 	size_t len;
 	ssize_t n;
 	int fd, rc = -1;

@@ -21,8 +21,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ "validate", "validate [--json] PRODUCT FILE...",
 	  "check order bodies (- reads stdin) against a product's rules",
 	  cmd_validate },
-	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--output FILE] "
-	  "[--load FILE | --resume[=DRAFT]] [PRODUCT]",
+	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
+	  "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
 	  "fill in an order screen by screen (plain prompts with --plain)",
 	  cmd_wizard },
 	{ "sandbox", "sandbox [--port N] [--log]",

@@ -19,6 +19,7 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
+#include "wizard/recall.h"
 #include "wizard/session.h"
 
 /* The signal that asked plain mode to stop, or 0. */
@@ -30,6 +31,7 @@ struct wizard_args {
 	int		 dry_run;
 	int		 no_color;
 	int		 resume;
+	int		 no_recall;	/* start blank, not from recall.json */
 	const char	*draft;		/* --resume=DRAFT */
 	const char	*output;
 	const char	*load;
@@ -81,6 +83,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 		{ "output", required_argument, NULL, 'o' },
 		{ "load", required_argument, NULL, 'l' },
 		{ "resume", optional_argument, NULL, 'r' },
+		{ "no-recall", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -104,6 +107,9 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 			break;
 		case 'l':
 			a->load = optarg;
+			break;
+		case 'R':
+			a->no_recall = 1;
 			break;
 		case 'r':
 			a->resume = 1;
@@ -285,6 +291,35 @@ start(const struct cli_ctx *ctx, struct wizard_args *a, struct draft *d,
 	return s;
 }
 
+/* Keeps the answers worth reusing once an order is placed or a dry run
+ * finished; a failure is only reported. */
+static void
+remember(const struct session *s)
+{
+	char *cause = NULL;
+
+	if (recall_save(s, &cause) != 0) {
+		cli_error("the answers were not remembered: %s", cause);
+		free(cause);
+	}
+}
+
+/* Fills in a new session (not --load, --resume or --no-recall) from the
+ * last order of its platform; plain mode says so. */
+static void
+recall_start(const struct wizard_args *a, struct session *s,
+    struct recall *r, int plain)
+{
+	char *note;
+
+	if (a->no_recall || a->resume || a->load != NULL ||
+	    recall_apply(s, r) == 0 || !plain)
+		return;
+	note = recall_note_plain(s, r);
+	printf("%s\n", note);
+	free(note);
+}
+
 /* Asks whether to submit the complete order in plain mode, and does. */
 static int
 submit_plain(const struct cli_ctx *ctx, struct session *s)
@@ -294,9 +329,11 @@ submit_plain(const struct cli_ctx *ctx, struct session *s)
 	int sent, rc;
 
 	sent = plain_submit(s, api, stdin, stdout, &wizard_signo, &res);
-	if (sent > 0)
+	if (sent > 0) {
 		rc = cli_print_result(&res, 0);
-	else if (sent == 0) {
+		if (rc == EXIT_OK)
+			remember(s);
+	} else if (sent == 0) {
 		printf("Nothing was submitted.\n");
 		rc = EXIT_OK;
 	} else {
@@ -320,6 +357,7 @@ run_plain(const struct cli_ctx *ctx, struct session *s,
 		return rc;
 	if (a->dry_run) {
 		printf("Nothing was submitted (dry run).\n");
+		remember(s);
 		return EXIT_OK;
 	}
 	return submit_plain(ctx, s);
@@ -329,7 +367,8 @@ run_plain(const struct cli_ctx *ctx, struct session *s,
  * and submits (or, with --dry-run, only looks up) through an api handle. */
 static int
 run_curses(const struct cli_ctx *ctx, struct session *s,
-    const struct wizard_args *a, struct draft *d, const struct problems *warn)
+    const struct wizard_args *a, struct draft *d, const struct problems *warn,
+    struct recall *r)
 {
 	struct tui_opts to;
 	int rc;
@@ -342,8 +381,11 @@ run_curses(const struct cli_ctx *ctx, struct session *s,
 	to.draft = d;
 	to.loaded = a->load != NULL;
 	to.warnings = warn;
+	to.recall = r;
 	rc = tui_run(s, &to);
 	api_free(to.api);
+	if (rc == EXIT_OK)
+		remember(s);
 	return rc;
 }
 
@@ -355,6 +397,7 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 	struct wizard_args a;
 	struct draft d = { NULL };
 	struct problems warn = { NULL, 0 };
+	struct recall r = { NULL, 0 };
 	struct form *form = NULL;
 	struct session *s;
 	int rc, plain;
@@ -370,10 +413,12 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 		problems_free(&warn);
 		return wizard_signo != 0 ? 128 + wizard_signo : rc;
 	}
+	recall_start(&a, s, &r, plain);
 	if (plain)
 		rc = run_plain(ctx, s, &a, &d);
 	else
-		rc = run_curses(ctx, s, &a, &d, &warn);
+		rc = run_curses(ctx, s, &a, &d, &warn, &r);
+	recall_free(&r);
 	problems_free(&warn);
 	session_free(s);
 	form_free(form);

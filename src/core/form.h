@@ -59,6 +59,7 @@ struct field {
 	cJSON		*max_count;	/* object-list members: {value: n} */
 	cJSON		*dflt;		/* default value, or NULL */
 	int		 secret;	/* never shown, stored or logged */
+	int		 remember;	/* kept for the next order (recall.json) */
 	char		*lookup;	/* "organizations", "server_platforms" or NULL */
 	size_t		 parent;	/* index of the parent field, or SIZE_MAX */
 	size_t		 screen;	/* index of its screen */

@@ -149,6 +149,41 @@ check_conditions(const struct form *form, const struct field *f, char **cause)
 	return 0;
 }
 
+/* 1 when field i is field a or lies inside it. */
+static int
+is_within(const struct form *form, size_t i, size_t a)
+{
+	for (; i != SIZE_MAX; i = form->fields[i].parent) {
+		if (i == a)
+			return 1;
+	}
+	return 0;
+}
+
+/* Refuses "remember" inside a list, and on a secret field, an ancestor of
+ * one or a field on a screen with one (the card's billing address). */
+static int
+check_remember(const struct form *form, size_t i, char **cause)
+{
+	const struct field *f = &form->fields[i], *g;
+	size_t j;
+
+	if (!f->remember)
+		return 0;
+	if (strstr(f->path, "[]") != NULL)
+		return fail(cause, f, "\"remember\" is not allowed inside a "
+		    "list");
+	for (j = 0; j < form->nfields; j++) {
+		g = &form->fields[j];
+		if (g->secret && (is_within(form, j, i) ||
+		    g->screen == f->screen))
+			return fail(cause, f, "\"remember\" is not allowed "
+			    "on a secret field, around one or on its screen "
+			    "(%s)", g->path);
+	}
+	return 0;
+}
+
 /* Links each field to its parent and checks the form as a whole. */
 int
 form_check(struct form *form, char **cause)
@@ -160,6 +195,10 @@ form_check(struct form *form, char **cause)
 		if (link_parent(form, i, cause) != 0 ||
 		    check_type(form, &form->fields[i], cause) != 0 ||
 		    check_conditions(form, &form->fields[i], cause) != 0)
+			return -1;
+	}
+	for (i = 0; i < form->nfields; i++) {
+		if (check_remember(form, i, cause) != 0)
 			return -1;
 	}
 	for (i = 0; i < form->nscreens; i++) {

@@ -326,6 +326,7 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 	    get_bool(obj, "nullable", &f->nullable, f, cause) != 0 ||
 	    get_bool(obj, "required", &f->required, f, cause) != 0 ||
 	    get_bool(obj, "secret", &f->secret, f, cause) != 0 ||
+	    get_bool(obj, "remember", &f->remember, f, cause) != 0 ||
 	    get_expr(obj, "required_if", &f->required_if, f, cause) != 0 ||
 	    get_expr(obj, "when", &f->when, f, cause) != 0 ||
 	    get_values(cJSON_GetObjectItemCaseSensitive(obj, "values"),

@@ -8,6 +8,7 @@
 
 #include "core/form.h"
 #include "core/problems.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/session.h"
@@ -163,7 +164,7 @@ write_output(struct walk *w)
 	int rc;
 
 	all = xasprintf("%s\n", text != NULL ? text : "{}");
-	rc = draft_write_file(w->o->output, all, &cause);
+	rc = fileio_write_atomic(w->o->output, all, &cause);
 	free(all);
 	free(text);
 	cJSON_Delete(body);

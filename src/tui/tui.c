@@ -18,7 +18,9 @@
 #include "core/form.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
+#include "wizard/recall.h"
 
 /* Most keys read in one go (a paste arrives as many keys). */
 #define TUI_BATCH 8192
@@ -139,29 +141,16 @@ tui_free_state(struct tui *t)
 	draft_clear(&t->own_draft);
 }
 
-/* Writes the final body to the output file (mode 0600) or keeps it to print. */
+/* Writes the final body to the output file (mode 0600, atomically). */
 static int
-tui_write_body(const char *path, const char *text)
+tui_write_body(const char *path, const char *text, char **cause)
 {
-	char *tmp;
-	size_t len = strlen(text);
-	int fd, ok;
+	char *all = xasprintf("%s\n", text);
+	int rc;
 
-	tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		free(tmp);
-		return -1;
-	}
-	ok = fchmod(fd, 0600) == 0 && write(fd, text, len) == (ssize_t)len &&
-	    write(fd, "\n", 1) == 1;
-	ok = close(fd) == 0 && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
+	rc = fileio_write_atomic(path, all, cause);
+	free(all);
+	return rc;
 }
 
 /* Finishes the order: keeps the body to print and writes --output (once
@@ -170,16 +159,17 @@ int
 tui_finish(struct tui *t)
 {
 	cJSON *body = session_body(t->s);
-	char *text = cJSON_Print(body);
+	char *text = cJSON_Print(body), *cause = NULL;
 
 	cJSON_Delete(body);
 	if (text == NULL) {
 		tui_message(t, "cannot build the body");
 		return -1;
 	}
-	if (t->o->output != NULL && tui_write_body(t->o->output, text) != 0) {
-		tui_message(t, "cannot write %s: %s", t->o->output,
-		    strerror(errno));
+	if (t->o->output != NULL &&
+	    tui_write_body(t->o->output, text, &cause) != 0) {
+		tui_message(t, "%s", cause);
+		free(cause);
 		cJSON_free(text);
 		return -1;
 	}
@@ -193,6 +183,17 @@ tui_finish(struct tui *t)
 	cJSON_free(text);
 	t->finished = 1;
 	return 0;
+}
+
+/* Says which answers were filled in from the last order. */
+static void
+tui_recall_note(struct tui *t)
+{
+	char *what = recall_summary(t->s, t->o->recall);
+
+	tui_message(t, "remembered %s from your last order (Ctrl-X clears)",
+	    what);
+	free(what);
 }
 
 /* Runs the loop until the user finishes or quits, or a signal arrives. */
@@ -265,6 +266,8 @@ tui_run(struct session *s, const struct tui_opts *o)
 	keys_focus(&t, keys_first_focusable(&t, 0, 1));
 	if (o->loaded)
 		tui_load_start(&t);
+	else if (o->recall != NULL && o->recall->n > 0)
+		tui_recall_note(&t);
 	tui_loop(&t, keys);
 	if (t.finished)
 		body = t.body;

@@ -6,7 +6,8 @@
  * changes of screen write to it and store its path there. The api handle
  * (when given) is the caller's too: the wizard submits with it, looks up
  * organizations and server platforms, and sets a key typed at its masked
- * prompt on it (the key is never stored anywhere else). tui_pick()
+ * prompt on it (the key is never stored anywhere else). The recall (when
+ * given) is the caller's; Ctrl-X empties it. tui_pick()
  * returns allocated strings the caller frees.
  */
 #ifndef CERTWIZ_TUI_H
@@ -15,6 +16,7 @@
 struct api;
 struct draft;
 struct problems;
+struct recall;
 struct session;
 
 /* How the wizard runs. */
@@ -26,6 +28,8 @@ struct tui_opts {
 	struct draft	*draft;		/* where drafts go (a resumed one), or NULL */
 	int		 loaded;	/* the session comes from --load */
 	const struct problems *warnings; /* unknown fields of a loaded body */
+	struct recall	*recall;	/* answers filled in from the last
+					   order (Ctrl-X clears), or NULL */
 };
 
 /* Runs the curses wizard on a session until the user finishes (a dry run

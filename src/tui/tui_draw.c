@@ -32,6 +32,7 @@ static const char *const help_lines[] = {
 	"F2                  save a draft (also done on each change of screen)",
 	"F3 or ?             why this field is shown and required",
 	"F4 or Ctrl-L        pick an organization or server platform",
+	"Ctrl-X              clear the answers remembered from the last order",
 	"F10                 review the order; F10 again submits it",
 	"Ctrl-Q, or q        quit (q where no text is typed)",
 	"Ctrl-C              save a draft and quit",

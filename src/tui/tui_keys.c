@@ -10,9 +10,11 @@
 
 #include "core/field_check.h"
 #include "core/form.h"
+#include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "wizard/recall.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)
@@ -170,6 +172,22 @@ keys_why(struct tui *t)
 	t->overlay = TO_WHY;
 }
 
+/* Ctrl-X: clears the answers filled in from the last order. */
+static void
+keys_forget(struct tui *t)
+{
+	keys_commit(t);
+	if (t->o->recall == NULL || t->o->recall->n == 0) {
+		tui_message(t, "no remembered answers to clear");
+		return;
+	}
+	recall_clear(t->s, t->o->recall);
+	tui_reload(t);
+	if (t->focus < t->nslots)
+		edit_focus_load(t);
+	tui_message(t, "cleared the answers remembered from your last order");
+}
+
 /* 1 when Enter in the focused field is a line break (a pasted CSR). */
 static int
 keys_enter_is_newline(const struct tui *t, int more)
@@ -224,6 +242,8 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 		keys_interrupt(t);
 	else if (c == KEY_CTRL('l'))
 		lookup_open(t);
+	else if (c == KEY_CTRL('x'))
+		keys_forget(t);
 	else if (c == '\t')
 		keys_move(t, 1);
 	else if ((c == '\r' || c == '\n') && !keys_enter_is_newline(t, more))

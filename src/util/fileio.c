@@ -1,10 +1,13 @@
-/* fileio.c: reading whole files and parsing JSON with a located error. */
+/* fileio.c: reading whole files, parsing JSON with a located error, and
+ * writing a file atomically. */
 #include "util/fileio.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/xalloc.h"
 
@@ -200,4 +203,49 @@ fileio_wipe_json(cJSON *json)
 {
 	wipe_values(json);
 	cJSON_Delete(json);
+}
+
+/* Writes all of text to fd; 0, or -1 with errno set. */
+static int
+write_all(int fd, const char *text, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, text, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		text += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Writes text to path atomically with mode 0600. */
+int
+fileio_write_atomic(const char *path, const char *text, char **cause)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd, saved;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		*cause = xasprintf("cannot write %s: %s", path,
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (fchmod(fd, 0600) != 0 || write_all(fd, text, strlen(text)) != 0 ||
+	    fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		*cause = xasprintf("cannot write %s: %s", path,
+		    strerror(saved));
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
 }

@@ -1,4 +1,5 @@
-/* fileio.h: reading whole files and parsing JSON with a located error.
+/* fileio.h: reading whole files, parsing JSON with a located error, and
+ * writing a file atomically.
  *
  * Ownership: returned buffers, cJSON trees and *cause messages are allocated
  * and owned by the caller (free() and cJSON_Delete()).
@@ -19,6 +20,9 @@ char	*fileio_read(const char *path, size_t *len, char **cause);
 cJSON	*fileio_parse_json(const char *text, size_t len, char **cause);
 /* Reads and parses a JSON file; errors are prefixed with "path:L:C: ". */
 cJSON	*fileio_read_json(const char *path, char **cause);
+/* Writes text to path atomically (a temporary file beside it, fsync,
+ * rename) with mode 0600; 0, or -1 with *cause. */
+int	 fileio_write_atomic(const char *path, const char *text, char **cause);
 /* Overwrites every string and number of a tree (card data in an order body)
  * and deletes it; NULL is allowed. */
 void	 fileio_wipe_json(cJSON *json);

@@ -13,6 +13,7 @@
 
 #include "core/form.h"
 #include "util/fileio.h"
+#include "util/statedir.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -20,82 +21,21 @@
 char *
 draft_dir(void)
 {
-	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-
-	if (state != NULL && *state == '/')
-		return xasprintf("%s/certwiz/drafts", state);
-	if (home == NULL || *home == '\0')
-		home = ".";
-	return xasprintf("%s/.local/state/certwiz/drafts", home);
+	return statedir_path("drafts");
 }
 
-/* Makes dir and its parents, the last ones with mode 0700. */
+/* Makes the drafts directory and its parents (mode 0700). */
 static int
 make_dirs(const char *dir, char **cause)
 {
-	char *copy = xstrdup(dir), *p = copy;
-	int last = 0;
+	char *failed;
 
-	while (!last) {
-		p += 1 + strcspn(p + 1, "/");
-		last = *p == '\0';
-		*p = '\0';
-		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
-			*cause = xasprintf("cannot make the drafts directory "
-			    "%s: %s", copy, strerror(errno));
-			free(copy);
-			return -1;
-		}
-		*p = '/';
-	}
-	free(copy);
-	return 0;
-}
-
-/* Writes all of text to fd; 0 or -1 with errno set. */
-static int
-write_all(int fd, const char *text, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, text, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		text += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Writes text to path atomically (temporary file, fsync, rename) with mode
- * 0600; 0 or -1 with *cause. */
-int
-draft_write_file(const char *path, const char *text, char **cause)
-{
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd, saved;
-
-	if ((fd = mkstemp(tmp)) < 0) {
-		*cause = xasprintf("cannot write %s: %s", path,
-		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	if (fchmod(fd, 0600) != 0 || write_all(fd, text, strlen(text)) != 0 ||
-	    fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		*cause = xasprintf("cannot write %s: %s", path,
-		    strerror(saved));
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
+	if (statedir_make(dir, &failed) == 0)
+		return 0;
+	*cause = xasprintf("cannot make the drafts directory %s: %s", failed,
+	    strerror(errno));
+	free(failed);
+	return -1;
 }
 
 /* The draft's JSON text: product, time saved and answers without secrets. */
@@ -161,7 +101,7 @@ draft_save(struct session *s, struct draft *d, const char *name,
 		free(dir);
 	}
 	text = draft_text(s);
-	rc = draft_write_file(d->path, text, cause);
+	rc = fileio_write_atomic(d->path, text, cause);
 	free(text);
 	if (rc == 0)
 		s->changed = 0;

@@ -40,9 +40,6 @@ int	 draft_load(const char *what, char **product, cJSON **answers,
 int	 draft_list(char ***names, char **cause);
 /* Releases a list from draft_list(). */
 void	 draft_list_free(char **names, int n);
-/* Writes text to path atomically (temporary file beside it, fsync,
- * rename) with mode 0600; 0, or -1 with *cause. */
-int	 draft_write_file(const char *path, const char *text, char **cause);
 /* Releases what a draft holds. */
 void	 draft_clear(struct draft *d);
 

@@ -1,0 +1,79 @@
+#!/bin/sh
+# recall.sh: answers remembered from the last order (recall.json): a first
+# document_signing_org_1 order placed in plain mode on the embedded sandbox,
+# then a document_signing_org_2 order whose answers leave the organization
+# ID and contact empty (Enter keeps the remembered ones); with --no-recall
+# the same short answers do not make an order.
+set -u
+: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+CERTWIZ_TODAY=2026-11-20
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+XDG_STATE_HOME=$tmp/state
+HOME=$tmp/home
+export CERTWIZ_TODAY XDG_STATE_HOME HOME
+recall=$XDG_STATE_HOME/certwiz/recall.json
+failures=0
+
+# Reports a failed check.
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# Places an order in plain mode: product $1, answers $2, options after.
+order() {
+	p=$1 f=$2
+	shift 2
+	{ cat "$f"; echo y; } | "$CERTWIZ" --sandbox wizard --plain "$@" "$p" \
+	    >"$tmp/out" 2>"$tmp/err"
+	status=$?
+}
+
+# The first order remembers the organization and its contact, 0600.
+order document_signing_org_1 "$TESTDATA/plain/recall/document_signing_org_1.txt"
+[ "$status" -eq 0 ] || fail "first order: status $status ($(tail -n 3 "$tmp/err"))"
+grep -q "^placed order " "$tmp/out" || fail "first order not placed"
+[ -f "$recall" ] || fail "no recall.json after the first order"
+[ "$(stat -c %a "$recall" 2>/dev/null)" = 600 ] || fail "recall.json mode"
+[ "$(stat -c %a "$XDG_STATE_HOME/certwiz")" = 700 ] || fail "state dir mode"
+grep -q '"2812497"' "$recall" || fail "contact not remembered"
+grep -q '"123456"' "$recall" || fail "organization not remembered"
+grep -q remembered "$tmp/out" && fail "first order says it remembered"
+
+# The second order keeps them with Enter.
+order document_signing_org_2 "$TESTDATA/plain/recall/document_signing_org_2.txt"
+[ "$status" -eq 0 ] || fail "second order: status $status ($(tail -n 3 "$tmp/err"))"
+grep -qxF "remembered from your last US order: organization.id, organization.contacts" \
+    "$tmp/out" || fail "second order: no note on the remembered answers"
+grep -qF "[organization.id] Organization ID (required) [123456]:" "$tmp/out" ||
+    fail "second order: the organization is not the default"
+grep -q "^placed order " "$tmp/out" || fail "second order not placed"
+grep -q '"user_id":[[:space:]]*2812497' "$tmp/out" ||
+    fail "second order: the body lacks the remembered contact"
+
+# The Europe account's orders do not see the US organization.
+"$CERTWIZ" wizard --plain --dry-run pkio_qualified_organisation_services \
+    </dev/null >"$tmp/out" 2>&1
+grep -q remembered "$tmp/out" && fail "an EU order got the US answers"
+
+# --no-recall starts blank: the short answers run out.
+order document_signing_org_2 "$TESTDATA/plain/recall/document_signing_org_2.txt" \
+    --no-recall
+[ "$status" -eq 1 ] || fail "--no-recall: status $status, not 1"
+grep -q remembered "$tmp/out" && fail "--no-recall still remembered"
+grep -qF "[organization.id] error: is required" "$tmp/out" ||
+    fail "--no-recall: the empty organization ID is not refused"
+
+# No card data is ever kept: a card order leaves none in recall.json.
+{ cat "$TESTDATA/plain/ds_org_individual-card.txt"; } | "$CERTWIZ" wizard \
+    --plain --dry-run ds_org_individual >"$tmp/out" 2>&1 ||
+    fail "card order: $(tail -n 3 "$tmp/out")"
+grep -q "^remembered from your last US order" "$tmp/out" ||
+    fail "card order: no note on the remembered answers"
+if grep -qE '4111|cvv|credit_card|billing' "$recall"; then
+	fail "card data in recall.json"
+fi
+
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+echo "recall.sh: all checks passed"

@@ -1,0 +1,48 @@
+#!/bin/sh
+# tui_recall.sh: the curses wizard and the answers remembered from the last
+# order: a document_signing_org_1 order with an organization and a contact
+# placed on the embedded sandbox, then a document_signing_org_2 order that
+# starts with them (the status line says so) and needs only the subject;
+# Ctrl-X clears them.
+. "${0%/*}/tui_lib.sh"
+
+# The subject and validity of a document signing order.
+subject() {
+	set_choice certificate.signature_hash sha2 sha256
+	set_text subject.name "Jan Jansen"
+	set_text subject.job_title Clerk
+	set_text subject.phone 0201234567
+	set_text subject.email jan@example.nl
+}
+
+# The first order: everything typed, contact included.
+start_sandbox document_signing_org_1
+subject
+set_text organization.id 123456
+add_item organization.contacts 'organization\.contacts\[0\]\.'
+set_text 'organization.contacts[0].user_id' 2812497
+set_choice 'organization.contacts[0].contact_type' v verified_contact
+set_choice order_validity.years 1 1
+submit_order document_signing_org_1
+[ "$(stat -c %a "$XDG_STATE_HOME/certwiz/recall.json")" = 600 ] ||
+    fail "recall.json is not 0600"
+
+# The repeat order: the organization and contact are already there.
+KEEP_RECALL=1
+start_sandbox document_signing_org_2
+wait_for 'remembered organization 123456 and 1 contact from your last order \(Ctrl-X clears\)' \
+    "the status line names the remembered answers"
+subject
+set_choice order_validity.years 1 1
+submit_order document_signing_org_2
+
+# Ctrl-X clears them: the review then misses the organization ID.
+start document_signing_org_2
+wait_for 'remembered organization 123456' "remembered again"
+keys C-x
+wait_for 'cleared the answers remembered from your last order' "Ctrl-X clears"
+keys F10
+wait_for '^Review: ' "F10 opens the review"
+wait_for 'organization\.id' "the cleared organization ID is a problem"
+keys C-q
+done_tests tui_recall.sh
