@@ -89,7 +89,10 @@ if command -v curl >/dev/null 2>&1; then
 		sbpid=$!
 		i=0
 		while [ $i -lt 50 ]; do
+			# Ours, not another test's sandbox on the same port.
 			curl -s -o /dev/null "http://127.0.0.1:$p/services/v2/product/x" 2>/dev/null &&
+			    grep -q "127.0.0.1:$p" "$logs/sb.err.log" "$logs/sb.out.log" &&
+			    sleep 0.2 && kill -0 "$sbpid" 2>/dev/null &&
 			    { port=$p; break; }
 			kill -0 "$sbpid" 2>/dev/null || break
 			sleep 0.1

@@ -34,16 +34,6 @@ make_dirs(const char *dir, char **cause)
 	return -1;
 }
 
-/* Adds a string member, or null. */
-static void
-add_str(cJSON *o, const char *name, const char *s)
-{
-	if (s != NULL)
-		cJSON_AddStringToObject(o, name, s);
-	else
-		cJSON_AddNullToObject(o, name);
-}
-
 /* The entry as one line of JSON with a newline; allocated. */
 static char *
 entry_line(const struct api_journal_entry *e)
@@ -56,18 +46,18 @@ entry_line(const struct api_journal_entry *e)
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	cJSON_AddStringToObject(o, "time", when);
-	add_str(o, "submission", e->submission);
-	add_str(o, "product", e->product);
-	add_str(o, "platform", e->platform);
-	add_str(o, "alternative_order_id", e->alternative_order_id);
-	add_str(o, "event", e->event);
-	add_str(o, "order_id", e->order_id);
+	json_add_string_or_null(o, "submission", e->submission);
+	json_add_string_or_null(o, "product", e->product);
+	json_add_string_or_null(o, "platform", e->platform);
+	json_add_string_or_null(o, "alternative_order_id", e->alternative_order_id);
+	json_add_string_or_null(o, "event", e->event);
+	json_add_string_or_null(o, "order_id", e->order_id);
 	if (e->http_status != 0)
 		cJSON_AddNumberToObject(o, "http_status",
 		    (double)e->http_status);
 	else
 		cJSON_AddNullToObject(o, "http_status");
-	add_str(o, "message", e->message);
+	json_add_string_or_null(o, "message", e->message);
 	text = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	line = xasprintf("%s\n", text);

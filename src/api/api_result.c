@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/api_int.h"
+#include "util/fileio.h"
 
 /* Outcome names, in enum order. */
 static const char *const outcome_names[] = {
@@ -25,16 +26,6 @@ api_outcome_name(enum api_outcome outcome)
 	return outcome_names[outcome];
 }
 
-/* Adds a string member, or null when s is NULL. */
-static void
-add_str(cJSON *o, const char *name, const char *s)
-{
-	if (s != NULL)
-		cJSON_AddStringToObject(o, name, s);
-	else
-		cJSON_AddNullToObject(o, name);
-}
-
 /* The requests and domains as JSON arrays. */
 static void
 add_lists(cJSON *o, const struct api_result *res)
@@ -45,16 +36,16 @@ add_lists(cJSON *o, const struct api_result *res)
 	a = cJSON_AddArrayToObject(o, "requests");
 	for (i = 0; i < res->nrequests; i++) {
 		e = cJSON_CreateObject();
-		add_str(e, "id", res->requests[i].id);
-		add_str(e, "status", res->requests[i].status);
+		json_add_string_or_null(e, "id", res->requests[i].id);
+		json_add_string_or_null(e, "status", res->requests[i].status);
 		cJSON_AddItemToArray(a, e);
 	}
 	a = cJSON_AddArrayToObject(o, "domains");
 	for (i = 0; i < res->ndomains; i++) {
 		e = cJSON_CreateObject();
-		add_str(e, "id", res->domains[i].id);
-		add_str(e, "name", res->domains[i].name);
-		add_str(e, "dns_name", res->domains[i].dns_name);
+		json_add_string_or_null(e, "id", res->domains[i].id);
+		json_add_string_or_null(e, "name", res->domains[i].name);
+		json_add_string_or_null(e, "dns_name", res->domains[i].dns_name);
 		cJSON_AddItemToArray(a, e);
 	}
 }
@@ -69,9 +60,9 @@ add_errors(cJSON *o, const struct api_result *res)
 	a = cJSON_AddArrayToObject(o, "errors");
 	for (i = 0; i < res->nerrors; i++) {
 		e = cJSON_CreateObject();
-		add_str(e, "code", res->errors[i].code);
-		add_str(e, "message", res->errors[i].message);
-		add_str(e, "path", res->errors[i].path);
+		json_add_string_or_null(e, "code", res->errors[i].code);
+		json_add_string_or_null(e, "message", res->errors[i].message);
+		json_add_string_or_null(e, "path", res->errors[i].path);
 		cJSON_AddItemToArray(a, e);
 	}
 	a = cJSON_AddArrayToObject(o, "notes");
@@ -88,18 +79,18 @@ api_result_json(const struct api_result *res)
 	cJSON_AddStringToObject(o, "outcome", api_outcome_name(res->outcome));
 	cJSON_AddBoolToObject(o, "found_by_alternative_order_id",
 	    res->found_by_alt);
-	add_str(o, "platform", res->platform);
+	json_add_string_or_null(o, "platform", res->platform);
 	if (res->http_status != 0)
 		cJSON_AddNumberToObject(o, "http_status",
 		    (double)res->http_status);
 	else
 		cJSON_AddNullToObject(o, "http_status");
-	add_str(o, "message", res->message);
-	add_str(o, "order_id", res->order_id);
-	add_str(o, "alternative_order_id", res->alternative_order_id);
-	add_str(o, "status", res->status);
-	add_str(o, "certificate_id", res->certificate_id);
-	add_str(o, "organization_id", res->organization_id);
+	json_add_string_or_null(o, "message", res->message);
+	json_add_string_or_null(o, "order_id", res->order_id);
+	json_add_string_or_null(o, "alternative_order_id", res->alternative_order_id);
+	json_add_string_or_null(o, "status", res->status);
+	json_add_string_or_null(o, "certificate_id", res->certificate_id);
+	json_add_string_or_null(o, "organization_id", res->organization_id);
 	add_lists(o, res);
 	add_errors(o, res);
 	if (res->answer != NULL)

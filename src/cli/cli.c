@@ -74,6 +74,21 @@ cli_usage(const struct cli_cmd *cmd)
 	return EXIT_USAGE;
 }
 
+/* Prints a command's usage and summary on stdout. */
+void
+cli_help(const struct cli_cmd *cmd)
+{
+	printf("usage: certwiz %s\n%s.\n", cmd->usage, cmd->summary);
+}
+
+/* Readies getopt_long() for a command's own arguments. */
+void
+cli_getopt_reset(void)
+{
+	optind = 1;
+	opterr = 1;
+}
+
 /* Parses --json and -h for a command. */
 int
 cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv, int *json)
@@ -85,16 +100,14 @@ cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv, int *json)
 	};
 	int c;
 
-	optind = 1;
-	opterr = 1;
+	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			*json = 1;
 			break;
 		case 'h':
-			printf("usage: certwiz %s\n%s.\n", cmd->usage,
-			    cmd->summary);
+			cli_help(cmd);
 			return 1;
 		default:
 			cli_usage(cmd);

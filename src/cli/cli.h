@@ -60,6 +60,10 @@ int	cli_print_result(const struct api_result *res, int json);
  * usage on a bad option, 1 when help was printed, else 0 with optind set. */
 int	cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv,
 	    int *json);
+/* Prints a command's usage and summary on stdout (its --help). */
+void	cli_help(const struct cli_cmd *cmd);
+/* Readies getopt_long() for a command's own arguments. */
+void	cli_getopt_reset(void);
 /* Prints "usage: certwiz <usage>" for cmd to stderr and returns EXIT_USAGE. */
 int	cli_usage(const struct cli_cmd *cmd);
 /* Finds a command by name, or NULL. */

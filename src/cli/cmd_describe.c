@@ -10,6 +10,7 @@
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 
 /* "required", "optional" or "conditional", as the product pages say. */
@@ -157,16 +158,6 @@ print_text(const struct form *form)
 	}
 }
 
-/* Adds a string member, or null when s is NULL. */
-static void
-add_string_or_null(cJSON *o, const char *key, const char *s)
-{
-	if (s != NULL)
-		cJSON_AddStringToObject(o, key, s);
-	else
-		cJSON_AddNullToObject(o, key);
-}
-
 /* Builds the JSON description of one field. */
 static cJSON *
 field_json(const struct form *form, const struct field *f)
@@ -178,9 +169,9 @@ field_json(const struct form *form, const struct field *f)
 	cJSON_AddStringToObject(o, "type", field_type_name(f->type));
 	cJSON_AddStringToObject(o, "json_type", json_type_name(f->json));
 	cJSON_AddStringToObject(o, "required", requirement(f));
-	add_string_or_null(o, "condition", f->required_if != NULL ?
+	json_add_string_or_null(o, "condition", f->required_if != NULL ?
 	    expr_source(f->required_if) : NULL);
-	add_string_or_null(o, "when", f->when != NULL ?
+	json_add_string_or_null(o, "when", f->when != NULL ?
 	    expr_source(f->when) : NULL);
 	cJSON_AddItemToObject(o, "values", f->values != NULL ?
 	    cJSON_Duplicate(f->values, 1) : cJSON_CreateNull());

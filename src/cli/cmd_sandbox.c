@@ -60,8 +60,7 @@ options(const struct cli_cmd *cmd, int argc, char **argv,
 		} else if (c == 'l')
 			opts->log = 1;
 		else if (c == 'h') {
-			printf("usage: certwiz %s\n%s.\n", cmd->usage,
-			    cmd->summary);
+			cli_help(cmd);
 			return 1;
 		} else if (c != 'p')
 			return -1;

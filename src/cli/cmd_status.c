@@ -21,8 +21,7 @@ parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
 	};
 	int c;
 
-	optind = 1;
-	opterr = 1;
+	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, "+hp:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
@@ -32,14 +31,22 @@ parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
 			*platform = optarg;
 			break;
 		case 'h':
-			printf("usage: certwiz %s\n%s.\n", cmd->usage,
-			    cmd->summary);
+			cli_help(cmd);
 			return 1;
 		default:
 			return -1;
 		}
 	}
 	return 0;
+}
+
+/* 1 when s looks like an order ID: 1 to 18 digits. */
+static int
+order_id_ok(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && n <= 18 && s[n] == '\0';
 }
 
 /* Shows an order's information. */
@@ -58,6 +65,11 @@ cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(cmd);
 	if (strcmp(platform, "us") != 0 && strcmp(platform, "eu") != 0) {
 		cli_error("--platform must be us or eu, not '%s'", platform);
+		return EXIT_USAGE;
+	}
+	if (!order_id_ok(argv[optind])) {
+		cli_error("'%.40s' is not an order ID: an order ID is a number",
+		    argv[optind]);
 		return EXIT_USAGE;
 	}
 	api = cli_api_new(ctx);

@@ -89,8 +89,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 	};
 	int c;
 
-	optind = 1;
-	opterr = 1;
+	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, "+ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
@@ -116,8 +115,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 			a->draft = optarg;
 			break;
 		case 'h':
-			printf("usage: certwiz %s\n%s.\n", cmd->usage,
-			    cmd->summary);
+			cli_help(cmd);
 			return 1;
 		default:
 			return -1;
@@ -320,9 +318,25 @@ recall_start(const struct wizard_args *a, struct session *s,
 	free(note);
 }
 
+/* Keeps the answers of an order that was not placed in a draft (never
+ * with card data), so a failed submission loses nothing. */
+static void
+keep_unplaced(struct session *s, struct draft *d)
+{
+	char *cause = NULL;
+
+	if (draft_save(s, d, NULL, &cause) != 0) {
+		cli_error("the answers were not saved: %s", cause);
+		free(cause);
+		return;
+	}
+	cli_error("the answers are kept in %s; 'certwiz --resume %s' "
+	    "continues", d->path, d->path);
+}
+
 /* Asks whether to submit the complete order in plain mode, and does. */
 static int
-submit_plain(const struct cli_ctx *ctx, struct session *s)
+submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 {
 	struct api_result res = API_RESULT_INIT;
 	struct api *api = cli_api_new(ctx);
@@ -333,6 +347,8 @@ submit_plain(const struct cli_ctx *ctx, struct session *s)
 		rc = cli_print_result(&res, 0);
 		if (rc == EXIT_OK)
 			remember(s);
+		else
+			keep_unplaced(s, d);
 	} else if (sent == 0) {
 		printf("Nothing was submitted.\n");
 		rc = EXIT_OK;
@@ -360,7 +376,7 @@ run_plain(const struct cli_ctx *ctx, struct session *s,
 		remember(s);
 		return EXIT_OK;
 	}
-	return submit_plain(ctx, s);
+	return submit_plain(ctx, s, d);
 }
 
 /* Runs the curses wizard; it saves drafts to d (a resumed draft's file)

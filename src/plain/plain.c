@@ -199,7 +199,7 @@ review(struct walk *w)
 	}
 	fprintf(w->out, "The order is complete and valid.\n");
 	if (w->o->output != NULL && write_output(w) != 0)
-		return 1;
+		return 2;
 	return 0;
 }
 
@@ -283,7 +283,11 @@ plain_run(struct session *s, FILE *in, FILE *out, const struct plain_opts *o)
 	if (w.stop != STOP_NONE)
 		rc = stopped(&w);
 	else if ((rc = review(&w)) != 0 && s->changed)
-		save_unfinished(&w, "the order is not complete");
+		save_unfinished(&w, rc == 2 ? "the order is complete but was "
+		    "not written to the output file" : "the order is not "
+		    "complete");
+	if (rc == 2)
+		rc = 1;
 	walk_free(&w);
 	fflush(out);
 	return rc;

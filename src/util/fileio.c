@@ -159,6 +159,16 @@ fileio_parse_json(const char *text, size_t len, char **cause)
 	return NULL;
 }
 
+/* Adds member name to o: the string s, or null when s is NULL. */
+void
+json_add_string_or_null(cJSON *o, const char *name, const char *s)
+{
+	if (s != NULL)
+		cJSON_AddStringToObject(o, name, s);
+	else
+		cJSON_AddNullToObject(o, name);
+}
+
 /* Reads and parses a JSON file; errors name the file. */
 cJSON *
 fileio_read_json(const char *path, char **cause)

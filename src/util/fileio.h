@@ -18,6 +18,8 @@
 char	*fileio_read(const char *path, size_t *len, char **cause);
 /* Parses JSON text; on error says "line L, column C" of the fault in *cause. */
 cJSON	*fileio_parse_json(const char *text, size_t len, char **cause);
+/* Adds member name to object o: the string s, or null when s is NULL. */
+void	 json_add_string_or_null(cJSON *o, const char *name, const char *s);
 /* Reads and parses a JSON file; errors are prefixed with "path:L:C: ". */
 cJSON	*fileio_read_json(const char *path, char **cause);
 /* Writes text to path atomically (a temporary file beside it, fsync,
