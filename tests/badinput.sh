@@ -4,33 +4,16 @@
 # duplicate keys, broken form files, odd ids and ports). Each must end in
 # time with its exit status and a message: never a crash or a hang.
 # VALGRIND_BADINPUT=1 runs a subset under valgrind too.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+. "${0%/*}/lib.sh"
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
-unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
-    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS
-tmp=$(mktemp -d)
-XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config HOME=$tmp/home
-export XDG_STATE_HOME XDG_CONFIG_HOME HOME
-mkdir -p "$HOME" "$tmp/in"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+use_private_dirs
+mkdir -p "$tmp/in"
 tried=0
-PRODUCTS="eu_individual_org pkio_qualified_organisation_services
-pkio_private_services_server document_signing_org_1 document_signing_org_2
-ds_org_individual"
 : "${CERTWIZ_FORMS:=$(dirname "$0")/../forms}"
 export CERTWIZ_FORMS
 
-command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
-command -v timeout >/dev/null 2>&1 || { echo "timeout is needed"; exit 99; }
-
-# Reports a failed check.
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+need jq timeout
 
 # Runs certwiz under timeout with stdin from $1, expecting one of the exit
 # statuses in $2 ("1 2"), for the input named $3; the rest are arguments.
@@ -355,5 +338,4 @@ if [ "${VALGRIND_BADINPUT:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; the
 fi
 
 echo "$tried bad inputs tried"
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "badinput.sh: all passed"
+finish "badinput.sh: all passed"

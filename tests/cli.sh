@@ -1,40 +1,11 @@
 #!/bin/sh
 # cli.sh: drives the real certwiz binary through list, describe and validate,
 # checking output and exit statuses.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+. "${0%/*}/lib.sh"
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-PRODUCTS="eu_individual_org pkio_qualified_organisation_services
-pkio_private_services_server document_signing_org_1 document_signing_org_2
-ds_org_individual"
 
-# Reports a failed check.
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# Runs certwiz with the given arguments, keeping stdout, stderr and status.
-run() {
-	"$CERTWIZ" "$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-}
-
-# Checks the last status.
-expect_status() {
-	[ "$status" -eq "$1" ] || fail "$2: status $status, expected $1 ($(head -c 300 "$tmp/err"))"
-}
-
-# Checks that a file holds a fixed string.
-expect_in() {
-	grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 400 "$tmp/$1")"
-}
-
-command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
+need jq
 
 # Help, version and usage errors.
 run --help; expect_status 0 "--help"; expect_in out "validate" "--help lists commands"
@@ -153,8 +124,4 @@ printf '{"id": "p", "title": "P", "platform": "us", "endpoint": "e", "summary": 
 run --forms-dir "$tmp/forms" describe p; expect_status 2 "broken form"
 expect_in err "p.json: field a: unknown type 'strin'" "broken form message"
 
-if [ "$failures" -ne 0 ]; then
-	echo "$failures check(s) failed"
-	exit 1
-fi
-echo "all CLI checks passed"
+finish "all CLI checks passed"

@@ -2,22 +2,12 @@
 # drafts.sh: drafts of plain wizard runs: where they go, that they are
 # private and hold no card data, that an unwritable state directory gives a
 # clear message, and that --resume picks a draft up again.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+. "${0%/*}/lib.sh"
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-failures=0
 card=$TESTDATA/plain/ds_org_individual-card.txt
 
-# Reports a failed check.
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
+need jq
 head -n "$(($(wc -l <"$card") - 3))" "$card" >"$tmp/short.txt"
 
 # A state directory that cannot be made: a clear message, status 1.
@@ -66,4 +56,4 @@ grep -qF "[credit_card.number] error: is required" "$tmp/out" ||
 [ $? -eq 2 ] || fail "unknown draft: status"
 grep -q "no-such-draft.json" "$tmp/err" || fail "unknown draft message"
 
-exit "$((failures > 0))"
+finish

@@ -5,35 +5,23 @@
 # written, and signals to a plain session. Nothing may be lost: an order the
 # sandbox placed is reported with its ID or as unknown, never as failed, the
 # journal has one outcome per submission, and answers end up somewhere.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+. "${0%/*}/lib.sh"
 CERTWIZ_TODAY=2026-11-20
 CERTWIZ_RETRY_BASE_MS=5
 CERTWIZ_SANDBOX_SLOW=3
 export CERTWIZ_TODAY CERTWIZ_RETRY_BASE_MS CERTWIZ_SANDBOX_SLOW
-unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
-    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS ENOSPC_DIR \
-    CERTWIZ_SANDBOX_FAULTS
+unset ENOSPC_DIR
 srcdir=$(dirname "$0")
-tmp=$(mktemp -d)
-XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config HOME=$tmp/home
-export XDG_STATE_HOME XDG_CONFIG_HOME HOME
-mkdir -p "$HOME"
+use_private_dirs
 pids=
-trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-failures=0
+on_exit 'for p in $pids; do kill "$p" 2>/dev/null; done'
 cases=0
 journal=$XDG_STATE_HOME/certwiz/journal
 
-command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
+need jq
 
-# Reports a failed check.
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# Runs certwiz (under timeout), keeping stdout, stderr and the status.
+# Runs certwiz (under timeout), keeping stdout, stderr and the status, and
+# fails on a hang, a crash or a sanitizer report (not lib.sh's run).
 run() {
 	cases=$((cases + 1))
 	timeout 60 "$CERTWIZ" "$@" >"$tmp/out" 2>"$tmp/err"
@@ -43,16 +31,6 @@ run() {
 	fi
 	grep -qE 'Sanitizer|runtime error:' "$tmp/err" &&
 	    fail "$*: $(grep -m1 -E 'Sanitizer|runtime error:' "$tmp/err")"
-}
-
-# Checks the last status against $1 for the case named $2.
-expect_status() {
-	[ "$status" -eq "$1" ] || fail "$2: status $status, expected $1 ($(head -c 400 "$tmp/err"))"
-}
-
-# Checks that $tmp/$1 holds the fixed string $2.
-expect_in() {
-	grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 400 "$tmp/$1")"
 }
 
 # The number of lines in the journal.
@@ -210,11 +188,7 @@ for sig in TERM HUP INT; do
 	pids="$pids $pid"
 	exec 3>"$tmp/fifo"
 	cat "$tmp/short" >&3
-	i=0
-	while [ $i -lt 100 ] && ! grep -q 'subject.given_name' "$tmp/out"; do
-		sleep 0.05
-		i=$((i + 1))
-	done
+	wait_in_file 'subject.given_name' "$tmp/out"
 	kill -s "$sig" "$pid"
 	wait "$pid"
 	st=$?
@@ -339,5 +313,4 @@ else
 fi
 
 echo "$cases fault cases"
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "faults.sh: all passed"
+finish "faults.sh: all passed"

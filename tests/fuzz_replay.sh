@@ -3,26 +3,12 @@
 # once crashed on (tests/data/fuzz-regressions/HARNESS/) through the harness
 # code built without libFuzzer (tests/replay_*), then feeds the order and
 # plain-mode regressions to the real binary, which must not crash or hang.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+. "${0%/*}/lib.sh"
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-XDG_STATE_HOME=$tmp/state
-export XDG_STATE_HOME
+use_private_dirs
 corpus=$TESTDATA/../../fuzz/corpus
 regressions=$TESTDATA/fuzz-regressions
-failures=0
-PRODUCTS="eu_individual_org pkio_qualified_organisation_services
-pkio_private_services_server document_signing_org_1 document_signing_org_2
-ds_org_individual"
-
-# Reports a failed check.
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
 
 # Fails unless status $1 of what $2 names is one certwiz may end with.
 expect_exit() {
@@ -63,5 +49,4 @@ for f in "$regressions"/fuzz_plain/*; do
 	expect_exit $? "wizard --plain $f"
 done
 
-[ "$failures" -eq 0 ] || exit 1
-echo "fuzz_replay: all passed"
+finish "fuzz_replay: all passed"

@@ -2,25 +2,11 @@
 # plain.sh: drives "certwiz wizard --plain" through a pipe for every product
 # with the answer files in tests/data/plain, and checks the bodies it writes,
 # its error messages, card masking and the draft saved when input ends.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+. "${0%/*}/lib.sh"
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-XDG_STATE_HOME=$tmp/state
-export XDG_STATE_HOME
-failures=0
-PRODUCTS="eu_individual_org pkio_qualified_organisation_services
-pkio_private_services_server document_signing_org_1 document_signing_org_2
-ds_org_individual"
+use_private_dirs
 CARD=4111111111111111
-
-# Reports a failed check.
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
 
 # Forgets the last order (recall.json, tests/recall.sh), so that every run
 # here is a first order.
@@ -35,11 +21,6 @@ wizard() {
 	"$CERTWIZ" wizard --plain --dry-run --output "$tmp/out.json" "$1" \
 	    <"$2" >"$tmp/out" 2>"$tmp/err"
 	status=$?
-}
-
-# Checks that a file holds a fixed string.
-expect_in() {
-	grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1"
 }
 
 # Checks that a file does not hold a fixed string.
@@ -158,4 +139,4 @@ printf 'ds_org_individual\n' | "$CERTWIZ" --plain >"$tmp/out" 2>"$tmp/err"
 expect_in out ") ds_org_individual  Document Signing for Business" "picker lists products"
 expect_in out "== Screen 1 of 8: Certificate ==" "picker starts the product"
 
-exit "$((failures > 0))"
+finish

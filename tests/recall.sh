@@ -4,22 +4,11 @@
 # then a document_signing_org_2 order whose answers leave the organization
 # ID and contact empty (Enter keeps the remembered ones); with --no-recall
 # the same short answers do not make an order.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+. "${0%/*}/lib.sh"
 CERTWIZ_TODAY=2026-11-20
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-XDG_STATE_HOME=$tmp/state
-HOME=$tmp/home
-export CERTWIZ_TODAY XDG_STATE_HOME HOME
+export CERTWIZ_TODAY
+use_private_dirs
 recall=$XDG_STATE_HOME/certwiz/recall.json
-failures=0
-
-# Reports a failed check.
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
 
 # Places an order in plain mode: product $1, answers $2, options after.
 order() {
@@ -75,5 +64,4 @@ if grep -qE '4111|cvv|credit_card|billing' "$recall"; then
 	fail "card data in recall.json"
 fi
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "recall.sh: all checks passed"
+finish "recall.sh: all checks passed"

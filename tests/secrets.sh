@@ -5,10 +5,7 @@
 # SIGHUP); then every file certwiz wrote, its output and the command lines of
 # running certwiz processes are searched for the card number, the CVV and
 # the API key. Only --output files (mode 0600) may hold card data, by design.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
-case $TESTDATA in /*) ;; *) TESTDATA=$PWD/$TESTDATA ;; esac
-case $CERTWIZ in /*) ;; *) CERTWIZ=$PWD/$CERTWIZ ;; esac
+. "${0%/*}/lib.sh"
 CARD=4111111111111111
 CVV=737
 KEY=sandbox-us-key
@@ -16,32 +13,20 @@ have_tmux=0
 if command -v tmux >/dev/null 2>&1 &&
     locale -a 2>/dev/null | grep -qi -E '^(C|en_US)\.utf-?8$'; then
 	have_tmux=1
-	. "${0%/*}/tui_lib.sh"		# sets tmp, HOME, XDG_STATE_HOME
+	. "${0%/*}/tui_lib.sh"
 else
-	tmp=$(mktemp -d)
-	XDG_STATE_HOME=$tmp/state HOME=$tmp/home
-	export XDG_STATE_HOME HOME
-	mkdir -p "$HOME"
-	failures=0
-	fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 	echo "note: no tmux or UTF-8 locale; the curses cases are skipped"
 fi
 CERTWIZ_TODAY=2026-11-20
 CERTWIZ_RETRY_BASE_MS=5
-XDG_CONFIG_HOME=$tmp/config
-export CERTWIZ_TODAY CERTWIZ_RETRY_BASE_MS XDG_CONFIG_HOME
-unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
-    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS
-sbpid=
-trap '[ -n "$sbpid" ] && kill "$sbpid" 2>/dev/null
-    [ "$have_tmux" = 1 ] && tmux -L "$sock" -f /dev/null kill-server >/dev/null 2>&1
-    rm -rf "$tmp"' EXIT
+export CERTWIZ_TODAY CERTWIZ_RETRY_BASE_MS
+use_private_dirs
 in=$tmp/in out=$tmp/outputs logs=$tmp/logs
 mkdir -p "$in" "$out" "$logs"
 orders=0
 nrun=0
 
-command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
+need jq
 
 # Runs certwiz with its output in $logs/N.out and .err; $1 is stdin.
 cw() {
@@ -82,27 +67,8 @@ grep -q 4111111111111112 "$last.out" "$last.err" && fail "a bad card number is p
 
 # A standalone sandbox: the key from the environment, then the config file.
 port=
-if command -v curl >/dev/null 2>&1; then
-	for try in 1 2 3 4 5 6; do
-		p=$((20000 + ($$ * 7) % 20000 + try * 89))
-		CERTWIZ_SANDBOX_SLOW=2 "$CERTWIZ" sandbox --port "$p" >"$logs/sb.out.log" 2>"$logs/sb.err.log" &
-		sbpid=$!
-		i=0
-		while [ $i -lt 50 ]; do
-			# Ours, not another test's sandbox on the same port.
-			curl -s -o /dev/null "http://127.0.0.1:$p/services/v2/product/x" 2>/dev/null &&
-			    grep -q "127.0.0.1:$p" "$logs/sb.err.log" "$logs/sb.out.log" &&
-			    sleep 0.2 && kill -0 "$sbpid" 2>/dev/null &&
-			    { port=$p; break; }
-			kill -0 "$sbpid" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		[ -n "$port" ] && break
-		kill "$sbpid" 2>/dev/null
-		wait "$sbpid" 2>/dev/null
-		sbpid=
-	done
+if command -v curl >/dev/null 2>&1 && start_sandbox CERTWIZ_SANDBOX_SLOW=2; then
+	port=$sandbox_port
 fi
 if [ -n "$port" ]; then
 	CERTWIZ_BASE_URL_US=http://127.0.0.1:$port/services/v2
@@ -153,11 +119,7 @@ mkfifo "$tmp/fifo"
 pid=$!
 exec 3>"$tmp/fifo"
 cat "$in/upto-cvv.txt" >&3
-i=0
-while [ $i -lt 100 ] && ! grep -q 'credit_card.cvv' "$logs/hup.out.log"; do
-	sleep 0.05
-	i=$((i + 1))
-done
+wait_in_file 'credit_card.cvv' "$logs/hup.out.log"
 sleep 0.3
 kill -HUP "$pid"
 wait "$pid"
@@ -242,6 +204,4 @@ for f in "$out"/*.json; do
 done
 
 echo "$orders card orders placed or written; $(echo "$files" | wc -l) files searched"
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "secrets.sh: all passed"
-exit 0
+finish "secrets.sh: all passed"

@@ -1,46 +1,12 @@
 #!/bin/sh
 # submit.sh: drives the real certwiz binary through submit, history and
 # status against the sandbox: every product, validation, faults, keys.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
+. "${0%/*}/lib.sh"
 CERTWIZ_TODAY=2026-11-20
 CERTWIZ_RETRY_BASE_MS=5
 export CERTWIZ_TODAY CERTWIZ_RETRY_BASE_MS
-unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
-    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS
-tmp=$(mktemp -d)
-XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
-export XDG_STATE_HOME XDG_CONFIG_HOME
-sbpid=
-trap '[ -n "$sbpid" ] && kill "$sbpid" 2>/dev/null; rm -rf "$tmp"' EXIT
-failures=0
-PRODUCTS="eu_individual_org pkio_qualified_organisation_services
-pkio_private_services_server document_signing_org_1 document_signing_org_2
-ds_org_individual"
-
-# Reports a failed check.
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# Runs certwiz with the given arguments, keeping stdout, stderr and status.
-run() {
-	"$CERTWIZ" "$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-}
-
-# Checks the last status.
-expect_status() {
-	[ "$status" -eq "$1" ] || fail "$2: status $status, expected $1 ($(head -c 300 "$tmp/err"))"
-}
-
-# Checks that a file holds a fixed string.
-expect_in() {
-	grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 400 "$tmp/$1")"
-}
-
-command -v jq >/dev/null 2>&1 || { echo "jq is needed"; exit 99; }
+use_private_dirs
+need jq
 
 # Every product is placed through the in-process sandbox.
 for p in $PRODUCTS; do
@@ -103,25 +69,7 @@ grep -q 'sandbox-us-key' "$XDG_STATE_HOME/certwiz/journal" && fail "journal hold
 
 # Status against a standalone sandbox on a free port.
 port=
-for try in 1 2 3 4 5 6; do
-	p=$((20000 + $$ % 20000 + try * 97))
-	"$CERTWIZ" sandbox --port "$p" >"$tmp/sb.out" 2>"$tmp/sb.err" &
-	sbpid=$!
-	i=0
-	while [ $i -lt 50 ]; do
-		if curl -s -o /dev/null "http://127.0.0.1:$p/services/v2/product/x" 2>/dev/null; then
-			port=$p
-			break
-		fi
-		kill -0 "$sbpid" 2>/dev/null || break
-		sleep 0.1
-		i=$((i + 1))
-	done
-	[ -n "$port" ] && break
-	kill "$sbpid" 2>/dev/null
-	wait "$sbpid" 2>/dev/null
-	sbpid=
-done
+start_sandbox && port=$sandbox_port
 if [ -z "$port" ]; then
 	fail "could not start certwiz sandbox"
 else
@@ -153,5 +101,4 @@ else
 	unset CERTWIZ_BASE_URL_US CERTWIZ_API_KEY_US
 fi
 
-[ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
-echo "submit.sh: all passed"
+finish "submit.sh: all passed"

@@ -95,4 +95,4 @@ wait_for 'quit without saving\? \(y/n\)' "quit asks about unsaved changes"
 type_text y
 wait_for '^EXIT=1' "quitting unfinished exits 1"
 
-done_tests tui.sh
+finish "tui.sh: all checks passed"

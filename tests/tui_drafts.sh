@@ -85,4 +85,4 @@ wait_for 'Provisioning method \* +client_app' "a draft resumed from the picker"
 keys C-c
 wait_for '^certwiz: interrupted' "Ctrl-C quits"
 
-done_tests tui_drafts.sh
+finish "tui_drafts.sh: all checks passed"

@@ -99,4 +99,4 @@ st=$?
 # F10 placing exactly one order) are in tui_submit.sh.
 
 echo "$cases terminal fault cases"
-done_tests tui_faults.sh
+finish "tui_faults.sh: all checks passed"

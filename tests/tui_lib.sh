@@ -1,32 +1,19 @@
 # tui_lib.sh: shared by the tmux tests of the curses wizard (sourced, not
 # run): a private tmux server, keys, bounded waits on capture-pane, moving
 # the focus to a field by its JSON path, and a state directory of its own.
-set -u
-: "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
-case $TESTDATA in /*) ;; *) TESTDATA=$PWD/$TESTDATA ;; esac
-case $CERTWIZ in /*) ;; *) CERTWIZ=$PWD/$CERTWIZ ;; esac
+# lib.sh has the rest: $tmp, fail (here showing the screen), finish.
+. "${0%/*}/lib.sh"
 command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux is missing"; exit 77; }
 utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
 [ -n "$utf8" ] || { echo "SKIP: no UTF-8 locale"; exit 77; }
 
-tmp=$(mktemp -d)
-XDG_STATE_HOME=$tmp/state
-HOME=$tmp/home
-export XDG_STATE_HOME HOME
-mkdir -p "$HOME"
+use_private_dirs
 drafts=$XDG_STATE_HOME/certwiz/drafts
 runs=0
 sock="certwiz-test-$$-$runs"
-trap 'tmux -L "$sock" -f /dev/null kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-failures=0
+on_exit 'tmux -L "$sock" -f /dev/null kill-server >/dev/null 2>&1'
 : >"$tmp/screen"
-
-# Reports a failed check, with the screen as it was.
-fail() {
-	echo "FAIL: $*"
-	sed 's/^/  | /' "$tmp/screen"
-	failures=$((failures + 1))
-}
+fail_context=$tmp/screen
 
 # Runs tmux on the private server.
 tm() {
@@ -116,7 +103,7 @@ start() {
 }
 
 # Starts the wizard on a product against the embedded sandbox (submitting).
-start_sandbox() {
+start_embedded() {
 	rm -f "$tmp/out.json"
 	run --sandbox wizard "$1"
 	wait_for "^Screen 1 of [0-9]+: " "$1: the wizard starts on the sandbox"
@@ -189,7 +176,7 @@ add_item() {
 }
 
 # Reviews and finishes the order; validate must accept the body.
-finish() {
+finish_order() {
 	keys F10
 	wait_for '^Review: ' "$1: F10 opens the review"
 	wait_for '^No problems left' "$1: no problems left" || return 1
@@ -210,11 +197,4 @@ finish() {
 # The CSR on one line, as typed.
 csr_line() {
 	tr -d '\n' <"$TESTDATA/csr-rsa.pem"
-}
-
-# Ends the test with a summary.
-done_tests() {
-	[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-	echo "$1: all checks passed"
-	exit 0
 }

@@ -31,8 +31,8 @@ type_text Director
 set_text subject.email zoe@example.com
 keys Tab
 wait_gone '! ' "no error left on the screen"
-finish ds_org_individual
+finish_order ds_org_individual
 jq -e 'has("favourite_colour") | not' "$tmp/out.json" >/dev/null ||
     fail "the unknown field left in the body"
 
-done_tests tui_load.sh
+finish "tui_load.sh: all checks passed"

@@ -13,7 +13,7 @@ contact() {
 }
 
 # EU Qualified Personal Organisation: the individual, organization, years.
-start_sandbox eu_individual_org
+start_embedded eu_individual_org
 set_choice certificate.profile_option n nonrepudiation
 set_choice provisioning_method c csr
 set_text certificate.csr "$(csr_line)"
@@ -30,13 +30,13 @@ contact
 submit_order eu_individual_org
 
 # PKIo Qualified eSeal: an existing organization and contact.
-start_sandbox pkio_qualified_organisation_services
+start_embedded pkio_qualified_organisation_services
 set_text organization.id 2042709
 contact
 submit_order pkio_qualified_organisation_services
 
 # PKIo Private Services Server: a name, the CSR typed on one line.
-start_sandbox pkio_private_services_server
+start_embedded pkio_private_services_server
 set_text certificate.common_name domain.example.com
 set_text certificate.csr "$(csr_line)"
 set_text organization.id 2042709
@@ -45,7 +45,7 @@ submit_order pkio_private_services_server
 
 # Document Signing (org_1 and org_2): the subject, organization, years.
 for p in document_signing_org_1 document_signing_org_2; do
-	start_sandbox $p
+	start_embedded $p
 	set_choice certificate.signature_hash sha2 sha256
 	set_text subject.name "Jan Jansen"
 	set_text subject.job_title Clerk
@@ -57,7 +57,7 @@ for p in document_signing_org_1 document_signing_org_2; do
 done
 
 # Document Signing for Business – Employee: the CSR read with Ctrl-R.
-start_sandbox ds_org_individual
+start_embedded ds_org_individual
 set_text certificate.csr "$TESTDATA/csr-rsa.pem"
 keys C-r
 wait_for '^read [0-9]+ bytes from ' "Ctrl-R reads the CSR file"
@@ -71,4 +71,4 @@ contact
 set_choice order_validity.years 1 1
 submit_order ds_org_individual
 
-done_tests tui_orders.sh
+finish "tui_orders.sh: all checks passed"

@@ -16,7 +16,7 @@ subject() {
 }
 
 # The first order: everything typed, contact included.
-start_sandbox document_signing_org_1
+start_embedded document_signing_org_1
 subject
 set_text organization.id 123456
 add_item organization.contacts 'organization\.contacts\[0\]\.'
@@ -29,7 +29,7 @@ submit_order document_signing_org_1
 
 # The repeat order: the organization and contact are already there.
 KEEP_RECALL=1
-start_sandbox document_signing_org_2
+start_embedded document_signing_org_2
 wait_for 'remembered organization 123456 and 1 contact from your last order \(Ctrl-X clears\)' \
     "the status line names the remembered answers"
 subject
@@ -45,4 +45,4 @@ keys F10
 wait_for '^Review: ' "F10 opens the review"
 wait_for 'organization\.id' "the cleared organization ID is a problem"
 keys C-q
-done_tests tui_recall.sh
+finish "tui_recall.sh: all checks passed"

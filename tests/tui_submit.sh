@@ -4,11 +4,8 @@
 # the organization pick (F4), a key refused, DigiCert's error array listed
 # on the review, and the masked key prompt.
 . "${0%/*}/tui_lib.sh"
-unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
-    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS
 CERTWIZ_RETRY_BASE_MS=5
-XDG_CONFIG_HOME=$tmp/config
-export CERTWIZ_RETRY_BASE_MS XDG_CONFIG_HOME
+export CERTWIZ_RETRY_BASE_MS
 
 # Fills in a Document Signing org_1 order for organization $1.
 fill_ds() {
@@ -31,7 +28,7 @@ history_count() {
 # (the first fault goes to the GET that warms the connection up)
 CERTWIZ_SANDBOX_FAULTS=500,500
 export CERTWIZ_SANDBOX_FAULTS
-start_sandbox document_signing_org_1
+start_embedded document_signing_org_1
 fill_ds 123456
 keys F10
 wait_for '^No problems left: F10 submits' "500: review"
@@ -47,7 +44,7 @@ wait_for '^EXIT=0' "500: exits 0"
 unset CERTWIZ_SANDBOX_FAULTS
 
 # The organization pick: F4 lists the account's organizations.
-start_sandbox document_signing_org_1
+start_embedded document_signing_org_1
 goto_path organization.id
 wait_for 'F4 picks from the account' "pick: the key line names F4"
 keys F4
@@ -61,29 +58,8 @@ keys y
 wait_for '^EXIT=' "pick: quits"
 
 # A standalone sandbox on a free port, for runs with keys of their own.
-sbpid=
-trap 'tm kill-server >/dev/null 2>&1; [ -n "$sbpid" ] && kill "$sbpid" 2>/dev/null; rm -rf "$tmp"' EXIT
-port=
-for try in 1 2 3 4 5 6; do
-	p=$((20000 + $$ % 20000 + try * 89))
-	"$CERTWIZ" sandbox --port "$p" >"$tmp/sb.out" 2>"$tmp/sb.err" &
-	sbpid=$!
-	i=0
-	while [ $i -lt 50 ]; do
-		if grep -q listening "$tmp/sb.out" 2>/dev/null; then
-			port=$p
-			break
-		fi
-		kill -0 "$sbpid" 2>/dev/null || break
-		sleep 0.1
-		i=$((i + 1))
-	done
-	[ -n "$port" ] && break
-	kill "$sbpid" 2>/dev/null
-	wait "$sbpid" 2>/dev/null
-	sbpid=
-done
-[ -n "$port" ] || { echo "SKIP: no port for the sandbox"; exit 77; }
+start_sandbox || { echo "SKIP: no port for the sandbox"; exit 77; }
+port=$sandbox_port
 CERTWIZ_BASE_URL_US=http://127.0.0.1:$port/services/v2
 export CERTWIZ_BASE_URL_US
 
@@ -135,4 +111,4 @@ keys Enter
 wait_for '^EXIT=0' "prompt: exits 0"
 grep -rq sandbox-us-key "$XDG_STATE_HOME" && fail "prompt: the key was stored"
 
-done_tests tui_submit.sh
+finish "tui_submit.sh: all checks passed"
