@@ -2,6 +2,8 @@
 #include "plain/plain_int.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +16,55 @@
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
+/* 1 when stdio already holds unread input of in (glibc's buffer). */
+static int
+buffered(FILE *in)
+{
+#ifdef __GLIBC__
+	return in->_IO_read_ptr < in->_IO_read_end;
+#else
+	(void)in;
+	return 0;
+#endif
+}
+
+/* Waits until in has input (or its end), or one of the wizard's signals
+ * arrives; -1 when signalled. The signals are blocked while the flag is
+ * checked and unblocked only inside ppoll(), so one arriving just before
+ * the wait is never missed (a plain read would then block for good). */
+static int
+wait_input(FILE *in, volatile sig_atomic_t *signo)
+{
+	struct pollfd pfd = { fileno(in), POLLIN, 0 };
+	sigset_t block, old;
+	int rc = 0;
+
+	if (signo == NULL || pfd.fd < 0 || buffered(in))
+		return 0;
+	sigemptyset(&block);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	if (*signo == 0)
+		(void)ppoll(&pfd, 1, NULL, &old);
+	rc = *signo != 0 ? -1 : 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
 /* Reads one answer line into *line; sets w->stop at EOF or on a signal. */
 int
 plain_read(struct walk *w, char **line)
 {
 	size_t size = 0;
-	ssize_t n;
+	ssize_t n = -1;
 
 	*line = NULL;
 	fflush(w->out);
 	errno = 0;
-	n = getline(line, &size, w->in);
+	if (wait_input(w->in, w->o->signo) == 0)
+		n = getline(line, &size, w->in);
 	if (w->o->signo != NULL && *w->o->signo != 0)
 		w->stop = STOP_SIGNAL;
 	else if (n < 0)

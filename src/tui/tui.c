@@ -142,7 +142,7 @@ tui_free_state(struct tui *t)
 }
 
 /* Writes the final body to the output file (mode 0600, atomically). */
-static int
+int
 tui_write_body(const char *path, const char *text, char **cause)
 {
 	char *all = xasprintf("%s\n", text);
@@ -153,8 +153,9 @@ tui_write_body(const char *path, const char *text, char **cause)
 	return rc;
 }
 
-/* Finishes the order: keeps the body to print and writes --output (once
- * an order was placed, without the card data wiped by then); 0 when done. */
+/* Finishes the order: keeps the body to print and writes --output (an
+ * order that was placed wrote it as sent, card data included, just before
+ * sending; the card data is wiped by now); 0 when done. */
 int
 tui_finish(struct tui *t)
 {
@@ -166,7 +167,7 @@ tui_finish(struct tui *t)
 		tui_message(t, "cannot build the body");
 		return -1;
 	}
-	if (t->o->output != NULL &&
+	if (t->o->output != NULL && !t->placed &&
 	    tui_write_body(t->o->output, text, &cause) != 0) {
 		tui_message(t, "%s", cause);
 		free(cause);
@@ -175,8 +176,8 @@ tui_finish(struct tui *t)
 	}
 	if (t->o->output != NULL && t->placed) {
 		free(t->output_note);
-		t->output_note = xasprintf("written to %s (without card "
-		    "data)", t->o->output);
+		t->output_note = xasprintf("written to %s as it was sent",
+		    t->o->output);
 	}
 	free(t->body);
 	t->body = xstrdup(text);
@@ -269,23 +270,22 @@ tui_run(struct session *s, const struct tui_opts *o)
 	else if (o->recall != NULL && o->recall->n > 0)
 		tui_recall_note(&t);
 	tui_loop(&t, keys);
-	if (t.finished)
-		body = t.body;
+	body = t.body;
 	t.body = NULL;
 	tui_end();
 	free(keys);
 	status = t.finished ? 0 : tui_signalled ? 128 + (int)tui_signalled : 1;
 	if (t.placed)
 		result_print(&t);
-	else if (body != NULL) {
+	else if (t.finished && body != NULL) {
 		if (o->output != NULL)
 			printf("dry run: nothing submitted; body written to "
 			    "%s\n", o->output);
 		else
 			printf("%s\n", body);
-		free(body);
 	} else if (tui_signalled || t.interrupted)
 		tui_say_stopped(&t);
+	free(body);
 	tui_free_state(&t);
 	return status;
 }

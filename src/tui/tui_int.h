@@ -133,6 +133,8 @@ struct tui_key {
 
 /* tui.c: finishing. */
 int	tui_finish(struct tui *t);
+/* Writes a body to the output file (mode 0600, atomically). */
+int	tui_write_body(const char *path, const char *text, char **cause);
 
 /* tui.c: signals (the handlers only set a flag). */
 void	tui_signals(void);

@@ -140,6 +140,24 @@ submit_placed(struct tui *t)
 	t->finished = 0;
 }
 
+/* Writes --output with the body about to be sent, card data included
+ * (the file is the operator's record, mode 0600); the copy in memory is
+ * wiped once the order is sent. */
+static void
+submit_output(struct tui *t, const cJSON *body)
+{
+	char *text, *cause = NULL;
+
+	if (t->o->output == NULL || (text = cJSON_Print(body)) == NULL)
+		return;
+	if (tui_write_body(t->o->output, text, &cause) != 0) {
+		tui_message(t, "%s", cause);
+		free(cause);
+	}
+	explicit_bzero(text, strlen(text));
+	cJSON_free(text);
+}
+
 /* Sends the order and shows what came of it. */
 static void
 submit_send(struct tui *t)
@@ -152,6 +170,7 @@ submit_send(struct tui *t)
 	    platform_title(t->s->form->platform));
 	draw_all(t);
 	body = submit_body(t);
+	submit_output(t, body);
 	api_set_notify(t->o->api, submit_notify, t);
 	api_submit(t->o->api, t->s->form, body, &t->res);
 	api_set_notify(t->o->api, NULL, NULL);

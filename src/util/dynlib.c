@@ -39,7 +39,12 @@ dynlib_open(const char *soname, const char *package,
 	void *dl;
 	const char *why;
 
-	if ((dl = dlopen(soname, RTLD_LAZY | RTLD_LOCAL)) == NULL) {
+	/* RTLD_NODELETE: libcurl's TLS libraries keep thread-local state and
+	 * exit handlers; unloading them mid-run is unsafe (it made
+	 * LeakSanitizer's thread scan crash on their stale TLS), so dlclose
+	 * only drops the reference. */
+	if ((dl = dlopen(soname, RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE)) ==
+	    NULL) {
 		why = dlerror();
 		*cause = xasprintf("cannot load %s: %s; install %s", soname,
 		    why != NULL ? why : "unknown error", package);
