@@ -15,7 +15,7 @@ head -n "$(($(wc -l <"$card") - 3))" "$card" >"$tmp/short.txt"
 XDG_STATE_HOME=$tmp/file "$CERTWIZ" wizard --plain ds_org_individual \
     <"$tmp/short.txt" >/dev/null 2>"$tmp/err"
 [ $? -eq 1 ] || fail "unwritable state: status"
-grep -q "the draft was not saved: cannot make the drafts directory $tmp/file/certwiz" \
+grep -q "the draft was not saved: cannot make the directory $tmp/file/certwiz" \
     "$tmp/err" || fail "unwritable state message: $(cat "$tmp/err")"
 
 # A read-only drafts directory (root ignores modes, so only as a user).

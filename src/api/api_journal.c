@@ -21,18 +21,6 @@ api_journal_path(void)
 	return statedir_path("journal");
 }
 
-/* Makes dir and its missing parents (mode 0700). */
-static int
-make_dirs(const char *dir, char **cause)
-{
-	char *failed;
-
-	if (statedir_make(dir, &failed) == 0)
-		return 0;
-	*cause = xasprintf("%s: %s", failed, strerror(errno));
-	free(failed);
-	return -1;
-}
 
 /* The entry as one line of JSON with a newline; allocated. */
 static char *
@@ -74,7 +62,7 @@ api_journal_write(const struct api_journal_entry *e, char **cause)
 	ssize_t n;
 	int fd, rc = -1;
 
-	if (make_dirs(dir, cause) != 0)
+	if (statedir_make(dir, cause) != 0)
 		goto out;
 	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {

@@ -77,12 +77,7 @@ tui_start(struct tui *t)
 		return -1;
 	tui_active = 1;
 	xalloc_set_fatal_hook(tui_end);
-	raw();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	timeout(200);
+	tui_term_modes();
 	draw_init_colors(t);
 	return 0;
 }
@@ -119,6 +114,20 @@ tui_read_keys(struct tui_key *keys, size_t max)
 	}
 	timeout(200);
 	return n;
+}
+
+/* Sets the terminal modes every certwiz screen uses: raw keys, no echo,
+ * function keys decoded, a short Esc delay, and getch() waking up every
+ * 200 ms so that signal flags are seen. */
+void
+tui_term_modes(void)
+{
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(200);
 }
 
 /* Releases everything the state holds. */

@@ -131,6 +131,9 @@ struct tui_key {
 	int	is_key;
 };
 
+/* tui.c: the terminal modes of every screen. */
+void	tui_term_modes(void);
+
 /* tui.c: finishing. */
 int	tui_finish(struct tui *t);
 /* Writes a body to the output file (mode 0600, atomically). */

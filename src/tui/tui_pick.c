@@ -308,12 +308,7 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 		pick_free(&p);
 		return 2;
 	}
-	raw();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	timeout(200);
+	tui_term_modes();
 	rc = pick_loop(&p);
 	endwin();
 	delscreen(scr);

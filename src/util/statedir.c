@@ -26,19 +26,19 @@ statedir_path(const char *name)
 
 /* Makes dir and its parents, the missing ones with mode 0700. */
 int
-statedir_make(const char *dir, char **failed)
+statedir_make(const char *dir, char **cause)
 {
 	char *copy = xstrdup(dir), *p = copy;
-	int last = 0, saved;
+	int last = 0;
 
 	while (!last) {
 		p += 1 + strcspn(p + 1, "/");
 		last = *p == '\0';
 		*p = '\0';
 		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
-			saved = errno;
-			*failed = copy;
-			errno = saved;
+			*cause = xasprintf("cannot make the directory %s: %s",
+			    copy, strerror(errno));
+			free(copy);
 			return -1;
 		}
 		*p = '/';

@@ -2,8 +2,8 @@
  * ~/.local/state/certwiz), where the journal, the drafts and recall.json
  * live, and making it with mode 0700.
  *
- * Ownership: returned paths and *failed are allocated; the caller frees
- * them.
+ * Ownership: returned paths and *cause messages are allocated; the caller
+ * frees them.
  */
 #ifndef CERTWIZ_STATEDIR_H
 #define CERTWIZ_STATEDIR_H
@@ -11,8 +11,8 @@
 /* The state directory, or name inside it when name is not NULL (not
  * created). */
 char	*statedir_path(const char *name);
-/* Makes dir and its missing parents with mode 0700; 0, or -1 with errno
- * set and the directory that could not be made in *failed. */
-int	 statedir_make(const char *dir, char **failed);
+/* Makes dir and its missing parents with mode 0700; 0, or -1 with
+ * "cannot make the directory D: why" in *cause (D the one that failed). */
+int	 statedir_make(const char *dir, char **cause);
 
 #endif

@@ -24,19 +24,6 @@ draft_dir(void)
 	return statedir_path("drafts");
 }
 
-/* Makes the drafts directory and its parents (mode 0700). */
-static int
-make_dirs(const char *dir, char **cause)
-{
-	char *failed;
-
-	if (statedir_make(dir, &failed) == 0)
-		return 0;
-	*cause = xasprintf("cannot make the drafts directory %s: %s", failed,
-	    strerror(errno));
-	free(failed);
-	return -1;
-}
 
 /* The draft's JSON text: product, time saved and answers without secrets. */
 static char *
@@ -93,7 +80,7 @@ draft_save(struct session *s, struct draft *d, const char *name,
 
 	if (d->path == NULL) {
 		dir = draft_dir();
-		if (make_dirs(dir, cause) != 0) {
+		if (statedir_make(dir, cause) != 0) {
 			free(dir);
 			return -1;
 		}

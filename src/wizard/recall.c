@@ -133,14 +133,10 @@ recall_clear(struct session *s, struct recall *r)
 static int
 recall_write(const cJSON *all, char **cause)
 {
-	char *dir = statedir_path(NULL), *path = recall_path(), *text, *failed;
+	char *dir = statedir_path(NULL), *path = recall_path(), *text;
 	int rc;
 
-	if ((rc = statedir_make(dir, &failed)) != 0) {
-		*cause = xasprintf("cannot make %s: %s", failed,
-		    strerror(errno));
-		free(failed);
-	} else {
+	if ((rc = statedir_make(dir, cause)) == 0) {
 		text = cJSON_Print(all);
 		rc = fileio_write_atomic(path, text, cause);
 		cJSON_free(text);
