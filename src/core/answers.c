@@ -141,19 +141,6 @@ answers_eval(const struct expr *e, const cJSON *answers, const size_t *index,
 	return expr_eval(e, eval_lookup, &ctx);
 }
 
-/* 1 when a value counts as given. */
-int
-answers_given(const cJSON *v)
-{
-	if (v == NULL || cJSON_IsNull(v) || cJSON_IsFalse(v) || cJSON_IsInvalid(v))
-		return 0;
-	if (cJSON_IsString(v))
-		return v->valuestring != NULL && v->valuestring[0] != '\0';
-	if (cJSON_IsArray(v) || cJSON_IsObject(v))
-		return v->child != NULL;
-	return 1;
-}
-
 /* The last segment of a path without any "[]". */
 char *
 answers_leaf(const char *path)

@@ -9,27 +9,8 @@
 #include "core/answers.h"
 #include "core/check.h"
 #include "core/form.h"
+#include "core/value.h"
 #include "util/xalloc.h"
-
-/* Writes a scalar's text form into buf; NULL for non-scalars. */
-const char *
-field_scalar_text(const cJSON *v, char *buf, size_t size)
-{
-	if (cJSON_IsString(v))
-		return v->valuestring;
-	if (cJSON_IsBool(v)) {
-		snprintf(buf, size, "%s", cJSON_IsTrue(v) ? "true" : "false");
-		return buf;
-	}
-	if (!cJSON_IsNumber(v))
-		return NULL;
-	if (v->valuedouble == floor(v->valuedouble) &&
-	    fabs(v->valuedouble) < 9.2e18)
-		snprintf(buf, size, "%lld", (long long)v->valuedouble);
-	else
-		snprintf(buf, size, "%g", v->valuedouble);
-	return buf;
-}
 
 /* 1 when v equals allowed by text and kind; *kind_only set when only the
  * text matched (2048 sent as "2048"). */
@@ -41,8 +22,8 @@ field_value_matches(const cJSON *v, const cJSON *allowed, int *kind_only)
 
 	if (cJSON_IsNull(allowed) || cJSON_IsNull(v))
 		return cJSON_IsNull(allowed) && cJSON_IsNull(v);
-	t1 = field_scalar_text(v, b1, sizeof b1);
-	t2 = field_scalar_text(allowed, b2, sizeof b2);
+	t1 = value_text(v, b1, sizeof b1);
+	t2 = value_text(allowed, b2, sizeof b2);
 	if (t1 == NULL || t2 == NULL || strcmp(t1, t2) != 0)
 		return 0;
 	if ((cJSON_IsString(v) && cJSON_IsString(allowed)) ||
@@ -63,7 +44,7 @@ field_values_words(const cJSON *values)
 	const char *t;
 
 	cJSON_ArrayForEach(v, values) {
-		t = cJSON_IsNull(v) ? "null" : field_scalar_text(v, buf,
+		t = cJSON_IsNull(v) ? "null" : value_text(v, buf,
 		    sizeof buf);
 		next = xasprintf("%s%s%s", out, *out == '\0' ? "" :
 		    v->next == NULL ? " or " : ", ", t != NULL ? t : "?");
@@ -141,7 +122,7 @@ check_year(const struct field *f, const char *text, const cJSON *answers,
 		snprintf(buf, sizeof buf, "%02d", (int)m->valuedouble);
 		mt = buf;
 	} else
-		mt = field_scalar_text(m, buf, sizeof buf);
+		mt = value_text(m, buf, sizeof buf);
 	if (mt == NULL || (msg = check_card_month(mt)) != NULL) {
 		free(msg);
 		return NULL;
@@ -212,7 +193,7 @@ check_scalar(const struct field *f, enum field_type type, const cJSON *v,
 		snprintf(buf, sizeof buf, "%02d", (int)fmin(fmax(
 		    v->valuedouble, -1), 99));
 		text = buf;
-	} else if ((text = field_scalar_text(v, buf, sizeof buf)) == NULL)
+	} else if ((text = value_text(v, buf, sizeof buf)) == NULL)
 		return xstrdup("must be a single value");
 	if ((msg = check_format(f, type, text, answers, index, nindex,
 	    now)) != NULL)

@@ -19,9 +19,6 @@ struct field;
 char	*field_check_value(const struct field *f, const cJSON *v,
 	    const cJSON *answers, const size_t *index, size_t nindex,
 	    time_t now);
-/* Writes a scalar's text form (strings as they are, integers without a
- * fraction) into buf; returns buf, or NULL for arrays, objects and null. */
-const char *field_scalar_text(const cJSON *v, char *buf, size_t size);
 /* 1 when a scalar equals an allowed value by text and by JSON kind. */
 int	field_value_matches(const cJSON *v, const cJSON *allowed, int *kind_only);
 /* Lists allowed values as "a, b or c"; allocated. */

@@ -1,4 +1,5 @@
 /* order_build.c: from answers to a request body, and a body back to answers. */
+#include "core/value.h"
 #include "core/order.h"
 
 #include <stdint.h>
@@ -95,7 +96,7 @@ convert(const struct field *f, enum field_type type, const cJSON *v,
 		if (type == FT_CARD_MONTH)
 			snprintf(buf, sizeof buf, "%02d", (int)v->valuedouble);
 		else
-			field_scalar_text(v, buf, sizeof buf);
+			value_text(v, buf, sizeof buf);
 		return cJSON_CreateString(buf);
 	}
 	if (cJSON_IsNumber(v) && f->json == JT_BOOLEAN &&

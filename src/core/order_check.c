@@ -1,4 +1,5 @@
 /* order_check.c: checking a request body against a product's form. */
+#include "core/value.h"
 #include "core/order.h"
 
 #include <stdint.h>
@@ -69,7 +70,7 @@ check_counts(struct walk *w, const struct field *f, const cJSON *list,
 	cJSON_ArrayForEach(limit, f->max_count) {
 		n = 0;
 		cJSON_ArrayForEach(item, list) {
-			t = field_scalar_text(cJSON_GetObjectItemCaseSensitive(
+			t = value_text(cJSON_GetObjectItemCaseSensitive(
 			    item, leaf), buf, sizeof buf);
 			n += t != NULL && strcmp(t, limit->string) == 0;
 		}

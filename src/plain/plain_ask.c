@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/value.h"
 #include "core/answers.h"
 #include "core/field_check.h"
 #include "core/form.h"
@@ -116,10 +117,10 @@ static char *default_text(const struct field *);
 
 /* A scalar's text (strings, numbers, true, false), or NULL; allocated. */
 static char *
-value_text(const cJSON *v)
+value_text_dup(const cJSON *v)
 {
 	char buf[64];
-	const char *t = field_scalar_text(v, buf, sizeof buf);
+	const char *t = value_text(v, buf, sizeof buf);
 
 	return t != NULL ? xstrdup(t) : NULL;
 }
@@ -133,7 +134,7 @@ values_text(const cJSON *values)
 	int i = 0;
 
 	cJSON_ArrayForEach(v, values) {
-		t = value_text(v);
+		t = value_text_dup(v);
 		next = xasprintf("%s %d) %s", out, ++i, t != NULL ? t : "null");
 		free(t);
 		free(out);
@@ -200,7 +201,7 @@ enum_word(const cJSON *values, const char *word)
 	long n;
 
 	cJSON_ArrayForEach(v, values) {
-		vt = field_scalar_text(v, buf, sizeof buf);
+		vt = value_text(v, buf, sizeof buf);
 		if (vt != NULL && strcmp(vt, word) == 0)
 			return xstrdup(word);
 	}
@@ -208,7 +209,7 @@ enum_word(const cJSON *values, const char *word)
 	n = strtol(word, &end, 10);
 	if (*word == '\0' || *end != '\0' || errno != 0 || n < 1 ||
 	    n > cJSON_GetArraySize(values) ||
-	    (t = value_text(cJSON_GetArrayItem(values, (int)n - 1))) == NULL)
+	    (t = value_text_dup(cJSON_GetArrayItem(values, (int)n - 1))) == NULL)
 		return xstrdup(word);
 	return t;
 }
@@ -246,10 +247,10 @@ default_text(const struct field *f)
 	if (f->dflt == NULL)
 		return NULL;
 	if (!cJSON_IsArray(f->dflt))
-		return value_text(f->dflt);
+		return value_text_dup(f->dflt);
 	out = xstrdup("");
 	cJSON_ArrayForEach(v, f->dflt) {
-		if ((t = value_text(v)) == NULL)
+		if ((t = value_text_dup(v)) == NULL)
 			continue;
 		next = xasprintf("%s%s%s", out, *out ? ", " : "", t);
 		free(t);
@@ -371,7 +372,7 @@ ask_object(struct walk *w, const struct slot *slot)
 		plain_seen_add(w, slot->path);
 		return;
 	}
-	has = answers_given(answers_get(w->s->answers, f->path, slot->index,
+	has = value_given(answers_get(w->s->answers, f->path, slot->index,
 	    slot->nindex));
 	prompt = xasprintf("[%s] Add %s?", slot->path, f->label);
 	yes = plain_yes_no(w, prompt, slot->path, has);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/value.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "tui/tui_int.h"
@@ -30,7 +31,7 @@ keys_set(struct tui *t, const char *text)
 static const char *
 keys_value_text(const cJSON *v, char *buf, size_t size)
 {
-	const char *s = field_scalar_text(v, buf, size);
+	const char *s = value_text(v, buf, size);
 
 	return s != NULL ? s : "";
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/value.h"
 #include "core/answers.h"
 #include "core/form.h"
 #include "util/fileio.h"
@@ -88,7 +89,7 @@ recall_apply(struct session *s, struct recall *r)
 		if (!f->remember || f->secret)
 			continue;
 		v = answers_get(plat, f->path, NULL, 0);
-		if (v == NULL || !answers_given(v) || !shape_ok(f, v))
+		if (v == NULL || !value_given(v) || !shape_ok(f, v))
 			continue;
 		answers_set(s->answers, f->path, NULL, 0,
 		    cJSON_Duplicate(v, 1));
@@ -174,7 +175,7 @@ recall_save(const struct session *s, char **cause)
 		if (!f->remember || f->secret || !applies(s, i))
 			continue;
 		v = answers_get(pub, f->path, NULL, 0);
-		if (v != NULL && answers_given(v) && shape_ok(f, v)) {
+		if (v != NULL && value_given(v) && shape_ok(f, v)) {
 			answers_set(plat, f->path, NULL, 0,
 			    cJSON_Duplicate(v, 1));
 			kept++;

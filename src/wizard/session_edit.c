@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/value.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
@@ -52,7 +53,7 @@ static char *
 scalar_text(const cJSON *v)
 {
 	char buf[64];
-	const char *t = field_scalar_text(v, buf, sizeof buf);
+	const char *t = value_text(v, buf, sizeof buf);
 
 	return xstrdup(t != NULL ? t : "");
 }

@@ -1,4 +1,4 @@
-/* expr.c: parse, evaluate and describe form conditions. */
+/* expr_parse.c: reading a condition ("a == 'x' && !b") into a tree. */
 #include "core/expr.h"
 
 #include <ctype.h>
@@ -8,42 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/expr_int.h"
 #include "util/xalloc.h"
 
 #define EXPR_MAX_DEPTH	64
 #define EXPR_MAX_LEN	4096
-
-enum expr_kind {
-	E_OR,
-	E_AND,
-	E_NOT,
-	E_PRESENT,	/* name */
-	E_IS		/* name == lit, name != lit, name in (lit, ...) */
-};
-
-enum lit_type {
-	L_STR,
-	L_NUM,
-	L_TRUE,
-	L_FALSE,
-	L_NULL
-};
-
-struct lit {
-	enum lit_type	 type;
-	char		*text;		/* text form; NULL for L_NULL */
-};
-
-struct expr {
-	enum expr_kind	  kind;
-	char		 *name;		/* E_PRESENT, E_IS */
-	int		  neg;		/* E_IS: != */
-	struct lit	 *lits;		/* E_IS */
-	size_t		  nlits;
-	struct expr	**kids;		/* E_OR, E_AND, E_NOT */
-	size_t		  nkids;
-	char		 *source;	/* root only */
-};
 
 enum tok_type {
 	T_ERR,
@@ -73,12 +42,6 @@ struct parser {
 	struct token	 tok;
 	int		 depth;
 	char		*cause;
-};
-
-struct buf {
-	char	*s;
-	size_t	 len;
-	size_t	 cap;
 };
 
 /* Records the first parse error, prefixed with its column. */
@@ -625,225 +588,4 @@ expr_walk_names(const struct expr *e, int (*fn)(const char *, void *),
 			return (rc);
 	}
 	return (0);
-}
-
-/* Says whether v counts as a given answer. */
-static int
-value_given(const cJSON *v)
-{
-	if (v == NULL || cJSON_IsNull(v) || cJSON_IsFalse(v))
-		return (0);
-	if (cJSON_IsString(v))
-		return (v->valuestring != NULL && *v->valuestring != '\0');
-	if (cJSON_IsArray(v) || cJSON_IsObject(v))
-		return (v->child != NULL);
-	return (cJSON_IsNumber(v) || cJSON_IsTrue(v) || cJSON_IsRaw(v));
-}
-
-/* Returns the text form of v, using tmp for numbers; NULL if it has none. */
-static const char *
-value_text(const cJSON *v, char *tmp, size_t len)
-{
-	double	d;
-
-	if (cJSON_IsString(v))
-		return (v->valuestring);
-	if (cJSON_IsTrue(v))
-		return ("true");
-	if (cJSON_IsFalse(v))
-		return ("false");
-	if (!cJSON_IsNumber(v))
-		return (NULL);
-	d = v->valuedouble;
-	if (d >= -9.2e18 && d <= 9.2e18 && (double)(long long)d == d)
-		snprintf(tmp, len, "%lld", (long long)d);
-	else
-		snprintf(tmp, len, "%g", d);
-	return (tmp);
-}
-
-/* Evaluates a name == / != / in test. */
-static int
-eval_is(const struct expr *e, const cJSON *v)
-{
-	const struct lit	*l;
-	const char		*text;
-	char			 tmp[64];
-	int			 given = value_given(v), match = 0;
-	size_t			 i;
-
-	text = given ? value_text(v, tmp, sizeof tmp) : NULL;
-	for (i = 0; i < e->nlits && !match; i++) {
-		l = &e->lits[i];
-		if (l->type == L_NULL)
-			match = !given;
-		else
-			match = (text != NULL && strcmp(text, l->text) == 0);
-	}
-	return (e->neg ? !match : match);
-}
-
-/* Evaluates e against the values lookup returns: 1 true, 0 false. */
-int
-expr_eval(const struct expr *e, expr_lookup_fn lookup, void *arg)
-{
-	size_t	i;
-
-	switch (e->kind) {
-	case E_PRESENT:
-		return (value_given(lookup(e->name, arg)));
-	case E_IS:
-		return (eval_is(e, lookup(e->name, arg)));
-	case E_NOT:
-		return (!expr_eval(e->kids[0], lookup, arg));
-	case E_AND:
-		for (i = 0; i < e->nkids; i++) {
-			if (!expr_eval(e->kids[i], lookup, arg))
-				return (0);
-		}
-		return (1);
-	case E_OR:
-		for (i = 0; i < e->nkids; i++) {
-			if (expr_eval(e->kids[i], lookup, arg))
-				return (1);
-		}
-		return (0);
-	}
-	return (0);
-}
-
-/* Appends s to b. */
-static void
-buf_add(struct buf *b, const char *s)
-{
-	size_t	n = strlen(s);
-
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xreallocarray(b->s, b->cap, 1);
-	}
-	memcpy(b->s + b->len, s, n + 1);
-	b->len += n;
-}
-
-/* Returns e without its leading negations, toggling *neg for each. */
-static const struct expr *
-strip_not(const struct expr *e, int *neg)
-{
-	while (e->kind == E_NOT) {
-		*neg = !*neg;
-		e = e->kids[0];
-	}
-	return (e);
-}
-
-/* Appends a literal as a person would say it. */
-static void
-words_lit(struct buf *b, const struct lit *l)
-{
-	if (l->type == L_NULL)
-		buf_add(b, "not given");
-	else if (l->type == L_STR && *l->text == '\0')
-		buf_add(b, "empty");
-	else
-		buf_add(b, l->text);
-}
-
-/* Appends the literals of e joined as "x, y or z" or "x nor y". */
-static void
-words_lits(struct buf *b, const struct expr *e, const char *last)
-{
-	size_t	i;
-
-	for (i = 0; i < e->nlits; i++) {
-		if (i > 0)
-			buf_add(b, (i == e->nlits - 1) ? last : ", ");
-		words_lit(b, &e->lits[i]);
-	}
-}
-
-/* Appends a name == / != / in test, negated if neg. */
-static void
-words_is(struct buf *b, const struct expr *e, int neg)
-{
-	buf_add(b, e->name);
-	if (e->nlits == 1 && e->lits[0].type == L_NULL) {
-		buf_add(b, neg ? " is given" : " is not given");
-		return;
-	}
-	if (!neg) {
-		buf_add(b, " is ");
-		words_lits(b, e, " or ");
-	} else if (e->nlits == 1) {
-		buf_add(b, " is not ");
-		words_lit(b, &e->lits[0]);
-	} else if (e->nlits == 2) {
-		buf_add(b, " is neither ");
-		words_lits(b, e, " nor ");
-	} else {
-		buf_add(b, " is none of ");
-		words_lits(b, e, " or ");
-	}
-}
-
-static void words_node(struct buf *, const struct expr *, int);
-
-/* Appends the children of an and/or node joined by their conjunction. */
-static void
-words_chain(struct buf *b, const struct expr *e)
-{
-	const struct expr	*kid;
-	size_t			 i;
-	int			 neg, wrap;
-
-	for (i = 0; i < e->nkids; i++) {
-		if (i > 0)
-			buf_add(b, e->kind == E_AND ? " and " : " or ");
-		neg = 0;
-		kid = strip_not(e->kids[i], &neg);
-		wrap = !neg && (kid->kind == E_AND || kid->kind == E_OR) &&
-		    kid->kind != e->kind;
-		if (wrap)
-			buf_add(b, "(");
-		words_node(b, kid, neg);
-		if (wrap)
-			buf_add(b, ")");
-	}
-}
-
-/* Appends e in words, negated if neg. */
-static void
-words_node(struct buf *b, const struct expr *e, int neg)
-{
-	e = strip_not(e, &neg);
-	switch (e->kind) {
-	case E_PRESENT:
-		buf_add(b, e->name);
-		buf_add(b, neg ? " is not given" : " is given");
-		break;
-	case E_IS:
-		words_is(b, e, neg != e->neg);
-		break;
-	case E_AND:
-	case E_OR:
-		if (neg)
-			buf_add(b, "not (");
-		words_chain(b, e);
-		if (neg)
-			buf_add(b, ")");
-		break;
-	case E_NOT:
-		break;
-	}
-}
-
-/* Says e in words, for a person; allocated. */
-char *
-expr_words(const struct expr *e)
-{
-	struct buf	b = { NULL, 0, 0 };
-
-	buf_add(&b, "");
-	words_node(&b, e, 0);
-	return (b.s);
 }

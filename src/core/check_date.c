@@ -1,0 +1,141 @@
+/* check_date.c: the dd MMM YYYY date validator and its calendar arithmetic. */
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/check.h"
+#include "core/check_int.h"
+
+/* Returns 1 for a leap year of the proleptic Gregorian calendar. */
+static int
+is_leap(long long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Returns the number of days in month m (1..12) of year y. */
+static int
+month_days(long long y, int m)
+{
+	static const int	days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && is_leap(y))
+		return 29;
+	return days[m - 1];
+}
+
+/* Returns days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
+static long long
+days_from_civil(long long y, int m, int d)
+{
+	long long	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Sets the UTC year and month (1..12) of day number z since 1970-01-01. */
+void
+check_civil_from_days(long long z, long long *year, int *month)
+{
+	long long	era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*year = yoe + era * 400 + (*month <= 2);
+}
+
+/* Returns the UTC day number (days since 1970-01-01) of now. */
+long long
+check_utc_day(time_t now)
+{
+	long long	t = (long long)now, day;
+
+	day = t / 86400;
+	if (t % 86400 < 0)
+		day--;
+	return day;
+}
+
+/* Returns the upper-case three-letter name of month m (1..12), unterminated. */
+static const char *
+month_name(int m)
+{
+	static const char	names[] =
+	    "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
+
+	return names + 3 * (m - 1);
+}
+
+/* Returns the month (1..12) named by the three letters at p, or 0. */
+static int
+month_index(const char *p)
+{
+	char	up[3];
+	int	i, m;
+
+	for (i = 0; i < 3; i++) {
+		if (!is_alpha((unsigned char)p[i]))
+			return 0;
+		up[i] = (char)(p[i] & ~0x20);
+	}
+	for (m = 0; m < 12; m++) {
+		if (memcmp(month_name(m + 1), up, 3) == 0)
+			return m + 1;
+	}
+	return 0;
+}
+
+/* Parses "dd MMM YYYY" into its parts; returns 0 on a malformed string. */
+static int
+date_parse(const char *s, int *d, int *m, int *y)
+{
+	if (strlen(s) != 11 || s[2] != ' ' || s[6] != ' ')
+		return 0;
+	if (!all_digits(s, 2) || !all_digits(s + 7, 4))
+		return 0;
+	if ((*m = month_index(s + 3)) == 0)
+		return 0;
+	*d = digits_value(s, 2);
+	*y = digits_value(s + 7, 4);
+	return 1;
+}
+
+/* Checks a "dd MMM YYYY" date is after the UTC day of now and at most
+ * max_days days after it (max_days < 0: no upper bound). */
+char *
+check_date(const char *s, int max_days, time_t now)
+{
+	long long	diff;
+	int		d, m, y;
+
+	if (is_empty(s))
+		return result("is empty");
+	if (!date_parse(s, &d, &m, &y))
+		return result(CHECK_DATE_MSG);
+	if (d < 1 || d > month_days(y, m))
+		return xasprintf("is not a real date: %.3s %04d has %d days",
+		    month_name(m), y, month_days(y, m));
+	diff = days_from_civil(y, m, d) - check_utc_day(now);
+	if (diff <= 0)
+		return result("must be after today");
+	if (max_days >= 0 && diff > max_days)
+		return xasprintf("must be within %d day%s of today", max_days,
+		    plural(max_days));
+	return NULL;
+}

@@ -1,0 +1,40 @@
+/* value.c: what the engine asks of one JSON value. */
+#include "core/value.h"
+
+#include <stdio.h>
+
+/* 1 when v counts as given. */
+int
+value_given(const cJSON *v)
+{
+	if (v == NULL || cJSON_IsNull(v) || cJSON_IsFalse(v) ||
+	    cJSON_IsInvalid(v))
+		return 0;
+	if (cJSON_IsString(v))
+		return v->valuestring != NULL && v->valuestring[0] != '\0';
+	if (cJSON_IsArray(v) || cJSON_IsObject(v))
+		return v->child != NULL;
+	return 1;
+}
+
+/* The text form of a scalar, or NULL. */
+const char *
+value_text(const cJSON *v, char *buf, size_t size)
+{
+	double d;
+
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	if (cJSON_IsTrue(v))
+		return "true";
+	if (cJSON_IsFalse(v))
+		return "false";
+	if (!cJSON_IsNumber(v))
+		return NULL;
+	d = v->valuedouble;
+	if (d >= -9.2e18 && d <= 9.2e18 && (double)(long long)d == d)
+		snprintf(buf, size, "%lld", (long long)d);
+	else
+		snprintf(buf, size, "%g", d);
+	return buf;
+}

@@ -1,0 +1,22 @@
+/* value.h: what the engine asks of one JSON value: is it given, and what is
+ * its text. One definition serves the condition language, the answers and
+ * the field checks.
+ *
+ * Ownership: value_text() returns a pointer into v or into the caller's
+ * buf; nothing here allocates.
+ */
+#ifndef CERTWIZ_VALUE_H
+#define CERTWIZ_VALUE_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+/* 1 when v counts as given: not absent, null, "", false, [] or {}. */
+int		 value_given(const cJSON *v);
+/* The text form of a scalar (strings as they are, integers without a
+ * fraction, true/false), written into buf when needed; NULL for arrays,
+ * objects, null and absent values. */
+const char	*value_text(const cJSON *v, char *buf, size_t size);
+
+#endif
