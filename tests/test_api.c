@@ -98,18 +98,6 @@ sandbox_api(long timeout, int nokeys)
 	return api_new(&o);
 }
 
-/* Loads a form or fails. */
-static struct form *
-load(const char *id)
-{
-	char *cause = NULL;
-	struct form *f = form_load(tu_forms_dir(), id, &cause);
-
-	if (f == NULL)
-		fail_msg("%s", cause);
-	return f;
-}
-
 /* The valid order of a product. */
 static cJSON *
 order(const char *id)
@@ -125,7 +113,7 @@ order(const char *id)
 static enum api_outcome
 submit(struct api *api, const char *id, cJSON *body, struct api_result *res)
 {
-	struct form *f = load(id);
+	struct form *f = tu_load_form(id);
 	cJSON *b = body != NULL ? body : order(id);
 	enum api_outcome o = api_submit(api, f, b, res);
 

@@ -22,18 +22,6 @@ static const char *const products[] = {
 	"document_signing_org_2", "ds_org_individual",
 };
 
-/* Loads a product's form or fails the test. */
-static struct form *
-load(const char *id)
-{
-	char *cause = NULL;
-	struct form *form = form_load(tu_forms_dir(), id, &cause);
-
-	if (form == NULL)
-		fail_msg("%s", cause);
-	return form;
-}
-
 /* Fails with every problem listed when a body has any error. */
 static void
 expect_valid(const char *what, const struct form *form, const cJSON *body)
@@ -61,7 +49,7 @@ test_valid_orders(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof products / sizeof products[0]; i++) {
-		form = load(products[i]);
+		form = tu_load_form(products[i]);
 		name = xasprintf("orders/%s.json", products[i]);
 		body = tu_data_json(name);
 		expect_valid(name, form, body);
@@ -75,7 +63,7 @@ test_valid_orders(void **state)
 static void
 test_pkio_examples(void **state)
 {
-	struct form *form = load("pkio_private_services_server");
+	struct form *form = tu_load_form("pkio_private_services_server");
 	char name[64];
 	cJSON *body;
 	int i;
@@ -332,7 +320,7 @@ has_error(const struct problems *p, const char *path, const char *expect)
 static void
 run_mutation(const struct mutation *m)
 {
-	struct form *form = load(m->product);
+	struct form *form = tu_load_form(m->product);
 	char *name = xasprintf("orders/%s.json", m->product);
 	cJSON *body = tu_data_json(name);
 	struct problems p = { NULL, 0 };
@@ -530,7 +518,7 @@ test_build(void **state)
 	for (i = 0; i < sizeof build_cases / sizeof build_cases[0]; i++) {
 		const struct build_case *c = &build_cases[i];
 
-		form = load(c->product);
+		form = tu_load_form(c->product);
 		text = fill_csr(c->answers);
 		answers = cJSON_Parse(text);
 		if (answers == NULL)
@@ -570,7 +558,7 @@ test_build_round_trip(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof products / sizeof products[0]; i++) {
-		form = load(products[i]);
+		form = tu_load_form(products[i]);
 		name = xasprintf("orders/%s.json", products[i]);
 		body = tu_data_json(name);
 		answers = order_load(form, body, &p);
@@ -607,7 +595,7 @@ has_warning(const struct problems *p, const char *path)
 static void
 test_load_unknown(void **state)
 {
-	struct form *form = load("pkio_private_services_server");
+	struct form *form = tu_load_form("pkio_private_services_server");
 	cJSON *body = tu_data_json("orders/pkio_private_services_server.json");
 	struct problems p = { NULL, 0 };
 	cJSON *answers;
@@ -641,7 +629,7 @@ test_load_unknown(void **state)
 static void
 test_odd_bodies(void **state)
 {
-	struct form *form = load("ds_org_individual");
+	struct form *form = tu_load_form("ds_org_individual");
 	struct problems p = { NULL, 0 };
 	cJSON *body = cJSON_Parse("[1, 2]");
 

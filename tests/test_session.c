@@ -16,18 +16,6 @@
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
-/* Loads a product's form or fails the test. */
-static struct form *
-load(const char *id)
-{
-	char *cause = NULL;
-	struct form *form = form_load(tu_forms_dir(), id, &cause);
-
-	if (form == NULL)
-		fail_msg("%s", cause);
-	return form;
-}
-
 /* The index of the screen with this title, or fails. */
 static size_t
 screen(const struct form *form, const char *title)
@@ -112,7 +100,7 @@ test_conditions(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
-		form = load(t[i].product);
+		form = tu_load_form(t[i].product);
 		s = session_new(form, tu_now());
 		if (t[i].path != NULL)
 			free(set(s, t[i].path, t[i].value));
@@ -132,7 +120,7 @@ test_conditions(void **state)
 static void
 test_lists(void **state)
 {
-	struct form *form = load("ds_org_individual");
+	struct form *form = tu_load_form("ds_org_individual");
 	struct session *s = session_new(form, tu_now());
 	struct slot list, sl;
 	char *text;
@@ -191,7 +179,7 @@ test_set_text(void **state)
 		{ "order_validity.years", "9", "must be one of" },
 		{ "organization.id", "abc", "" },
 	};
-	struct form *form = load("ds_org_individual");
+	struct form *form = tu_load_form("ds_org_individual");
 	struct session *s = session_new(form, tu_now());
 	char *err;
 	size_t i;
@@ -218,7 +206,7 @@ test_set_text(void **state)
 static void
 test_masked(void **state)
 {
-	struct form *form = load("eu_individual_org");
+	struct form *form = tu_load_form("eu_individual_org");
 	struct session *s = session_new(form, tu_now());
 	cJSON *pub;
 	char *text, *why;
@@ -255,7 +243,7 @@ static void
 test_load(void **state)
 {
 	struct problems p = { NULL, 0 };
-	struct form *form = load("ds_org_individual");
+	struct form *form = tu_load_form("ds_org_individual");
 	cJSON *body = tu_data_json("orders/ds_org_individual.json");
 	struct session *s;
 	struct slot sl;

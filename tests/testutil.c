@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/form.h"
 #include "testutil.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
@@ -32,6 +33,18 @@ tu_forms_dir(void)
 	const char *d = getenv("CERTWIZ_FORMS");
 
 	return d != NULL && *d != '\0' ? d : "forms";
+}
+
+/* Loads a product's form or fails the test. */
+struct form *
+tu_load_form(const char *id)
+{
+	char *cause = NULL;
+	struct form *form = form_load(tu_forms_dir(), id, &cause);
+
+	if (form == NULL)
+		fail_msg("%s", cause);
+	return form;
 }
 
 /* The path of a test data file. */

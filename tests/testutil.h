@@ -9,10 +9,14 @@
 
 #include <cjson/cJSON.h>
 
+struct form;
+
 /* The fixed "today" of the tests: 2026-11-20 12:00 UTC. */
 time_t	 tu_now(void);
 /* The forms directory under test ($CERTWIZ_FORMS, else ./forms). */
 const char *tu_forms_dir(void);
+/* Loads a product's form from the forms under test, or fails the test. */
+struct form *tu_load_form(const char *id);
 /* The path of a test data file ($TESTDATA/name, else tests/data/name). */
 char	*tu_data_path(const char *name);
 /* Reads and parses a test data file; fails the test when it cannot. */

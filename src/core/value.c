@@ -2,6 +2,9 @@
 #include "core/value.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "util/xalloc.h"
 
 /* 1 when v counts as given. */
 int
@@ -37,4 +40,26 @@ value_text(const cJSON *v, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%g", d);
 	return buf;
+}
+
+/* The text of a scalar, or of an array's scalars joined by ", ". */
+char *
+value_join(const cJSON *v)
+{
+	const cJSON *item;
+	char buf[64], *out, *next;
+	const char *t;
+
+	if (!cJSON_IsArray(v))
+		return xstrdup((t = value_text(v, buf, sizeof buf)) != NULL ?
+		    t : "");
+	out = xstrdup("");
+	cJSON_ArrayForEach(item, v) {
+		if ((t = value_text(item, buf, sizeof buf)) == NULL)
+			continue;
+		next = xasprintf("%s%s%s", out, *out ? ", " : "", t);
+		free(out);
+		out = next;
+	}
+	return out;
 }

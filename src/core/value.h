@@ -3,7 +3,7 @@
  * the field checks.
  *
  * Ownership: value_text() returns a pointer into v or into the caller's
- * buf; nothing here allocates.
+ * buf; value_join() returns an allocated string the caller frees.
  */
 #ifndef CERTWIZ_VALUE_H
 #define CERTWIZ_VALUE_H
@@ -18,5 +18,9 @@ int		 value_given(const cJSON *v);
  * fraction, true/false), written into buf when needed; NULL for arrays,
  * objects, null and absent values. */
 const char	*value_text(const cJSON *v, char *buf, size_t size);
+
+/* The text of a scalar, or of an array's scalars joined by ", " (others
+ * skipped); "" for anything else; allocated, the caller frees it. */
+char		*value_join(const cJSON *v);
 
 #endif

@@ -241,23 +241,11 @@ enum_words(const cJSON *values, const char *line)
 static char *
 default_text(const struct field *f)
 {
-	const cJSON *v;
-	char *out, *next, *t;
-
 	if (f->dflt == NULL)
 		return NULL;
 	if (!cJSON_IsArray(f->dflt))
 		return value_text_dup(f->dflt);
-	out = xstrdup("");
-	cJSON_ArrayForEach(v, f->dflt) {
-		if ((t = value_text_dup(v)) == NULL)
-			continue;
-		next = xasprintf("%s%s%s", out, *out ? ", " : "", t);
-		free(t);
-		free(out);
-		out = next;
-	}
-	return out;
+	return value_join(f->dflt);
 }
 
 /* Turns an answer line into the text to store; NULL keeps the answer as it

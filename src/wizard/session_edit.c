@@ -48,34 +48,11 @@ slot_value(const struct session *s, const struct slot *slot)
 	return v;
 }
 
-/* A scalar's text: strings as they are, numbers, true and false. */
-static char *
-scalar_text(const cJSON *v)
-{
-	char buf[64];
-	const char *t = value_text(v, buf, sizeof buf);
-
-	return xstrdup(t != NULL ? t : "");
-}
-
 /* The answer at a slot as text for editing ("" when there is none). */
 char *
 session_get_text(const struct session *s, const struct slot *slot)
 {
-	const cJSON *v = slot_value(s, slot), *item;
-	char *out, *t, *next;
-
-	if (!cJSON_IsArray(v))
-		return scalar_text(v);
-	out = xstrdup("");
-	cJSON_ArrayForEach(item, v) {
-		t = scalar_text(item);
-		next = xasprintf("%s%s%s", out, *out ? ", " : "", t);
-		free(t);
-		free(out);
-		out = next;
-	}
-	return out;
+	return value_join(slot_value(s, slot));
 }
 
 /* Splits "a, b c" into an array of strings. */
