@@ -111,6 +111,15 @@ expect_status 1 "validate --json"
     fail "validate --json error entry"
 jq -s -e '.[0] | has("file") and has("warnings")' "$tmp/out" >/dev/null || fail "validate --json keys"
 
+# Options may follow the arguments, GNU style.
+run validate ds_org_individual "$TESTDATA/orders/ds_org_individual.json" --json
+expect_status 0 "validate FILE --json"
+[ "$(jq -r .valid "$tmp/out")" = true ] || fail "--json after the file is an option"
+run describe ds_org_individual --json; expect_status 0 "describe PRODUCT --json"
+[ "$(jq -r .product "$tmp/out")" = ds_org_individual ] || fail "--json after the product"
+run validate ds_org_individual -- "$TESTDATA/orders/ds_org_individual.json"
+expect_status 0 "-- ends the options"
+
 # Options: --forms-dir and CERTWIZ_FORMS.
 mkdir "$tmp/empty"; run --forms-dir "$tmp/empty" list; expect_status 0 "empty forms dir"
 [ -s "$tmp/out" ] && fail "empty forms dir lists nothing"

@@ -94,6 +94,9 @@ else
 	expect_in out "order ID: $id" "status shows the order"
 	run status --json --platform us "$id"
 	[ "$(jq -r .order_id "$tmp/out")" = "$id" ] || fail "status --json"
+	run status "$id" --platform us
+	expect_status 0 "status ORDER_ID --platform us (the issue's order)"
+	expect_in out "order ID: $id" "status with the option last"
 	run status --platform us 999999999
 	[ "$status" -ne 0 ] || fail "status of an unknown order"
 	run status --platform xx 1

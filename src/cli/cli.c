@@ -81,11 +81,13 @@ cli_help(const struct cli_cmd *cmd)
 	printf("usage: certwiz %s\n%s.\n", cmd->usage, cmd->summary);
 }
 
-/* Readies getopt_long() for a command's own arguments. */
+/* Readies getopt_long() for a command's own arguments: optind 0 makes
+ * glibc start afresh, since main scanned in "+" order and commands let
+ * options follow their arguments (GNU style). */
 void
 cli_getopt_reset(void)
 {
-	optind = 1;
+	optind = 0;
 	opterr = 1;
 }
 
@@ -101,7 +103,7 @@ cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv, int *json)
 	int c;
 
 	cli_getopt_reset();
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			*json = 1;

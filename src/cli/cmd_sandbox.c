@@ -52,8 +52,8 @@ options(const struct cli_cmd *cmd, int argc, char **argv,
 	};
 	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'p' && parse_port(optarg, &opts->port) != 0) {
 			cli_error("bad port '%s': use 0 to 65535", optarg);
 			return -1;

@@ -22,7 +22,7 @@ parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
 	int c;
 
 	cli_getopt_reset();
-	while ((c = getopt_long(argc, argv, "+hp:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hp:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			*json = 1;

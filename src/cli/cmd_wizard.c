@@ -90,7 +90,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 	int c;
 
 	cli_getopt_reset();
-	while ((c = getopt_long(argc, argv, "+ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			a->plain = 1;
