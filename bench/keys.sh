@@ -44,6 +44,27 @@ per_key() {
 	done
 	median $v
 }
+# Prints the bytes written to the terminal in a session with the keys (no
+# valgrind): what a redraw costs on the wire.
+out_bytes() {
+	env TERM=xterm XDG_STATE_HOME="$tmp" "$BENCH_BIN/ttytime" -t 60 \
+	    -d 30 -k "$tmp/keys" "Q quit" "$CERTWIZ" wizard --dry-run \
+	    "$product" 2>/dev/null | sed -n 's/.*out_bytes=\([0-9]*\).*/\1/p'
+}
+# Prints terminal bytes per key for key $1: median of the N/2N pairs.
+bytes_per_key() {
+	i=0 v=""
+	while [ "$i" -lt "${KEYS_RUNS:-3}" ]; do
+		keyfile "$1" "$n"; a=$(out_bytes)
+		keyfile "$1" $((2 * n)); b=$(out_bytes)
+		v="$v $(awk -v a="$a" -v b="$b" -v n="$n" 'BEGIN { printf "%d\n", (b - a) / n }')"
+		i=$((i + 1))
+	done
+	median $v
+}
+typed_bytes=$(bytes_per_key x)
+screen_bytes=$(bytes_per_key "$(printf '%s[6~\n%s[5~' "$esc" "$esc")")
+screen_bytes=$(awk -v s="$screen_bytes" 'BEGIN { printf "%d", s / 2 }')
 keyfile x 0; base=$(instructions)
 typing=$(per_key x)
 # Screen changes: PgDn and PgUp alternate (one key file line each).
@@ -53,4 +74,7 @@ table_head "Keystrokes: instructions (callgrind) per key, $product, N=$n and 2N"
 table_row "start-up + quit (whole session, no keys)" 1 "$base" instr - - -
 table_row "typing a character into a field" "${KEYS_RUNS:-3}" "$typing" instr - - -
 table_row "changing screens (PgDn/PgUp)" "${KEYS_RUNS:-3}" "$screens" instr - - -
+table_head "Redrawing: bytes written to the 100x30 terminal per key (a full repaint is ~3000 cells)"
+table_row "typing a character into a field" "${KEYS_RUNS:-3}" "$typed_bytes" bytes - - -
+table_row "changing screens (PgDn/PgUp)" "${KEYS_RUNS:-3}" "$screen_bytes" bytes - - -
 rm -rf "$tmp"

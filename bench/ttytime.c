@@ -6,7 +6,8 @@
  * Each line of KEYFILE is one key (its bytes written at once), sent DELAY
  * ms apart once WAIT has appeared. Without -k the child gets SIGTERM as
  * soon as WAIT appears. With -e, the keys are followed by a wait for END.
- * Output: first_us=N total_us=N maxrss_kb=N status=N */
+ * Output: first_us=N total_us=N maxrss_kb=N status=N out_bytes=N, the last
+ * being how many bytes the program wrote to the terminal after WAIT. */
 #include <errno.h>
 #include <poll.h>
 #include <pty.h>
@@ -22,6 +23,7 @@
 
 static char	 seen[1 << 16];
 static size_t	 seen_len;
+static long long out_bytes;	/* written to the terminal in all */
 
 /* Returns the monotonic clock in microseconds. */
 static long long
@@ -46,6 +48,7 @@ drain(int fd, int ms)
 		return 0;
 	if ((n = read(fd, buf, sizeof buf)) <= 0)
 		return -1;
+	out_bytes += n;
 	if (seen_len + (size_t)n >= sizeof seen) {
 		size_t keep = sizeof seen / 2;
 
@@ -78,7 +81,7 @@ main(int argc, char **argv)
 	struct rusage	 ru;
 	const char	*keyfile = NULL, *end = NULL;
 	int		 c, fd, status = 0, delay = 20, timeout = 60;
-	long long	 t0, first = -1, deadline;
+	long long	 t0, first = -1, deadline, at_first = 0;
 	pid_t		 pid;
 
 	while ((c = getopt(argc, argv, "+c:r:k:d:e:t:")) != -1) {
@@ -107,8 +110,10 @@ main(int argc, char **argv)
 		execvp(argv[optind + 1], argv + optind + 1);
 		_exit(127);
 	}
-	if (wait_for(fd, argv[optind], deadline) == 0)
+	if (wait_for(fd, argv[optind], deadline) == 0) {
 		first = now_us() - t0;
+		at_first = out_bytes;
+	}
 	if (first >= 0 && keyfile != NULL) {
 		FILE	*f = fopen(keyfile, "r");
 		char	*line = NULL;
@@ -148,8 +153,9 @@ main(int argc, char **argv)
 		}
 	}
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("first_us=%lld total_us=%lld maxrss_kb=%ld status=%d\n", first,
-	    now_us() - t0, ru.ru_maxrss,
-	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	printf("first_us=%lld total_us=%lld maxrss_kb=%ld status=%d "
+	    "out_bytes=%lld\n", first, now_us() - t0, ru.ru_maxrss,
+	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+	    out_bytes - at_first);
 	return first >= 0 ? 0 : 1;
 }
