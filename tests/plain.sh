@@ -123,6 +123,17 @@ fresh
     "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] || fail "submit declined: status"
 expect_in out "Nothing was submitted." "submit declined"
+# Input ending at the submit question: status 1 and a draft, not lost
+# answers (README: input ending early saves a draft).
+fresh
+rm -rf "$XDG_STATE_HOME/certwiz/drafts"
+"$CERTWIZ" --sandbox wizard --plain ds_org_individual \
+    <"$TESTDATA/plain/ds_org_individual.txt" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] || fail "EOF at the submit question: status"
+expect_in err "the answers are kept in" "EOF at the submit question: draft named"
+set -- "$XDG_STATE_HOME"/certwiz/drafts/ds_org_individual-*.json
+[ -f "$1" ] && grep -q 'Zo' "$1" ||
+    fail "EOF at the submit question: no draft with the answers"
 fresh
 { cat "$card"; echo y; } |
     "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"

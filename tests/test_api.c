@@ -450,6 +450,13 @@ test_keys(void **state)
 	    API_PLACED);
 	api_result_free(&res);
 	api_free(api);
+	/* A key with a line break would split the X-DC-DEVKEY header. */
+	api = sandbox_api(10, 1);
+	setenv("CERTWIZ_API_KEY_US", "sandbox-us-key\r\nX-Evil: 1", 1);
+	assert_int_equal(api_has_key(api, "us", &cause), 0);
+	assert_non_null(strstr(cause, "one non-empty line"));
+	free(cause);
+	api_free(api);
 	clear_env();
 }
 

@@ -221,6 +221,9 @@ static const struct mutation mutations[] = {
 	  "between 1 and 1095" },
 	{ PS, "order_validity", "{\"days\": 398}", "order_validity.days",
 	  "between 1 and 397" },
+	/* out of long long's range: no undefined conversion (UBSan) */
+	{ PS, "order_validity", "{\"days\": 1e300}", "order_validity.days",
+	  "between 1 and 397" },
 	{ PS, "certificate.csr", "\"-----BEGIN CERTIFICATE REQUEST-----aGVsbG8="
 	  "-----END CERTIFICATE REQUEST-----\"", "certificate.csr",
 	  "not a DER-encoded request" },
@@ -240,6 +243,10 @@ static const struct mutation mutations[] = {
 	{ PS, "container.id", "-5", "container.id", "numeric ID" },
 	{ PS, "certificate.server_platform.id", "-1", NULL, NULL },
 	{ PS, "certificate.server_platform.id", "\"-2\"",
+	  "certificate.server_platform.id", "numeric ID" },
+	{ PS, "certificate.server_platform.id", "-0.5",
+	  "certificate.server_platform.id", "numeric ID" },
+	{ PS, "certificate.server_platform.id", "\" -1\"",
 	  "certificate.server_platform.id", "numeric ID" },
 	{ PS, "organization.contacts[0].email", "\"john\"",
 	  "organization.contacts[0].email", "email address" },

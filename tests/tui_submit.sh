@@ -30,11 +30,23 @@ CERTWIZ_SANDBOX_FAULTS=500,500
 export CERTWIZ_SANDBOX_FAULTS
 start_embedded document_signing_org_1
 fill_ds 123456
+set_text comments "rush please"
 keys F10
 wait_for '^No problems left: F10 submits' "500: review"
 keys F10
 wait_for 'HTTP 500' "500: the message names the HTTP status"
 wait_for '^Review: ' "500: the review stays"
+# A resize keeps the outcome's message.
+tm resize-window -t w -x 60 -y 20
+wait_for '^certwiz needs at least' "500: too small"
+tm resize-window -t w -x 100 -y 30
+wait_for 'HTTP 500' "500: a resize keeps the message"
+# The focused answer still shows on the form (the editor was wiped with
+# the card data once sent), so typing edits it rather than replacing it.
+keys Escape
+wait_for '^> +Comments +rush please' "500: the focused answer is kept"
+keys F10
+wait_for '^No problems left: F10 submits' "500: review again"
 keys F10
 wait_for '^  Order ID: +[0-9]+' "500: F10 again places the order"
 keys Enter

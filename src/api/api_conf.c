@@ -368,10 +368,9 @@ api_key(struct api *api, const char *platform, char **cause)
 	if (api->key[i] != NULL)
 		return api->key[i];
 	if (((env = getenv(key_env[i])) != NULL && *env != '\0') ||
-	    ((env = getenv("DIGICERT_API_KEY")) != NULL && *env != '\0')) {
-		api->key[i] = xstrdup(env);
-		return api->key[i];
-	}
+	    ((env = getenv("DIGICERT_API_KEY")) != NULL && *env != '\0'))
+		return api_set_key(api, platform, env, cause) == 0 ?
+		    api->key[i] : NULL;
 	*cause = NULL;
 	if (config_key(i, &key, cause) != 0)
 		return NULL;
@@ -379,8 +378,12 @@ api_key(struct api *api, const char *platform, char **cause)
 		*cause = no_key(i);
 		return NULL;
 	}
-	api->key[i] = key;
-	return key;
+	if (api_set_key(api, platform, key, cause) != 0) {
+		wipe(key);
+		return NULL;
+	}
+	wipe(key);
+	return api->key[i];
 }
 
 /* 1 when a key for the platform is known. */

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/form.h"
 #include "core/order.h"
@@ -68,8 +69,9 @@ validate_file(const struct cli_ctx *ctx, const struct form *form,
 		free(cause);
 	} else
 		order_check(form, body, ctx->now, &p);
+	explicit_bzero(text, len);	/* an order body may hold card data */
 	free(text);
-	cJSON_Delete(body);
+	fileio_wipe_json(body);
 	if (json) {
 		report = report_json(file, &p);
 		line = cJSON_PrintUnformatted(report);

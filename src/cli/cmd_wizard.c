@@ -354,6 +354,7 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 		rc = EXIT_OK;
 	} else {
 		cli_error("nothing was submitted");
+		keep_unplaced(s, d);	/* input ended, a signal, a bad key */
 		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
 	}
 	api_result_free(&res);

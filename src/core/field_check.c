@@ -119,7 +119,8 @@ check_year(const struct field *f, const char *text, const cJSON *answers,
 		return msg;
 	m = answers_get(answers, f->expiry_month, index, nindex);
 	if (cJSON_IsNumber(m)) {
-		snprintf(buf, sizeof buf, "%02d", (int)m->valuedouble);
+		snprintf(buf, sizeof buf, "%02d", (int)fmin(fmax(
+		    m->valuedouble, -1), 99));
 		mt = buf;
 	} else
 		mt = value_text(m, buf, sizeof buf);
@@ -164,9 +165,12 @@ check_id_min(const struct field *f, const cJSON *v)
 	char *end;
 
 	if (f->has_min && f->min <= 0) {
-		if (cJSON_IsNumber(v))
+		/* Only whole numbers: -0.5 or " -1" is no special value. */
+		if (cJSON_IsNumber(v) && v->valuedouble <= 0 &&
+		    v->valuedouble >= (double)f->min &&
+		    v->valuedouble == floor(v->valuedouble))
 			n = (long long)v->valuedouble;
-		else if (s != NULL && *s != '\0')
+		else if (s != NULL && (*s == '-' || (*s >= '0' && *s <= '9')))
 			n = strtoll(s, &end, 10);
 		else
 			return check_id(v);
@@ -187,8 +191,9 @@ check_scalar(const struct field *f, enum field_type type, const cJSON *v,
 	if (type == FT_ID)
 		return check_id_min(f, v);
 	if (type == FT_INTEGER)
-		return cJSON_IsNumber(v) ? check_range((long long)v->valuedouble,
-		    f->min, f->max, f->has_min, f->has_max) : NULL;
+		return cJSON_IsNumber(v) ? check_range((long long)fmin(fmax(
+		    v->valuedouble, -9.2e18), 9.2e18), f->min, f->max,
+		    f->has_min, f->has_max) : NULL;
 	if (type == FT_CARD_MONTH && cJSON_IsNumber(v)) {
 		snprintf(buf, sizeof buf, "%02d", (int)fmin(fmax(
 		    v->valuedouble, -1), 99));

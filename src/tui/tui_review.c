@@ -302,6 +302,8 @@ review_key(struct tui *t, const struct tui_key *k)
 	long page = review_body_rows(t) - 1;
 	int c = k->code;
 
+	if (k->is_key && c == KEY_RESIZE)
+		return;		/* a resize keeps the message (an outcome) */
 	free(t->message);
 	t->message = NULL;
 	if (k->is_key) {

@@ -67,6 +67,9 @@ submit_wipe_card(struct tui *t)
 		explicit_bzero(t->ed.buf, t->ed.cap);
 	t->ed.len = t->ed.cur = 0;
 	t->probs_fresh = 0;
+	/* The editor shows the focused answer again (now without card data):
+	 * left empty, a key typed after Esc would replace the answer. */
+	edit_focus_load(t);
 }
 
 /* 1 when the submission got as far as sending the order. */

@@ -46,6 +46,7 @@ read_stream(FILE *fp, const char *name, size_t *len, char **cause)
 	}
 	if (ferror(fp)) {
 		*cause = xasprintf("%s: %s", name, strerror(errno));
+		explicit_bzero(buf, used);
 		free(buf);
 		return NULL;
 	}
@@ -247,9 +248,19 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 		return -1;
 	}
 	if (fchmod(fd, 0600) != 0 || write_all(fd, text, strlen(text)) != 0 ||
-	    fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
+	    fsync(fd) != 0) {
+		saved = errno != 0 ? errno : EIO;
 		close(fd);
+		fd = -1;
+	} else
+		saved = 0;
+	/* fd is closed once whatever happens: with the sandbox's threads in
+	 * the process, a second close could hit one of their sockets. */
+	if (fd >= 0 && close(fd) != 0)
+		saved = errno;
+	if (saved == 0 && rename(tmp, path) != 0)
+		saved = errno;
+	if (saved != 0) {
 		unlink(tmp);
 		*cause = xasprintf("cannot write %s: %s", path,
 		    strerror(saved));
