@@ -54,6 +54,26 @@ for sig in TERM HUP; do
 	[ -f "$1" ] && grep -q 'Zoë' "$1" || fail "SIG$sig: the draft lacks the answer"
 done
 
+# SIGTERM when the draft cannot be written (its path turned into a
+# directory): the message must not claim a draft was saved.
+cases=$((cases + 1))
+rm -rf "$tmp/rd"
+mkdir -p "$tmp/rd"
+printf '{"product": "ds_org_individual", "answers": {}}\n' >"$tmp/rd/d.json"
+run wizard "--resume=$tmp/rd/d.json"
+wait_for '^Screen 1 of [0-9]+: ' "unsaved: --resume starts"
+keys NPage
+wait_for '^Screen 2 of [0-9]+: Subject' "unsaved: Subject"
+type_text "Zoë"
+wait_for 'First name \* +Zoë$' "unsaved: typed"
+rm -f "$tmp/rd/d.json"
+mkdir "$tmp/rd/d.json"
+pid=$(certwiz_pid)
+[ -n "$pid" ] && kill -s TERM "$pid"
+wait_for '^EXIT=143' "unsaved: SIGTERM exits 143"
+wait_for 'stopped by signal 15; draft not saved' "unsaved: says the draft was not saved"
+grep -q 'draft saved to' "$tmp/screen" && fail "unsaved: claims a draft was saved"
+
 # The terminal closed under the wizard (the pane killed: SIGHUP): a draft.
 cases=$((cases + 1))
 rm -rf "$drafts"

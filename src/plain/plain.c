@@ -165,9 +165,12 @@ write_output(struct walk *w)
 
 	all = xasprintf("%s\n", text != NULL ? text : "{}");
 	rc = fileio_write_atomic(w->o->output, all, &cause);
+	explicit_bzero(all, strlen(all));
 	free(all);
+	if (text != NULL)
+		explicit_bzero(text, strlen(text));
 	free(text);
-	cJSON_Delete(body);
+	fileio_wipe_json(body);
 	if (rc != 0) {
 		fprintf(stderr, "certwiz: %s\n", cause);
 		free(cause);

@@ -244,7 +244,12 @@ tui_say_stopped(const struct tui *t)
 		    (int)tui_signalled);
 	else
 		fprintf(stderr, "certwiz: interrupted");
-	if (path != NULL)
+	/* Still changed: the save just tried failed (the message says why);
+	 * the path may name an older save, so it is not claimed. */
+	if (t->s->changed)
+		fprintf(stderr, "; %s", t->message != NULL ? t->message :
+		    "the answers were not saved");
+	else if (path != NULL)
 		fprintf(stderr, "; draft saved to %s", path);
 	fputc('\n', stderr);
 }
