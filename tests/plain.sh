@@ -123,6 +123,7 @@ fresh
     "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] || fail "submit declined: status"
 expect_in out "Nothing was submitted." "submit declined"
+expect_in err "the answers are kept in" "a declined order is kept in a draft"
 # Input ending at the submit question: status 1 and a draft, not lost
 # answers (README: input ending early saves a draft).
 fresh

@@ -25,6 +25,11 @@ run
 wait_for '^certwiz: choose a product' "the picker starts again"
 type_text q
 wait_for '^EXIT=1' "q quits the picker"
+run
+wait_for '^certwiz: choose a product' "the picker starts a third time"
+pid=$(certwiz_pid)
+[ -n "$pid" ] && kill -TERM "$pid"
+wait_for '^EXIT=143' "SIGTERM in the picker exits 128+15"
 
 # A change of screen saves a draft when answers changed.
 start ds_org_individual

@@ -200,7 +200,8 @@ open_draft(const char *what, struct draft *d, char **product,
 }
 
 /* Asks for a product (or, in curses, a draft to resume) when none was
- * given; 0, 1 when the user chose nothing, -1 on an error. */
+ * given; 0, 1 when the user chose nothing, 128+N after signal N, -1 on an
+ * error. */
 static int
 choose(const struct cli_ctx *ctx, struct wizard_args *a, int plain,
     char **product, char **draft)
@@ -219,8 +220,8 @@ choose(const struct cli_ctx *ctx, struct wizard_args *a, int plain,
 	rc = tui_pick(ctx->forms_dir, a->load == NULL, product, draft);
 	if (rc == 2)
 		return -1;
-	if (rc == 1)
-		return 1;
+	if (rc == 1 || rc >= 128)
+		return rc;
 	if (*draft != NULL) {
 		a->resume = 1;
 		a->draft = *draft;
@@ -261,7 +262,7 @@ start(const struct cli_ctx *ctx, struct wizard_args *a, struct draft *d,
 
 	*status = EXIT_USAGE;
 	if ((rc = choose(ctx, a, plain, &picked, &draft)) != 0) {
-		*status = rc > 0 ? 1 : EXIT_USAGE;
+		*status = rc >= 128 ? rc : rc > 0 ? 1 : EXIT_USAGE;
 		return NULL;
 	}
 	if (start_body(a, d, &product, &body) != 0) {
@@ -351,6 +352,7 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 			keep_unplaced(s, d);
 	} else if (sent == 0) {
 		printf("Nothing was submitted.\n");
+		keep_unplaced(s, d);
 		rc = EXIT_OK;
 	} else {
 		cli_error("nothing was submitted");

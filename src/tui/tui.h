@@ -40,7 +40,8 @@ int	tui_run(struct session *s, const struct tui_opts *o);
 /* Shows the products in forms_dir (and, when drafts is 1, the saved drafts)
  * in curses; on Enter sets *product_out to a product id or *draft_out to a
  * draft's file name. Returns 0 when one was chosen, 1 when the user quit
- * (q, Esc, or a signal), 2 when the terminal or the forms cannot be used. */
+ * (q, Esc), 128+N on signal N, 2 when the terminal or the forms cannot be
+ * used. */
 int	tui_pick(const char *forms_dir, int drafts, char **product_out,
 	    char **draft_out);
 

@@ -316,5 +316,7 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 		*(p.v[p.sel].draft ? draft_out : product_out) =
 		    xstrdup(p.v[p.sel].key);
 	pick_free(&p);
+	if (rc != 1 && tui_signal_caught() != 0)
+		return 128 + tui_signal_caught();
 	return rc == 1 ? 0 : 1;
 }
