@@ -483,6 +483,14 @@ test_urls(void **state)
 	assert_non_null(strstr(cause, "never sent"));
 	free(cause);
 	api_free(api);
+	/* Other spellings of the US platform are refused for Europe too. */
+	setenv("CERTWIZ_BASE_URL_EU", "https://DigiCert.com:443/services/v2",
+	    1);
+	api = api_new(&o);
+	assert_null(api_base_url(api, "eu", &cause));
+	assert_non_null(strstr(cause, "never sent"));
+	free(cause);
+	api_free(api);
 	setenv("CERTWIZ_BASE_URL_US", "http://127.0.0.1:1/services/v2", 1);
 	setenv("CERTWIZ_BASE_URL_EU", "http://[::1]:1/services/v2", 1);
 	api = api_new(&o);

@@ -159,9 +159,24 @@ loopback(const char *host)
 	    strcmp(host, "::1") == 0 || strcasecmp(host, "localhost") == 0;
 }
 
-/* Checks a base URL: https, or http to this computer only. */
+/* 1 when host is the US platform's: digicert.com or one of its hosts
+ * (the Europe platform is certcentral.digicert.eu). */
 static int
-check_url(struct api *api, const char *url, const char *from, char **cause)
+us_host(const char *host)
+{
+	size_t n = strlen(host);
+
+	while (n > 0 && host[n - 1] == '.')
+		n--;
+	return (n == 12 && strncasecmp(host, "digicert.com", 12) == 0) ||
+	    (n > 13 && strncasecmp(host + n - 13, ".digicert.com", 13) == 0);
+}
+
+/* Checks a base URL: https, or http to this computer only; a Europe URL
+ * (europe set) may not point at the US platform. */
+static int
+check_url(struct api *api, const char *url, const char *from, int europe,
+    char **cause)
 {
 	const struct curl_lib *c = &api->curl;
 	CURLU *u;
@@ -175,6 +190,9 @@ check_url(struct api *api, const char *url, const char *from, char **cause)
 	    c->url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    c->url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
 		*cause = xasprintf("%s: '%s' is not a URL", from, url);
+	else if (europe && us_host(host))
+		*cause = xasprintf("%s: '%s' is the US platform; Europe "
+		    "products are never sent there", from, url);
 	else if (strcmp(scheme, "https") == 0 ||
 	    (strcmp(scheme, "http") == 0 && loopback(host)))
 		rc = 0;
@@ -186,19 +204,6 @@ check_url(struct api *api, const char *url, const char *from, char **cause)
 	c->free(host);
 	c->url_cleanup(u);
 	return rc;
-}
-
-/* 1 when two base URLs are the same apart from a trailing slash. */
-static int
-same_url(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-
-	while (la > 0 && a[la - 1] == '/')
-		la--;
-	while (lb > 0 && b[lb - 1] == '/')
-		lb--;
-	return la == lb && strncasecmp(a, b, la) == 0;
 }
 
 /* The checked base URL of a platform. */
@@ -225,13 +230,8 @@ api_base_url(struct api *api, const char *platform, char **cause)
 		url = api->base_url[i];
 		from = "the base URL";
 	}
-	if (check_url(api, url, from, cause) != 0)
+	if (check_url(api, url, from, i == 1, cause) != 0)
 		return NULL;
-	if (i == 1 && same_url(url, platform_base_url("us"))) {
-		*cause = xasprintf("%s: '%s' is the US platform; Europe "
-		    "products are never sent there", from, url);
-		return NULL;
-	}
 	api->checked_url[i] = xstrdup(url);
 	return api->checked_url[i];
 }
