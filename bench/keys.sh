@@ -33,12 +33,13 @@ instructions() {
 	    "$product" >/dev/null 2>&1
 	awk '/^(summary|totals):/ { print $2; exit }' "$tmp/cg.out"
 }
-# Prints instructions per key for key $1: median over $RUNS of the N/2N pair.
+# Prints what measure $1 (instructions or out_bytes) costs per key $2:
+# the median over $KEYS_RUNS of (2N keys - N keys) / N.
 per_key() {
 	i=0 v=""
 	while [ "$i" -lt "${KEYS_RUNS:-3}" ]; do
-		keyfile "$1" "$n"; a=$(instructions)
-		keyfile "$1" $((2 * n)); b=$(instructions)
+		keyfile "$2" "$n"; a=$("$1")
+		keyfile "$2" $((2 * n)); b=$("$1")
 		v="$v $(awk -v a="$a" -v b="$b" -v n="$n" 'BEGIN { printf "%d\n", (b - a) / n }')"
 		i=$((i + 1))
 	done
@@ -51,24 +52,13 @@ out_bytes() {
 	    -d 30 -k "$tmp/keys" "Q quit" "$CERTWIZ" wizard --dry-run \
 	    "$product" 2>/dev/null | sed -n 's/.*out_bytes=\([0-9]*\).*/\1/p'
 }
-# Prints terminal bytes per key for key $1: median of the N/2N pairs.
-bytes_per_key() {
-	i=0 v=""
-	while [ "$i" -lt "${KEYS_RUNS:-3}" ]; do
-		keyfile "$1" "$n"; a=$(out_bytes)
-		keyfile "$1" $((2 * n)); b=$(out_bytes)
-		v="$v $(awk -v a="$a" -v b="$b" -v n="$n" 'BEGIN { printf "%d\n", (b - a) / n }')"
-		i=$((i + 1))
-	done
-	median $v
-}
-typed_bytes=$(bytes_per_key x)
-screen_bytes=$(bytes_per_key "$(printf '%s[6~\n%s[5~' "$esc" "$esc")")
+typed_bytes=$(per_key out_bytes x)
+screen_bytes=$(per_key out_bytes "$(printf '%s[6~\n%s[5~' "$esc" "$esc")")
 screen_bytes=$(awk -v s="$screen_bytes" 'BEGIN { printf "%d", s / 2 }')
 keyfile x 0; base=$(instructions)
-typing=$(per_key x)
+typing=$(per_key instructions x)
 # Screen changes: PgDn and PgUp alternate (one key file line each).
-screens=$(per_key "$(printf '%s[6~\n%s[5~' "$esc" "$esc")")
+screens=$(per_key instructions "$(printf '%s[6~\n%s[5~' "$esc" "$esc")")
 screens=$(awk -v s="$screens" 'BEGIN { printf "%d", s / 2 }')
 table_head "Keystrokes: instructions (callgrind) per key, $product, N=$n and 2N"
 table_row "start-up + quit (whole session, no keys)" 1 "$base" instr - - -

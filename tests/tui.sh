@@ -19,10 +19,7 @@ wait_for 'First name \* +Zoë$' "UTF-8 first name shown"
 wait_for 'Last name \* +Müller$' "UTF-8 last name shown"
 
 # A resize mid-form: too small, then back with every answer kept.
-tm resize-window -t w -x 60 -y 20
-wait_for 'certwiz needs at least 80x24; this terminal is 60x20' "size message"
-tm resize-window -t w -x 100 -y 30
-wait_for 'First name \* +Zoë$' "first name kept over a resize"
+resize_and_back 'First name \* +Zoë$' "first name"
 wait_for 'Last name \* +Müller$' "last name kept over a resize"
 
 # An inline error once the email field is left, gone once fixed.

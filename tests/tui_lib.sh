@@ -198,3 +198,12 @@ finish_order() {
 csr_line() {
 	tr -d '\n' <"$TESTDATA/csr-rsa.pem"
 }
+
+# Resizes the window below 80x24, checks the size message, resizes it back
+# to 100x30 and waits for a line matching $1 ($2 names the check).
+resize_and_back() {
+	tm resize-window -t w -x 60 -y 20
+	wait_for 'certwiz needs at least 80x24; this terminal is 60x20' "$2: size message"
+	tm resize-window -t w -x 100 -y 30
+	wait_for "$1" "$2: kept over a resize"
+}

@@ -37,10 +37,7 @@ keys F10
 wait_for 'HTTP 500' "500: the message names the HTTP status"
 wait_for '^Review: ' "500: the review stays"
 # A resize keeps the outcome's message.
-tm resize-window -t w -x 60 -y 20
-wait_for '^certwiz needs at least' "500: too small"
-tm resize-window -t w -x 100 -y 30
-wait_for 'HTTP 500' "500: a resize keeps the message"
+resize_and_back 'HTTP 500' "500: the outcome message"
 # The focused answer still shows on the form (the editor was wiped with
 # the card data once sent), so typing edits it rather than replacing it.
 keys Escape
