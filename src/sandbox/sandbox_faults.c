@@ -22,13 +22,12 @@ static const struct {
 	{ "truncated", "placed, the answer cut off half-way" },
 	{ "huge", "HTTP 200 with a 64 MiB body" },
 	{ "badstatus", "placed, a broken status line (\"2O1\"), closed" },
-	{ "http09", "placed, the bare body without status or headers, "
+	{ "http09", "placed, the bare body (no status line, no headers), "
 	  "closed" },
 	{ "gateway504", "placed, HTTP 504 with a gateway's HTML page" },
-	{ "gateway404", "HTTP 404 with a gateway's HTML page; nothing "
-	  "placed or looked up" },
-	{ "late", "placed, HTTP 504, and hidden from look-ups for "
-	  "CERTWIZ_SANDBOX_LATE seconds" },
+	{ "gateway404", "HTTP 404 with a gateway's HTML page; nothing done" },
+	{ "late", "placed, HTTP 504; look-ups miss it for "
+	  "CERTWIZ_SANDBOX_LATE s" },
 };
 
 /* A fault's name; static. */
