@@ -25,7 +25,7 @@ faults=$(sed -n 's/^  \([0-9a-z]*\)  .*/\1/p' "$tmp/out")
 [ "$(echo $faults)" = "500 429 slow cut html truncated huge badstatus http09 gateway504 gateway404 late" ] ||
     fail "sandbox --help lists the faults: $(echo $faults)"
 for f in $faults; do
-	grep -q "^\.Cm $f\( \|\$\)" "${srcdir:-.}/man/certwiz.1" ||
+	grep -q "^\.It Cm $f\$" "${srcdir:-.}/man/certwiz.1" ||
 	    fail "certwiz.1 names the fault $f"
 	grep -q "\`$f\`" "${srcdir:-.}/README.md" || fail "README names the fault $f"
 done
