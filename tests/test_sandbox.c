@@ -616,6 +616,7 @@ test_start(void **state)
 	unsetenv("CERTWIZ_SANDBOX_FAULTS");
 	assert_non_null(fx2.sb);
 	fx2.curl = fx->curl;
+	fx2.http09 = 0;
 	api(&fx2, "GET", "organization", US, NULL, &r);
 	assert_int_equal(r.status, 500);
 	resp_free(&r);
@@ -1083,8 +1084,9 @@ test_list_paging(void **state)
 	static const char *const bad[] = {
 		"sort=id", "limit=0", "limit=x", "limit=-1", "offset=-1",
 		"offset=1x", "filters[date_created]=2026-12-01...",
-		"filters[date_created]=2026-12-31...2026-12-01", "filters[date_created]=2026-13-01"
-		"...2026-12-31", "filters[date_created]=yesterday",
+		"filters[date_created]=2026-12-31...2026-12-01",
+		"filters[date_created]=2026-13-01...2026-12-31",
+		"filters[date_created]=yesterday",
 	};
 	struct fixture *fx = *state;
 	long long ids[6];
