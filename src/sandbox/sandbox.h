@@ -79,8 +79,9 @@ const char	*sandbox_fault_help(enum sandbox_fault fault);
 char		*sandbox_fault_list(void);
 /* How many order POSTs it has received (placed or not). */
 size_t		 sandbox_order_posts(const struct sandbox *sb);
-/* How many orders it has placed (answered 201, even if the answer was
- * then cut, delayed or truncated by a fault). */
+/* How many orders it has placed (answered 201, even if a fault then
+ * spoiled the answer: slow, cut, truncated, badstatus, http09,
+ * gateway504, late). */
 size_t		 sandbox_orders_placed(const struct sandbox *sb);
 /* How many placed orders repeated an alternative_order_id already used
  * by an earlier order of the same account (accepted all the same). */
