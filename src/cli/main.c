@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "core/form.h"
 #include "sandbox/sandbox.h"
+#include "util/statedir.h"
 #include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
@@ -184,7 +185,7 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
     struct sandbox **sb, char **url)
 {
 	struct sandbox_opts opts = { ctx->forms_dir, 0, 0, 0 };
-	char *cause = NULL;
+	char *cause = NULL, *state;
 
 	*sb = NULL;
 	*url = NULL;
@@ -198,6 +199,12 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 		return -1;
 	}
 	ctx->sandbox_url = *url = sandbox_base_url(*sb);
+	ctx->command = "certwiz --sandbox";
+	state = statedir_path("sandbox");
+	setenv("CERTWIZ_STATE_DIR", state, 1);	/* its own journal, drafts */
+	free(state);
+	fprintf(stderr, "certwiz: SANDBOX: orders go to the simulator built "
+	    "into certwiz; nothing reaches DigiCert\n");
 	return 0;
 }
 
@@ -215,7 +222,7 @@ int
 main(int argc, char **argv)
 {
 	const struct cli_cmd *cmd;
-	struct cli_ctx ctx = { NULL, 0, 0, NULL };
+	struct cli_ctx ctx = { .command = "certwiz" };
 	struct global g = { NULL, 0, 0, NULL, 0, 0 };
 	struct sandbox *sb;
 	char *forms_dir, *url;

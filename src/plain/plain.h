@@ -42,7 +42,8 @@ int	plain_run(struct session *s, FILE *in, FILE *out,
  * places the order with api. Returns 1 when it was sent (res filled; the
  * card data is wiped from the session), 0 when declined, -1 when input
  * ended, was interrupted or the key was refused before sending. */
-int	plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
+int	plain_submit(struct session *s, struct api *api, const char *draft,
+	    FILE *in, FILE *out,
 	    volatile sig_atomic_t *signo, struct api_result *res);
 /* Asks for one of n choices (ids with titles) by number or id; returns its
  * index, or -1 when input ended or was interrupted. */

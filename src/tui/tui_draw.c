@@ -228,8 +228,8 @@ draw_steps(struct tui *t)
 	char *head;
 	int x = 0, w, used;
 
-	head = xasprintf("Screen %zu of %zu: %s", pos, m,
-	    form->screens[t->screen].title);
+	head = xasprintf("%sScreen %zu of %zu: %s", t->o->sandbox ?
+	    "SANDBOX  " : "", pos, m, form->screens[t->screen].title);
 	used = draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
 	free(head);
 	if (used + 4 + (int)strlen(form->title) < COLS)

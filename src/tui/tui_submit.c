@@ -11,6 +11,7 @@
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/xalloc.h"
+#include "wizard/draft.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)
@@ -116,6 +117,14 @@ submit_outcome(struct tui *t)
 		if (r->http_status == 401 && t->key_typed)
 			t->key_typed = -1;	/* ask for the key again */
 		break;
+	case API_NOT_FOUND:
+		tui_message(t, "Not found: %s. F10 sends it again.",
+		    r->message);
+		break;
+	case API_DUPLICATE:
+	case API_NOUTCOMES:
+		tui_message(t, "Not sent: %s.", r->message);
+		break;
 	case API_UNKNOWN:
 		free(t->unknown_alt);
 		t->unknown_alt = r->alternative_order_id != NULL ?
@@ -161,6 +170,23 @@ submit_output(struct tui *t, const cJSON *body)
 	cJSON_free(text);
 }
 
+/* Records an attempt with an unknown outcome in the draft, so that
+ * resuming it looks the order up before anything is sent again. */
+static void
+submit_keep_attempt(struct tui *t)
+{
+	char *cause = NULL;
+
+	if (t->res.outcome != API_UNKNOWN || t->res.attempt_id == NULL ||
+	    t->o->draft == NULL)
+		return;
+	if (draft_set_attempt(t->s, t->o->draft, t->res.attempt_id,
+	    &cause) != 0) {
+		tui_message(t, "%s", cause);
+		free(cause);
+	}
+}
+
 /* Sends the order and shows what came of it. */
 static void
 submit_send(struct tui *t)
@@ -175,12 +201,14 @@ submit_send(struct tui *t)
 	body = submit_body(t);
 	submit_output(t, body);
 	api_set_notify(t->o->api, submit_notify, t);
-	api_submit(t->o->api, t->s->form, body, &t->res);
+	api_submit(t->o->api, t->s->form, body, t->o->draft != NULL ?
+	    t->o->draft->path : NULL, &t->res);
 	api_set_notify(t->o->api, NULL, NULL);
 	session_wipe_tree(body);
 	cJSON_Delete(body);
 	if (submit_was_sent(&t->res))
 		submit_wipe_card(t);
+	submit_keep_attempt(t);
 	if (t->res.outcome == API_PLACED)
 		submit_placed(t);
 	else {
