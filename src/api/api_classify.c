@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "api/api_int.h"
 
@@ -72,4 +73,24 @@ api_classify(const struct api_shape *s, const char **row)
 		}
 	}
 	return API_UNKNOWN;	/* not reached: the last row matches all */
+}
+
+/* The shape of what came back, for api_classify(); *answer gets the
+ * parsed answer (or NULL), and res the order or the errors. */
+void
+api_shape_of(const struct api_response *r, cJSON **answer,
+    struct api_result *res,
+    struct api_shape *sh)
+{
+	memset(sh, 0, sizeof *sh);
+	sh->body_out = r->upload_off > 0 || r->sent;
+	sh->status = r->status;
+	*answer = r->code == CURLE_OK || r->status != 0 ?
+	    api_parse_answer(r) : NULL;
+	if (*answer == NULL)
+		return;
+	if (r->code == CURLE_OK && r->status >= 200 && r->status < 300)
+		sh->order_id = api_parse_order(*answer, res) == 0;
+	else if (r->status < 200 || r->status >= 300)
+		sh->errors = api_parse_errors(*answer, res) == 0;
 }

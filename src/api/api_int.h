@@ -97,6 +97,10 @@ struct api_shape {
 	int	 errors;	/* the answer is DigiCert's error array */
 };
 
+/* The shape of a POST's response r; *answer gets the parsed answer (or
+ * NULL, the caller's to delete) and res the order or the errors. */
+void	 api_shape_of(const struct api_response *r, cJSON **answer,
+	    struct api_result *res, struct api_shape *sh);
 /* What an answer of shape s means for the order (see api_classify.c);
  * *row, when not NULL, gets the deciding row in words. */
 enum api_outcome api_classify(const struct api_shape *s, const char **row);

@@ -173,25 +173,6 @@ post(struct submission *s, const char *text, struct api_response *r,
 	}
 }
 
-/* The shape of what came back, for api_classify(); *answer gets the
- * parsed answer (or NULL), and res the order or the errors. */
-static void
-shape_of(const struct api_response *r, cJSON **answer, struct api_result *res,
-    struct api_shape *sh)
-{
-	memset(sh, 0, sizeof *sh);
-	sh->body_out = r->upload_off > 0 || r->sent;
-	sh->status = r->status;
-	*answer = r->code == CURLE_OK || r->status != 0 ?
-	    api_parse_answer(r) : NULL;
-	if (*answer == NULL)
-		return;
-	if (r->code == CURLE_OK && r->status >= 200 && r->status < 300)
-		sh->order_id = api_parse_order(*answer, res) == 0;
-	else if (r->status < 200 || r->status >= 300)
-		sh->errors = api_parse_errors(*answer, res) == 0;
-}
-
 /* Says what an outcome of the POST means, in res->message. */
 static void
 say(struct submission *s, const struct api_response *r, const char *row,
@@ -240,7 +221,7 @@ outcome(struct submission *s, struct api_response *r, struct api_result *res)
 	cJSON *answer;
 
 	res->http_status = r->status;
-	shape_of(r, &answer, res, &sh);
+	api_shape_of(r, &answer, res, &sh);
 	res->outcome = api_classify(&sh, &row);
 	if (res->outcome == API_PLACED || res->outcome == API_REJECTED)
 		res->answer = answer;
