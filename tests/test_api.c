@@ -40,7 +40,8 @@ static struct fixture fx;
 static int
 setup(void **state)
 {
-	struct sandbox_opts opts = { tu_forms_dir(), 0, 2, 0 };
+	struct sandbox_opts opts = { .forms_dir = tu_forms_dir(),
+	    .slow_seconds = 2 };
 	char *cause = NULL, *d;
 
 	(void)state;

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/form.h"
+#include "api/api.h"
 #include "sandbox/sandbox.h"
 #include "util/statedir.h"
 #include "util/xalloc.h"
@@ -179,12 +180,36 @@ start_wizard(const struct cli_ctx *ctx, const struct global *g)
 	return rc;
 }
 
+/* The first order ID for the embedded sandbox: after every order ID its
+ * journal holds, so a sandbox started again never hands out an ID an
+ * earlier run's order had (look-ups tell orders apart by ID). */
+static long long
+sandbox_first_order(void)
+{
+	struct api_attempts a;
+	char *cause = NULL;
+	long long first = 100000001, id;
+	size_t i;
+
+	if (api_attempts_load(&a, &cause) != 0) {
+		free(cause);
+		return first;
+	}
+	for (i = 0; i < a.n; i++) {
+		id = a.v[i].order_id != NULL ? atoll(a.v[i].order_id) : 0;
+		if (id >= first && id < 999999999999999LL)
+			first = id + 1;
+	}
+	api_attempts_free(&a);
+	return first;
+}
+
 /* With --sandbox, starts the simulator and points ctx at it; -1 on failure. */
 static int
 start_sandbox(struct cli_ctx *ctx, const struct global *g,
     struct sandbox **sb, char **url)
 {
-	struct sandbox_opts opts = { ctx->forms_dir, 0, 0, 0 };
+	struct sandbox_opts opts = { .forms_dir = ctx->forms_dir };
 	char *cause = NULL, *state;
 
 	*sb = NULL;
@@ -192,6 +217,10 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 	ctx->timeout = g->timeout;
 	if (!g->sandbox)
 		return 0;
+	state = statedir_path("sandbox");
+	setenv("CERTWIZ_STATE_DIR", state, 1);	/* its own journal, drafts */
+	free(state);
+	opts.first_order = sandbox_first_order();
 	if ((*sb = sandbox_start(&opts, &cause)) == NULL) {
 		fprintf(stderr, "certwiz: the sandbox did not start: %s\n",
 		    cause);
@@ -200,9 +229,6 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 	}
 	ctx->sandbox_url = *url = sandbox_base_url(*sb);
 	ctx->command = "certwiz --sandbox";
-	state = statedir_path("sandbox");
-	setenv("CERTWIZ_STATE_DIR", state, 1);	/* its own journal, drafts */
-	free(state);
 	fprintf(stderr, "certwiz: SANDBOX: orders go to the simulator built "
 	    "into certwiz; nothing reaches DigiCert\n");
 	return 0;

@@ -103,8 +103,8 @@ int
 draft_save(struct session *s, struct draft *d, const char *name,
     char **cause)
 {
-	char *dir, *text;
-	int rc;
+	char *dir, *text, *ignored = NULL;
+	int rc, first = d->path == NULL;
 
 	if (d->path == NULL) {
 		dir = draft_dir();
@@ -127,6 +127,9 @@ draft_save(struct session *s, struct draft *d, const char *name,
 	free(text);
 	if (rc == 0)
 		s->changed = 0;
+	else if (first)
+		draft_remove(d, &ignored);	/* the name it claimed */
+	free(ignored);
 	return rc;
 }
 
