@@ -8,10 +8,10 @@ export CERTWIZ_TODAY
 use_private_dirs
 CARD=4111111111111111
 
-# Forgets the last order (recall.json, tests/recall.sh), so that every run
-# here is a first order.
+# Forgets the last order (recall.json, tests/recall.sh; --sandbox keeps its
+# own), so that every run here is a first order.
 fresh() {
-	rm -f "$XDG_STATE_HOME/certwiz/recall.json"
+	rm -f "$XDG_STATE_HOME/certwiz/recall.json" "$SBSTATE/recall.json"
 }
 
 # Runs the plain wizard for product $1 on answer file $2, output to out.json.
@@ -117,7 +117,11 @@ for p in $PRODUCTS; do
 	[ "$status" -eq 0 ] || fail "$p submit: status $status ($(tail -n 3 "$tmp/out" "$tmp/err"))"
 	expect_in out "[submit] Submit this order to the " "$p submit prompt"
 	grep -qE '^order ID: [0-9]+$' "$tmp/out" || fail "$p submit: no order ID"
+	expect_in err "SANDBOX: orders go to the simulator" "$p submit SANDBOX"
 done
+# A placed order's draft is removed: none is left to resume.
+set -- "$SBSTATE"/drafts/*.json
+[ -e "$1" ] && fail "placed orders left drafts: $*"
 fresh
 { cat "$TESTDATA/plain/ds_org_individual.txt"; echo n; } |
     "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"
@@ -127,12 +131,12 @@ expect_in err "the answers are kept in" "a declined order is kept in a draft"
 # Input ending at the submit question: status 1 and a draft, not lost
 # answers (README: input ending early saves a draft).
 fresh
-rm -rf "$XDG_STATE_HOME/certwiz/drafts"
+rm -rf "$SBSTATE/drafts"
 "$CERTWIZ" --sandbox wizard --plain ds_org_individual \
     <"$TESTDATA/plain/ds_org_individual.txt" >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 1 ] || fail "EOF at the submit question: status"
 expect_in err "the answers are kept in" "EOF at the submit question: draft named"
-set -- "$XDG_STATE_HOME"/certwiz/drafts/ds_org_individual-*.json
+set -- "$SBSTATE"/drafts/ds_org_individual-*.json
 [ -f "$1" ] && grep -q 'Zo' "$1" ||
     fail "EOF at the submit question: no draft with the answers"
 fresh
@@ -141,9 +145,11 @@ fresh
 [ $? -eq 0 ] || fail "card submit: status ($(tail -n 3 "$tmp/out" "$tmp/err"))"
 expect_not_in "$tmp/out" "$CARD" "card submit: stdout holds the card number"
 expect_not_in "$tmp/err" "$CARD" "card submit: stderr holds the card number"
-"$CERTWIZ" history >"$tmp/out" 2>&1
+"$CERTWIZ" --sandbox history >"$tmp/out" 2>/dev/null
 [ "$(grep -c ' placed ' "$tmp/out")" -eq 7 ] ||
-    fail "submit: history does not list 7 placed orders"
+    fail "submit: sandbox history does not list 7 placed orders"
+"$CERTWIZ" history >"$tmp/out" 2>&1
+expect_in out "no submissions yet" "sandbox orders stay out of history"
 
 # Product picker on stdin.
 fresh
