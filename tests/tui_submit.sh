@@ -36,15 +36,18 @@ fill_ds 123456
 set_text comments "rush please"
 keys F10
 wait_for '^No problems left: F10 submits' "500: review"
-# The brief "draft saved" of opening the review lasts 3 s; its timer must
-# be out before the outcome comes, or it takes the outcome's message along.
-sleep 3.5
+# F10 at once: the brief "draft saved" of opening the review must not take
+# the outcome's message along when its 3 s are up.
 keys F10
 wait_for '^Not found: no order was found by its alternative order ID ' \
     "500: looked up and not found"
 wait_for '^Review: ' "500: the review stays"
-# A resize keeps the outcome's message.
+# A resize keeps the outcome's message, and it outlives the 3 s timer.
 resize_and_back '^Not found: ' "500: the outcome message"
+sleep 3.2
+snap
+grep -q '^Not found: ' "$tmp/screen" ||
+    fail "500: the outcome's message went with the draft note's timer"
 grep '"event":"unknown"' "$SBSTATE/journal" 2>/dev/null | grep -q 'HTTP 500' ||
     fail "500: the journal's unknown outcome does not name HTTP 500"
 # The focused answer still shows on the form (the editor was wiped with

@@ -11,6 +11,7 @@
 #include "core/problems.h"
 #include "sandbox/sandbox.h"
 #include "util/fileio.h"
+#include "util/signals.h"
 #include "util/xalloc.h"
 
 /* Prints a note from the api module as it happens. */
@@ -171,6 +172,7 @@ submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
 	struct api_result res = API_RESULT_INIT;
 	struct api *api;
 	cJSON *answers, *body;
+	volatile sig_atomic_t *signo;
 	int rc;
 
 	answers = order_load(form, file_body, &p);
@@ -180,9 +182,15 @@ submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
 	api = cli_api_new(ctx);
 	if (again)
 		api_allow_again(api);
+	/* A signal waits until the outcome is journaled and printed; it
+	 * also ends the look-ups after an unknown outcome early. */
+	signo = signals_catch();
+	api_set_cancel(api, signo);
 	api_submit(api, form, body, NULL, &res);
 	fileio_wipe_json(body);		/* card data goes once it is sent */
 	rc = cli_print_result(&res, json);
+	if (*signo != 0)
+		rc = 128 + *signo;
 	api_result_free(&res);
 	api_free(api);
 	return rc;

@@ -130,8 +130,9 @@ submit_outcome(struct tui *t)
 		t->unknown_alt = r->alternative_order_id != NULL ?
 		    xstrdup(r->alternative_order_id) : NULL;
 		tui_message(t, "Outcome unknown: %s. certwiz does not send it "
-		    "again by itself; check 'certwiz history' and 'certwiz "
-		    "status' (F10 looks it up and asks first).", r->message);
+		    "again by itself; F10 looks it up first ('certwiz%s "
+		    "resolve' does too).", r->message, t->o->sandbox ?
+		    " --sandbox" : "");
 		break;
 	}
 }
@@ -329,8 +330,8 @@ submit_resend_key(struct tui *t, const struct tui_key *k)
 	if (!k->is_key && (k->code == 'y' || k->code == 'Y'))
 		submit_send(t);
 	else
-		tui_message(t, "not sent again; 'certwiz history' shows the "
-		    "submission");
+		tui_message(t, "not sent again; 'certwiz%s history' shows the "
+		    "submission", t->o->sandbox ? " --sandbox" : "");
 }
 
 /* Draws the key prompt or the "send again?" question. */
