@@ -188,7 +188,7 @@ static const struct mutation mutations[] = {
 	  "required because payment_method is card" },
 	{ EU, "payment_method", "\"card\"", "credit_card", "is required" },
 	{ QS, "billing_address.state", NULL, "billing_address.state",
-	  "required because billing_address.country is us" },
+	  "required because billing_address.country is US or CA" },
 	{ QS, "billing_address", BILL, NULL, NULL },
 	{ D1, "billing_address.zip", NULL, "billing_address.zip",
 	  "required because" },

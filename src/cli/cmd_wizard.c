@@ -20,6 +20,7 @@
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/recall.h"
+#include "wizard/result_words.h"
 #include "wizard/session.h"
 
 /* The signal that asked plain mode to stop, or 0. */
@@ -320,47 +321,63 @@ recall_start(const struct wizard_args *a, struct session *s,
 }
 
 /* Keeps the answers of an order that was not placed in a draft (never
- * with card data), so a failed submission loses nothing. */
+ * with card data), so a failed submission loses nothing; says the command
+ * that continues, as it works when typed. */
 static void
-keep_unplaced(struct session *s, struct draft *d)
+keep_unplaced(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 {
-	char *cause = NULL;
+	char *cause = NULL, *hint;
 
 	if (draft_save(s, d, NULL, &cause) != 0) {
 		cli_error("the answers were not saved: %s", cause);
 		free(cause);
 		return;
 	}
-	cli_error("the answers are kept in %s; 'certwiz --resume %s' "
-	    "continues", d->path, d->path);
+	hint = draft_resume_command(d->path, ctx->sandbox_url != NULL, 1);
+	cli_error("the answers are kept in %s; continue with: %s", d->path,
+	    hint);
+	free(hint);
+}
+
+/* Prints what happens next for the order placed (from its body). */
+static void
+print_next(const struct session *s, const struct api_result *res)
+{
+	cJSON *body = session_body(s);
+	char *next = result_next_words(s->form, body, res);
+
+	printf("%s\n", next);
+	free(next);
+	session_wipe_tree(body);
+	cJSON_Delete(body);
 }
 
 /* Asks whether to submit the complete order in plain mode, and does. */
 static int
-submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
+submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d,
+    struct api *api)
 {
 	struct api_result res = API_RESULT_INIT;
-	struct api *api = cli_api_new(ctx);
 	int sent, rc;
 
 	sent = plain_submit(s, api, stdin, stdout, &wizard_signo, &res);
 	if (sent > 0) {
 		rc = cli_print_result(&res, 0);
-		if (rc == EXIT_OK)
+		if (rc == EXIT_OK) {
+			print_next(s, &res);
 			remember(s);
-		else
-			keep_unplaced(s, d);
+		} else
+			keep_unplaced(ctx, s, d);
 	} else if (sent == 0) {
 		printf("Nothing was submitted.\n");
-		keep_unplaced(s, d);
+		keep_unplaced(ctx, s, d);
 		rc = EXIT_OK;
 	} else {
 		cli_error("nothing was submitted");
-		keep_unplaced(s, d);	/* input ended, a signal, a bad key */
+		keep_unplaced(ctx, s, d); /* input ended, a signal, a bad key */
 		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
 	}
 	api_result_free(&res);
-	api_free(api);
 	return rc;
 }
 
@@ -369,17 +386,24 @@ static int
 run_plain(const struct cli_ctx *ctx, struct session *s,
     const struct wizard_args *a, struct draft *d)
 {
-	struct plain_opts o = { a->output, d, &wizard_signo };
+	struct plain_opts o = { a->output, d, &wizard_signo, NULL,
+	    ctx->sandbox_url != NULL };
 	int rc;
 
-	if ((rc = plain_run(s, stdin, stdout, &o)) != 0)
+	o.api = cli_api_new(ctx);
+	if ((rc = plain_run(s, stdin, stdout, &o)) != 0) {
+		api_free(o.api);
 		return rc;
+	}
 	if (a->dry_run) {
 		printf("Nothing was submitted (dry run).\n");
 		remember(s);
+		api_free(o.api);
 		return EXIT_OK;
 	}
-	return submit_plain(ctx, s, d);
+	rc = submit_plain(ctx, s, d, o.api);
+	api_free(o.api);
+	return rc;
 }
 
 /* Runs the curses wizard; it saves drafts to d (a resumed draft's file)

@@ -29,6 +29,16 @@ struct walk {
 	char			**skip;		/* optional objects declined */
 	size_t			 nskip;
 	enum plain_stop		 stop;
+	int			 in_walk;	/* "<" and "?" work */
+	int			 back;		/* "<" was answered */
+	const struct slot	*cur;		/* the slot being asked */
+};
+
+/* What plain_command() made of a line. */
+enum plain_cmd {
+	CMD_NONE,	/* an answer */
+	CMD_AGAIN,	/* handled ("?", "??"): ask the same question again */
+	CMD_BACK	/* "<" or "-": w->back is set */
 };
 
 /* Reads one answer line (without its newline) into an allocated *line;
@@ -43,5 +53,7 @@ void	plain_ask(struct walk *w, const struct slot *slot);
 void	plain_seen_add(struct walk *w, const char *key);
 /* Remembers an optional object as declined. */
 void	plain_skip_add(struct walk *w, const char *path);
+/* Handles a line that is a command rather than an answer (plain_help.c). */
+enum plain_cmd plain_command(struct walk *w, const char *line);
 
 #endif

@@ -1,0 +1,47 @@
+/* session_int.h: what the session's files share (internal).
+ *
+ * Ownership: session_name_words() returns an allocated string (or NULL)
+ * the caller frees; session_sent_answers() a tree the caller deletes.
+ */
+#ifndef CERTWIZ_SESSION_INT_H
+#define CERTWIZ_SESSION_INT_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+struct expr;
+struct form;
+struct session;
+
+/* How session_name_words() says a name: the form, and the parent field of
+ * the field being explained (a label that other fields share is said with
+ * its object's label unless that object is this one). */
+struct name_ctx {
+	const struct form	*form;
+	size_t			 parent;
+};
+
+/* A condition's field name said by its label (an expr_name_fn whose arg is
+ * a struct name_ctx); NULL when no field has that path. */
+char	*session_name_words(const char *name, void *arg);
+/* A condition in words with labels, followed by the screens of the fields
+ * it names: "Payment method is card (screen Payment)"; allocated. */
+char	*session_cond_words(const struct session *s, const struct expr *e,
+	    size_t parent);
+/* 1 when object field fi (index[] bound) is sent with the answers. */
+int	session_object_sent(const struct session *s, size_t fi,
+	    const size_t *index, size_t nindex);
+/* The innermost object around fi that is not sent, or SIZE_MAX. */
+size_t	session_unsent_ancestor(const struct session *s, size_t fi,
+	    const size_t *index, size_t nindex);
+/* 1 when field fi's own rule (required, or required_if) holds. */
+int	session_rule_holds(const struct session *s, size_t fi,
+	    const size_t *index, size_t nindex);
+/* A copy of the answers without the objects that are not sent. */
+cJSON	*session_sent_answers(const struct session *s);
+/* Makes every answer that depends on another fit it again (Key size on
+ * Key type), keeping a notice of each change in s->notice. */
+void	session_follow(struct session *s);
+
+#endif
