@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api.h"
 #include "core/form.h"
 #include "core/problems.h"
 #include "testutil.h"
 #include "util/xalloc.h"
+#include "wizard/result_words.h"
 #include "wizard/session.h"
 
 /* The index of the screen with this title, or fails. */
@@ -590,6 +592,49 @@ test_words(void **state)
 	form_free(form);
 }
 
+/* What happens next is said from the order actually placed. */
+static void
+test_result_words(void **state)
+{
+	static const struct {
+		const char	*body, *has, *lacks;
+	} t[] = {
+		{ "{\"organization\":{\"id\":1}}", "The order names no "
+		  "contacts", "named in the order get an email" },
+		{ "{\"organization\":{\"contacts\":[{\"contact_type\":"
+		  "\"verified_contact\"}]}}", "The verified contacts named in "
+		  "the order get an email", "names no contacts" },
+		{ "{\"organization\":{\"contacts\":[{\"contact_type\":"
+		  "\"technical_contact\"}]}}", "names contacts but no verified "
+		  "contact", "get an email asking" },
+		{ "{\"cs_provisioning_method\":\"ship_token\"}", "ships the "
+		  "hardware token", "CSR sent" },
+		{ "{\"certificate\":{\"csr\":\"x\"}}", "issued for the CSR "
+		  "sent", "hardware token" },
+		{ "{\"subject\":{\"email\":\"z@example.com\"}}",
+		  "write to z@example.com", "ORDER_ID" },
+	};
+	struct form *form = tu_load_form("document_signing_org_1");
+	struct api_result res = API_RESULT_INIT;
+	cJSON *body;
+	char *text;
+	size_t i;
+
+	(void)state;
+	res.order_id = xstrdup("100000001");
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		body = cJSON_Parse(t[i].body);
+		text = result_next_words(form, body, &res);
+		if (strstr(text, t[i].has) == NULL ||
+		    strstr(text, t[i].lacks) != NULL)
+			fail_msg("case %zu: %s", i, text);
+		free(text);
+		cJSON_Delete(body);
+	}
+	api_result_free(&res);
+	form_free(form);
+}
+
 /* Runs the tests. */
 int
 main(void)
@@ -606,6 +651,7 @@ main(void)
 		cmocka_unit_test(test_null),
 		cmocka_unit_test(test_why),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_result_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

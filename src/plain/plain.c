@@ -29,6 +29,13 @@ plain_seen_add(struct walk *w, const char *key)
 	list_add(&w->seen, &w->nseen, key);
 }
 
+/* Remembers a key passed without a question. */
+void
+plain_quiet_add(struct walk *w, const char *key)
+{
+	list_add(&w->quiet, &w->nquiet, key);
+}
+
 /* Remembers an optional object as declined. */
 void
 plain_skip_add(struct walk *w, const char *path)
@@ -69,6 +76,10 @@ seen(const struct walk *w, const char *key)
 
 	for (i = 0; i < w->nseen; i++) {
 		if (strcmp(w->seen[i], key) == 0)
+			return 1;
+	}
+	for (i = 0; i < w->nquiet; i++) {
+		if (strcmp(w->quiet[i], key) == 0)
 			return 1;
 	}
 	return 0;
@@ -337,8 +348,11 @@ walk_free(struct walk *w)
 		free(w->seen[i]);
 	for (i = 0; i < w->nskip; i++)
 		free(w->skip[i]);
+	for (i = 0; i < w->nquiet; i++)
+		free(w->quiet[i]);
 	free(w->seen);
 	free(w->skip);
+	free(w->quiet);
 }
 
 /* Walks every shown screen, then reviews the order. */

@@ -420,7 +420,7 @@ ask_object(struct walk *w, const struct slot *slot)
 	int has, yes;
 
 	if (session_slot_required(w->s, slot)) {
-		plain_seen_add(w, slot->path);
+		plain_quiet_add(w, slot->path);
 		return;
 	}
 	has = session_slot_sent(w->s, slot);
@@ -449,9 +449,11 @@ ask_list(struct walk *w, const struct slot *slot)
 	prompt = xasprintf("[%s] Add %s item to %s?", slot->path,
 	    n == 0 ? "an" : "another", f->label);
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
-		if (f->max_items >= 0 && n >= (size_t)f->max_items)
-			yes = 0;
-		else if ((yes = plain_yes_no(w, prompt, slot->path,
+		if (f->max_items >= 0 && n >= (size_t)f->max_items) {
+			plain_quiet_add(w, key);	/* full: not asked */
+			break;
+		}
+		if ((yes = plain_yes_no(w, prompt, slot->path,
 		    req && n == 0)) < 0)
 			break;
 		if (yes || !req || n > 0) {

@@ -69,7 +69,7 @@ who_confirms(const cJSON *body)
 	    "on file to approve it.";
 
 	if (*mail != '\0')
-		return xasprintf("%s DigiCert also writes to %s, the person "
+		return xasprintf("%s DigiCert may also write to %s, the person "
 		    "named in the certificate.", org, mail);
 	return xstrdup(org);
 }
