@@ -146,8 +146,9 @@ char		*session_body_masked(const struct session *s);
  * items never are). Front ends mark these with "*". */
 int		 session_slot_required(const struct session *s,
 		    const struct slot *slot);
-/* A copy of the answers with every secret field (card number, CVV) left
- * out, for drafts; the caller deletes it. */
+/* A copy of the answers with every secret field (card number, CVV) and
+ * every object that is not sent left out, for drafts and recall.json; the
+ * caller deletes it. */
 cJSON		*session_answers_public(const struct session *s);
 /* Overwrites and removes every secret answer (card number, CVV), e.g.
  * once the order was sent (session_wipe.c). */

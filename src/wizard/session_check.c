@@ -145,11 +145,12 @@ session_body_masked(const struct session *s)
 	return text != NULL ? text : xstrdup("{}");
 }
 
-/* A copy of the answers without any secret field, for drafts. */
+/* A copy of the answers without any secret field, for drafts, and
+ * without the objects that are not sent (their defaults come back). */
 cJSON *
 session_answers_public(const struct session *s)
 {
-	cJSON *copy = cJSON_Duplicate(s->answers, 1);
+	cJSON *copy = session_sent_answers(s);
 
 	hide_secrets(s->form, SIZE_MAX, copy, 1);
 	return copy;
