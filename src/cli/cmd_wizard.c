@@ -23,6 +23,13 @@
 #include "wizard/result_words.h"
 #include "wizard/session.h"
 
+/* What a plain-mode answer line may be besides an answer (--help). */
+static const char plain_keys_help[] =
+    "In plain mode an answer line may also be: empty (keep the answer in\n"
+    "brackets), < or - (back to the previous question), ? (the field's\n"
+    "help and why it is asked), ?? (what the look-up finds: organizations,\n"
+    "server platforms) or ! (clear an optional answer).\n";
+
 /* The signal that asked plain mode to stop, or 0. */
 static volatile sig_atomic_t wizard_signo;
 
@@ -117,6 +124,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 			break;
 		case 'h':
 			cli_help(cmd);
+			printf("%s", plain_keys_help);
 			return 1;
 		default:
 			return -1;
