@@ -230,6 +230,16 @@ expect_in out "[certificate.csr_key_type] note: Key size set to p-256: 2048 is n
 [ "$(jq -r .certificate.key_size "$tmp/out.json")" = p-256 ] ||
     fail "ecc: key size sent is not p-256"
 
+# "!" clears an optional answer: Comments (answer line 30) typed, then
+# "<" back to it and "!".
+plain_with "$ds" 29 abc '<' '!' >"$tmp/clear.txt"
+sed -i '33d' "$tmp/clear.txt"
+wizard ds_org_individual "$tmp/clear.txt"
+[ "$status" -eq 0 ] || fail "!: status $status ($(tail -n 3 "$tmp/out"))"
+expect_in out "[comments] Comments (optional) [abc]:" "! : the answer was there"
+jq -e 'has("comments") | not' "$tmp/out.json" >/dev/null ||
+    fail "! does not clear the answer"
+
 # "Make default card" is a yes/no question that sends 1 or 0.
 wizard ds_org_individual "$card"
 expect_in out "[credit_card.set_as_default] Make default card (required) (y/n: y sends 1, n sends 0):" \

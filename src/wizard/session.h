@@ -122,7 +122,8 @@ void		 session_problems_free(struct session_problem *v, size_t n);
  * shown for the answers are skipped, never renumbered). */
 char		*session_screen_heading(const struct form *form, size_t screen);
 /* The notice of a change the session made by itself (a value that no
- * longer fitted another answer), or NULL; it is handed over once. */
+ * longer fitted another answer) after the last session_set_text(), or
+ * NULL; it is handed over once. */
 char		*session_notice_take(struct session *s);
 /* 1 when the object (or list) at a slot is sent with the answers as they
  * are: required now, or holding an answer that is not a default. */

@@ -101,6 +101,8 @@ session_follow(struct session *s)
 	char *note, *all;
 	size_t fi;
 
+	free(s->notice);	/* only the last change's notice is kept */
+	s->notice = NULL;
 	for (fi = 0; fi < s->form->nfields; fi++) {
 		if (!follows(s->form, fi) ||
 		    (note = follow_field(s, fi)) == NULL)
