@@ -6,8 +6,9 @@
 # first order is tests/data/plain/PRODUCT.txt on an empty state directory;
 # the repeat order runs right after it (recall.json filled in), each prompt
 # answered as in the first order, or with an empty line when the prompt
-# already shows that answer in brackets; it must give the same body. Prints "product first_keys
-# repeat_keys fields first_chars repeat_chars", one line per product.
+# already shows that answer in brackets; it must give the same body.
+# Prints "product first_keys repeat_keys fields first_chars repeat_chars",
+# one line per product.
 set -u
 : "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
 PRODUCTS="eu_individual_org pkio_qualified_organisation_services
@@ -59,9 +60,10 @@ repeat_answers() {
 		run_order "$1" "$dir/repeat.txt" "$dir/repeat.json" && return 0
 		last=$(tail -n 1 "$dir/prompts")
 		key=$(printf '%s\n' "$last" | prompt_key)
-		shown=$(printf '%s\n' "$last" | sed -n 's/.*\[\([^]]*\)\]:$/\1/p')
-		a=$(awk -F '\t' -v k="$key" '$1 == k { a = $2 } END { print a }' \
-		    "$dir/map")
+		shown=$(printf '%s\n' "$last" |
+		    sed -n 's/.*\[\([^]]*\)\]:$/\1/p')
+		a=$(awk -F '\t' -v k="$key" '$1 == k { a = $2 }
+		    END { print a }' "$dir/map")
 		[ -n "$a" ] && [ "$a" = "$shown" ] && a=
 		printf '%s\n' "$a" >>"$dir/repeat.txt"
 		i=$((i + 1))
@@ -72,7 +74,10 @@ repeat_answers() {
 for p in $PRODUCTS; do
 	rm -rf "$dir/state"
 	f=$TESTDATA/plain/$p.txt
-	run_order "$p" "$f" "$dir/first.json" || { echo "$p - - - - -"; continue; }
+	if ! run_order "$p" "$f" "$dir/first.json"; then
+		echo "$p - - - - -"
+		continue
+	fi
 	first=$(wc -l <"$dir/prompts")
 	fields=$(jq '[paths(scalars)] | length' "$dir/first.json")
 	answer_map "$f"

@@ -233,8 +233,8 @@ test_masked(void **state)
 	assert_true(find_slot(s, "credit_card", &sl));
 	why = session_why(s, &sl);
 	assert_string_equal(why, "Credit card is required because Payment "
-	    "method is card (screen Payment). It is asked because Payment method is "
-	    "card (screen Payment).");
+	    "method is card (screen Payment). It is asked because Payment "
+	    "method is card (screen Payment).");
 	free(why);
 	free(sl.path);
 	session_free(s);
@@ -355,7 +355,8 @@ test_follow(void **state)
 			fail_msg("case %zu: key size %s", i, got);
 		if ((t[i].notice == NULL) != (note == NULL) ||
 		    (note != NULL && strstr(note, t[i].notice) == NULL))
-			fail_msg("case %zu: notice %s", i, note ? note : "none");
+			fail_msg("case %zu: notice %s", i,
+			    note != NULL ? note : "none");
 		free(got);
 		free(note);
 		session_free(s);

@@ -31,8 +31,8 @@ struct plain_opts {
 	const char		*output;	/* write the body here, or NULL */
 	struct draft		*draft;		/* where unfinished work is saved */
 	volatile sig_atomic_t	*signo;		/* set by signal handlers, or NULL */
-	struct api		*api;		/* for "??" look-ups, or NULL */
-	int			 sandbox;	/* --sandbox: said in resume hints */
+	struct api		*api;		/* "??" look-ups, or NULL */
+	int			 sandbox;	/* --sandbox: in resume hints */
 };
 
 /* Most bad answers in a row to one prompt before plain mode gives up. */

@@ -73,7 +73,8 @@ look_up(struct walk *w, const struct slot *slot)
 		    "ID); this field has no look-up\n", slot->path);
 		return;
 	}
-	if (w->o->api == NULL || api_has_key(w->o->api, platform, &cause) != 1) {
+	if (w->o->api == NULL ||
+	    api_has_key(w->o->api, platform, &cause) != 1) {
 		fprintf(w->out, "[%s] note: the look-up cannot run: %s; type "
 		    "the ID\n", slot->path, cause != NULL ? cause :
 		    "no connection in this run");

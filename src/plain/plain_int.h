@@ -28,7 +28,7 @@ struct walk {
 	size_t			 nseen;
 	char			**skip;		/* optional objects declined */
 	size_t			 nskip;
-	char			**quiet;	/* keys passed without a question */
+	char			**quiet;	/* passed, not asked */
 	size_t			 nquiet;
 	enum plain_stop		 stop;
 	int			 in_walk;	/* "<" and "?" work */

@@ -41,16 +41,16 @@ struct session {
 	cJSON			*answers;
 	time_t			 now;
 	int			 changed;	/* changed since last saved */
-	char			*notice;	/* a change the session made */
+	char			*notice;	/* change made by itself */
 };
 
 /* One problem of the order as a person reads it (session_problems()). */
 struct session_problem {
-	char	*path;		/* concrete path: organization.contacts[0].email */
-	char	*label;		/* Email, or the path when no field has it */
+	char	*path;		/* concrete: organization.contacts[0].email */
+	char	*label;		/* Email #1, or the path without a field */
 	char	*message;	/* must be an email address ... */
-	char	*text;		/* "Email (screen Organization): must be ..." */
-	size_t	 screen;	/* the field's screen, SIZE_MAX when none */
+	char	*text;		/* "Email #1 (screen Organization): ..." */
+	size_t	 screen;	/* the field's screen, or SIZE_MAX */
 	int	 warning;
 };
 
@@ -110,7 +110,8 @@ const char	*session_slot_error(const struct problems *p,
  * says when it would be sent (session_explain.c). */
 char		*session_why(const struct session *s, const struct slot *slot);
 /* The field's help for the session's "today" (date examples ahead). */
-char		*session_help(const struct session *s, const struct slot *slot);
+char		*session_help(const struct session *s,
+		    const struct slot *slot);
 /* The problems of the order by label and screen, errors first, in form
  * order; *out gets an array released with session_problems_free(). */
 size_t		 session_problems(const struct session *s,
@@ -120,7 +121,8 @@ void		 session_problems_free(struct session_problem *v, size_t n);
 /* "Screen 4 of 8: Shipping": the one numbering of screens that the
  * wizard, plain mode and describe share (the form's order; screens not
  * shown for the answers are skipped, never renumbered). */
-char		*session_screen_heading(const struct form *form, size_t screen);
+char		*session_screen_heading(const struct form *form,
+		    size_t screen);
 /* The notice of a change the session made by itself (a value that no
  * longer fitted another answer) after the last session_set_text(), or
  * NULL; it is handed over once. */
@@ -138,7 +140,8 @@ int		 session_slot_is_default(const struct session *s,
 char		*session_value_text(const cJSON *v);
 /* Fills the default of every field outside list items that has none yet
  * (session.c). */
-void		 session_fill_defaults(const struct form *form, cJSON *answers);
+void		 session_fill_defaults(const struct form *form,
+		    cJSON *answers);
 /* The body as pretty JSON with card number (all but the last four digits)
  * and CVV masked. */
 char		*session_body_masked(const struct session *s);

@@ -89,7 +89,7 @@ text_value(const struct field *f, const char *text)
 	if (f->type == FT_MULTI_ENUM || f->type == FT_LIST)
 		return split_words(text);
 	if (f->nullable && strcmp(text, "null") == 0)
-		return cJSON_CreateNull();	/* chosen: not the same as "" */
+		return cJSON_CreateNull();	/* chosen, unlike "" */
 	if (f->type == FT_BOOLEAN) {
 		if (strcasecmp(text, "y") == 0 || strcasecmp(text, "yes") == 0 ||
 		    strcasecmp(text, "true") == 0 || strcmp(text, "1") == 0)

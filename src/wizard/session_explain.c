@@ -128,7 +128,7 @@ gate(const struct form *form, size_t fi)
 /* How object g comes to be sent, after "once it is sent, which happens
  * "; allocated. */
 static char *
-sent_when(const struct session *s, size_t g, const struct slot *slot)
+sent_when(const struct session *s, size_t g)
 {
 	const struct field *gf = &s->form->fields[g];
 	char *cond, *out;
@@ -136,7 +136,6 @@ sent_when(const struct session *s, size_t g, const struct slot *slot)
 	if (gf->required_if == NULL)
 		return xstrdup("when any of its fields is filled in");
 	cond = session_cond_words(s, gf->required_if, gf->parent);
-	(void)slot;
 	out = xasprintf("when %s, or when any of its fields is filled in",
 	    cond);
 	free(cond);
@@ -149,7 +148,7 @@ why_unsent(const struct session *s, const struct slot *slot, size_t u)
 {
 	const struct field *f = &s->form->fields[slot->field];
 	const char *g = s->form->fields[u].label;
-	char *when = sent_when(s, u, slot), *out;
+	char *when = sent_when(s, u), *out;
 
 	if (session_rule_holds(s, slot->field, slot->index, slot->nindex))
 		out = xasprintf("%s is optional now: %s is not being sent. "

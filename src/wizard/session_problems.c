@@ -54,7 +54,8 @@ problem_words(const struct form *form, const struct problem *pr,
 	out->warning = pr->warning;
 	out->screen = f != NULL ? f->screen : SIZE_MAX;
 	if (f == NULL)
-		out->label = xstrdup(*pr->path != '\0' ? pr->path : "the order");
+		out->label = xstrdup(*pr->path != '\0' ? pr->path :
+		    "the order");
 	else if (item > 0)
 		out->label = xasprintf("%s #%zu", f->label, item);
 	else
