@@ -11,39 +11,10 @@
 #include "core/expr.h"
 #include "core/field_help.h"
 #include "core/form.h"
+#include "core/form_words.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
 #include "wizard/session_int.h"
-
-/* 1 when another field of the form has f's label. */
-static int
-label_shared(const struct form *form, const struct field *f)
-{
-	size_t i;
-
-	for (i = 0; i < form->nfields; i++) {
-		if (&form->fields[i] != f &&
-		    strcmp(form->fields[i].label, f->label) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* A condition's field name said by its label; NULL when unknown. */
-char *
-session_name_words(const char *name, void *arg)
-{
-	const struct name_ctx *c = arg;
-	const struct field *f = form_find(c->form, name);
-
-	if (f == NULL)
-		return NULL;
-	if (f->parent == SIZE_MAX || f->parent == c->parent ||
-	    !label_shared(c->form, f))
-		return xstrdup(f->label);
-	return xasprintf("%s of %s", f->label,
-	    c->form->fields[f->parent].label);
-}
 
 /* Collects the screens of the fields a condition names (expr walker). */
 struct screens {
@@ -94,9 +65,8 @@ char *
 session_cond_words(const struct session *s, const struct expr *e,
     size_t parent)
 {
-	struct name_ctx c = { s->form, parent };
 	struct screens sc = { s->form, { 0 }, 0 };
-	char *words = expr_words_named(e, session_name_words, &c), *where;
+	char *words = form_cond_words(s->form, e, parent), *where;
 	char *out;
 
 	expr_walk_names(e, add_screen, &sc);

@@ -1,7 +1,7 @@
 /* session_int.h: what the session's files share (internal).
  *
- * Ownership: session_name_words() returns an allocated string (or NULL)
- * the caller frees; session_sent_answers() a tree the caller deletes.
+ * Ownership: session_cond_words() returns an allocated string the caller
+ * frees; session_sent_answers() a tree the caller deletes.
  */
 #ifndef CERTWIZ_SESSION_INT_H
 #define CERTWIZ_SESSION_INT_H
@@ -14,17 +14,6 @@ struct expr;
 struct form;
 struct session;
 
-/* How session_name_words() says a name: the form, and the parent field of
- * the field being explained (a label that other fields share is said with
- * its object's label unless that object is this one). */
-struct name_ctx {
-	const struct form	*form;
-	size_t			 parent;
-};
-
-/* A condition's field name said by its label (an expr_name_fn whose arg is
- * a struct name_ctx); NULL when no field has that path. */
-char	*session_name_words(const char *name, void *arg);
 /* A condition in words with labels, followed by the screens of the fields
  * it names: "Payment method is card (screen Payment)"; allocated. */
 char	*session_cond_words(const struct session *s, const struct expr *e,
