@@ -23,17 +23,26 @@ explain(struct walk *w, const struct slot *slot)
 	free(why);
 }
 
-/* A member of a look-up entry as text ("" when absent); allocated. */
+/* A member of a look-up entry as text ("" when absent), control
+ * characters (an answer's, never to reach the terminal) as "?";
+ * allocated. */
 static char *
 entry_text(const cJSON *e, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, name);
+	char *out, *p;
 
 	if (cJSON_IsString(v))
-		return xstrdup(v->valuestring);
-	if (cJSON_IsNumber(v))
-		return xasprintf("%.0f", v->valuedouble);
-	return xstrdup("");
+		out = xstrdup(v->valuestring);
+	else if (cJSON_IsNumber(v))
+		out = xasprintf("%.0f", v->valuedouble);
+	else
+		out = xstrdup("");
+	for (p = out; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	}
+	return out;
 }
 
 /* Prints the entries of a look-up, one "  ID  name  (country)" a line. */
