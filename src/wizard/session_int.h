@@ -11,7 +11,6 @@
 #include <cjson/cJSON.h>
 
 struct expr;
-struct form;
 struct session;
 
 /* A condition in words with labels, followed by the screens of the fields
