@@ -230,7 +230,7 @@ cell_start "sandbox state" && {
 	    fail "the sandbox journal is not its own"
 	{ cat "$TESTDATA/plain/$alt.txt"; echo n; } >"$tmp/decline"
 	cw "$tmp/decline" --sandbox wizard --plain --no-recall "$alt"
-	expect_in err "'certwiz --sandbox --plain --resume=" \
+	expect_in err "continue with: certwiz --sandbox --plain --resume=" \
 	    "the resume hint carries --sandbox"
 }
 

@@ -189,7 +189,7 @@ expect_status 1 "output under a file"
 expect_in err "cannot write $tmp/file/order.json" "output under a file: message"
 expect_in err "draft saved to $XDG_STATE_HOME/certwiz/drafts/" \
     "output under a file: the answers go to a draft"
-draft=$(sed -n 's/.*draft saved to //p' "$tmp/err")
+draft=$(sed -n 's/.*draft saved to \([^;]*\);.*/\1/p' "$tmp/err")
 [ -f "$draft" ] && jq -e '.answers.subject.given_name == "Zoë"' "$draft" \
     >/dev/null || fail "output under a file: the draft lacks the answers"
 rm -rf "$XDG_STATE_HOME/certwiz/drafts"
@@ -317,7 +317,7 @@ if grep -q '^\[submit\] ' "$tmp/out"; then
 		esac
 		# Not placed: the answers survive in a draft, without card data;
 		# placed: the draft is gone.
-		d=$(sed -n "s/^certwiz: the answers are kept in \(.*\); 'certwiz --sandbox --plain --resume=.*/\1/p" "$tmp/err")
+		d=$(sed -n "s/^certwiz: the answers are kept in \(.*\); continue with: certwiz --sandbox --plain --resume=.*/\1/p" "$tmp/err")
 		if [ "$want" -ne 0 ]; then
 			[ -n "$d" ] && [ -f "$d" ] ||
 			    fail "$name: no draft kept after the failure: $(tail -c 300 "$tmp/err")"

@@ -20,7 +20,15 @@
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/recall.h"
+#include "wizard/result_words.h"
 #include "wizard/session.h"
+
+/* What a plain-mode answer line may be besides an answer (--help). */
+static const char plain_keys_help[] =
+    "In plain mode an answer line may also be: empty (keep the answer in\n"
+    "brackets), < or - (back to the previous question), ? (the field's\n"
+    "help and why it is asked), ?? (what the look-up finds: organizations,\n"
+    "server platforms) or ! (clear an optional answer).\n";
 
 /* The signal that asked plain mode to stop, or 0. */
 static volatile sig_atomic_t wizard_signo;
@@ -116,6 +124,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 			break;
 		case 'h':
 			cli_help(cmd);
+			printf("%s", plain_keys_help);
 			return 1;
 		default:
 			return -1;
@@ -320,20 +329,36 @@ recall_start(const struct wizard_args *a, struct session *s,
 }
 
 /* Keeps the answers of an order that was not placed in a draft (never
- * with card data), so a failed submission loses nothing; the hint is a
- * command that works as printed. */
+ * with card data), so a failed submission loses nothing; says the command
+ * that continues, as it works when typed. */
 static void
 keep_unplaced(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 {
-	char *cause = NULL;
+	char *cause = NULL, *hint;
 
 	if (draft_save(s, d, NULL, &cause) != 0) {
 		cli_error("the answers were not saved: %s", cause);
 		free(cause);
 		return;
 	}
-	cli_error("the answers are kept in %s; '%s --plain --resume=%s' "
-	    "continues", d->path, ctx->command, d->path);
+	hint = draft_resume_command(d->path, ctx->sandbox_url != NULL, 1);
+	cli_error("the answers are kept in %s; continue with: %s", d->path,
+	    hint);
+	free(hint);
+}
+
+/* Prints what happens next for the order placed (from its body). */
+static void
+print_next(const struct session *s, const struct api_result *res,
+    const char *command)
+{
+	cJSON *body = session_body(s);
+	char *next = result_next_words(s->form, body, res, command);
+
+	printf("%s\n", next);
+	free(next);
+	session_wipe_tree(body);
+	cJSON_Delete(body);
 }
 
 /* Removes the draft of an order that is placed (now or before), so it is
@@ -374,10 +399,10 @@ after_submit(const struct cli_ctx *ctx, struct session *s, struct draft *d,
 /* Asks whether to submit the complete order in plain mode, and does. The
  * draft is saved first, so the attempt names it. */
 static int
-submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
+submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d,
+    struct api *api)
 {
 	struct api_result res = API_RESULT_INIT;
-	struct api *api = cli_api_new(ctx);
 	char *cause = NULL;
 	int sent, rc;
 
@@ -390,8 +415,10 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 	    &res);
 	if (sent > 0) {
 		rc = cli_print_result(&res, 0);
-		if (rc == EXIT_OK)
+		if (rc == EXIT_OK) {
+			print_next(s, &res, ctx->command);
 			remember(s);
+		}
 		after_submit(ctx, s, d, &res);
 	} else if (sent == 0) {
 		printf("Nothing was submitted.\n");
@@ -403,7 +430,6 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
 	}
 	api_result_free(&res);
-	api_free(api);
 	return rc;
 }
 
@@ -412,17 +438,24 @@ static int
 run_plain(const struct cli_ctx *ctx, struct session *s,
     const struct wizard_args *a, struct draft *d)
 {
-	struct plain_opts o = { a->output, d, &wizard_signo };
+	struct plain_opts o = { a->output, d, &wizard_signo, NULL,
+	    ctx->sandbox_url != NULL };
 	int rc;
 
-	if ((rc = plain_run(s, stdin, stdout, &o)) != 0)
+	o.api = cli_api_new(ctx);
+	if ((rc = plain_run(s, stdin, stdout, &o)) != 0) {
+		api_free(o.api);
 		return rc;
+	}
 	if (a->dry_run) {
 		printf("Nothing was submitted (dry run).\n");
 		remember(s);
+		api_free(o.api);
 		return EXIT_OK;
 	}
-	return submit_plain(ctx, s, d);
+	rc = submit_plain(ctx, s, d, o.api);
+	api_free(o.api);
+	return rc;
 }
 
 /* Runs the curses wizard; it saves drafts to d (a resumed draft's file)

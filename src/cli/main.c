@@ -29,7 +29,8 @@ help(void)
 		printf("  %-36s %s\n", c->usage, c->summary);
 	printf("\nOptions:\n"
 	    "      --forms-dir DIR   read form files from DIR\n"
-	    "      --plain           run the wizard as plain prompts\n"
+	    "      --plain           run the wizard as plain prompts (answer\n"
+	    "                        < back, ? help and why, ?? look-up)\n"
 	    "      --resume[=DRAFT]  resume a saved draft (the newest by "
 	    "default)\n"
 	    "      --sandbox         send orders to a built-in CertCentral "

@@ -6,6 +6,11 @@
  *
  *   [payment_method] Payment method (required) 1) balance 2) profile 3) card [balance]:
  *
+ * Besides an answer, a line may be "<" or "-" (back to the previous
+ * question), "?" (the field's help and why it is asked), "??" (the
+ * organizations, or server platforms, the look-up finds) or "!" (clear an
+ * optional answer).
+ *
  * Ownership: plain_run() and plain_pick() borrow everything they are given.
  * The session's conversation goes to out; how a run ended (input ended,
  * interrupted, draft saved) goes to stderr as "certwiz: ...".
@@ -26,6 +31,8 @@ struct plain_opts {
 	const char		*output;	/* write the body here, or NULL */
 	struct draft		*draft;		/* where unfinished work is saved */
 	volatile sig_atomic_t	*signo;		/* set by signal handlers, or NULL */
+	struct api		*api;		/* "??" look-ups, or NULL */
+	int			 sandbox;	/* --sandbox: in resume hints */
 };
 
 /* Most bad answers in a row to one prompt before plain mode gives up. */

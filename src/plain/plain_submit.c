@@ -66,7 +66,7 @@ plain_submit(struct session *s, struct api *api, const char *draft,
     FILE *in, FILE *out,
     volatile sig_atomic_t *signo, struct api_result *res)
 {
-	struct plain_opts o = { NULL, NULL, signo };
+	struct plain_opts o = { NULL, NULL, signo, NULL, 0 };
 	const char *platform = s->form->platform;
 	struct walk w;
 	char *prompt;

@@ -309,3 +309,40 @@ draft_clear(struct draft *d)
 	free(d->attempt);
 	memset(d, 0, sizeof *d);
 }
+
+/* path quoted for a POSIX shell when it needs it; allocated. */
+static char *
+shell_quote(const char *path)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+";
+	char *out, *o;
+	const char *p;
+
+	if (*path != '\0' && path[strspn(path, safe)] == '\0')
+		return xstrdup(path);
+	out = o = xmalloc(strlen(path) * 4 + 3);
+	*o++ = '\'';
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else
+			*o++ = *p;
+	}
+	*o++ = '\'';
+	*o = '\0';
+	return out;
+}
+
+/* The command that resumes the draft at path, as a shell reads it. */
+char *
+draft_resume_command(const char *path, int sandbox, int plain)
+{
+	char *q = shell_quote(path), *out;
+
+	out = xasprintf("certwiz%s%s --resume=%s", sandbox ? " --sandbox" : "",
+	    plain ? " --plain" : "", q);
+	free(q);
+	return out;
+}

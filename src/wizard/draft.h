@@ -53,6 +53,10 @@ int	 draft_remove(struct draft *d, char **cause);
 int	 draft_list(char ***names, char **cause);
 /* Releases a list from draft_list(). */
 void	 draft_list_free(char **names, int n);
+/* The command that resumes the draft at path, as a shell reads it:
+ * "certwiz [--sandbox] [--plain] --resume=PATH" (PATH quoted when it holds
+ * anything but letters, digits and "/._-+"); allocated. */
+char	*draft_resume_command(const char *path, int sandbox, int plain);
 /* Releases what a draft holds and its lock. */
 void	 draft_clear(struct draft *d);
 

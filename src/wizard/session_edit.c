@@ -12,6 +12,7 @@
 #include "core/form.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
+#include "wizard/session_int.h"
 
 /* The object holding field fi's member with index[] bound, or NULL. */
 static cJSON *
@@ -52,7 +53,12 @@ slot_value(const struct session *s, const struct slot *slot)
 char *
 session_get_text(const struct session *s, const struct slot *slot)
 {
-	return value_join(slot_value(s, slot));
+	const struct field *f = &s->form->fields[slot->field];
+	const cJSON *v = slot_value(s, slot);
+
+	if (cJSON_IsNull(v) && !f->nullable)
+		return xstrdup("");
+	return session_value_text(v);
 }
 
 /* Splits "a, b c" into an array of strings. */
@@ -82,6 +88,8 @@ text_value(const struct field *f, const char *text)
 {
 	if (f->type == FT_MULTI_ENUM || f->type == FT_LIST)
 		return split_words(text);
+	if (f->nullable && strcmp(text, "null") == 0)
+		return cJSON_CreateNull();	/* chosen, unlike "" */
 	if (f->type == FT_BOOLEAN) {
 		if (strcasecmp(text, "y") == 0 || strcasecmp(text, "yes") == 0 ||
 		    strcasecmp(text, "true") == 0 || strcmp(text, "1") == 0)
@@ -130,6 +138,8 @@ store(struct session *s, const struct slot *slot, const char *text)
 	if (*text == '\0' && (c = container(s, slot->field, slot->index,
 	    slot->nindex)) != NULL)
 		cJSON_DeleteItemFromObjectCaseSensitive(c, f->name);
+	if (f->type == FT_OBJECT)
+		session_fill_defaults(s->form, s->answers);
 }
 
 /* Sets the answer at a slot from typed text; returns the slot's error. */
@@ -149,6 +159,7 @@ session_set_text(struct session *s, const struct slot *slot, const char *text)
 	    !cJSON_Compare(before, after, 1))
 		s->changed = 1;
 	cJSON_Delete(before);
+	session_follow(s);
 	session_check(s, &p);
 	err = session_slot_error(&p, slot);
 	out = err != NULL ? xstrdup(err) : NULL;
