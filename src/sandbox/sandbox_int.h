@@ -74,6 +74,7 @@ struct sandbox {
 	size_t		 norders;
 	long long	 next_order, next_request, next_cert, next_org;
 	long long	 next_domain;
+	cJSON		*created_orgs;	/* [{platform, org}] made by orders */
 	enum sandbox_fault *faults;
 	size_t		 nfaults;
 	size_t		 fault_head;
@@ -142,6 +143,9 @@ void	 sb_get_product(struct sandbox *, const struct sb_call *,
 /* sandbox_orgs.c */
 void	 sb_get_organization(struct sandbox *, const struct sb_call *,
 	    const char *, struct sb_reply *);
+long long sb_org_create(struct sandbox *sb, const char *platform,
+	    const cJSON *org);
+void	 sb_orgs_free(struct sandbox *sb);
 
 /* sandbox_faults.c */
 enum sandbox_fault sb_fault_next(struct sandbox *sb);
