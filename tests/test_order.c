@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -546,6 +547,82 @@ test_defects(void **state)
 		run_defect(&defects[i]);
 }
 
+/* Writes one changed body as dir/PRODUCT/NAME.json, NAME made of what was
+ * changed (letters, digits, '.', '_' and '-'; the same name again gets a
+ * number). */
+static void
+dump_body(const char *dir, const char *product, const char *path,
+    const char *value, const cJSON *body)
+{
+	char raw[128], name[96], *file, *text;
+	size_t n = 0, i;
+	int k;
+	FILE *fp;
+
+	snprintf(raw, sizeof raw, "%s %s", path, value != NULL ? value :
+	    "deleted");
+	for (i = 0; raw[i] != '\0' && n < 80; i++) {
+		if (isalnum((unsigned char)raw[i]) || raw[i] == '.' ||
+		    raw[i] == '-')
+			name[n++] = raw[i];
+		else if (n > 0 && name[n - 1] != '_')
+			name[n++] = '_';
+	}
+	while (n > 0 && name[n - 1] == '_')
+		n--;
+	name[n] = '\0';
+	for (k = 1;; k++) {
+		file = k == 1 ? xasprintf("%s/%s/%s.json", dir, product, name) :
+		    xasprintf("%s/%s/%s~%d.json", dir, product, name, k);
+		if ((fp = fopen(file, "r")) == NULL)
+			break;
+		fclose(fp);
+		free(file);
+	}
+	if ((fp = fopen(file, "w")) != NULL) {
+		text = cJSON_Print(body);
+		fprintf(fp, "%s\n", text);
+		free(text);
+		fclose(fp);
+	}
+	free(file);
+}
+
+/* Writes every body of the mutation and defect tables under dir, one
+ * folder per product (made beforehand). */
+static int
+dump_bodies(const char *dir)
+{
+	const struct mutation *m;
+	const struct defect *d;
+	char *name;
+	cJSON *body;
+	size_t i;
+
+	for (i = 0; i < sizeof mutations / sizeof mutations[0]; i++) {
+		m = &mutations[i];
+		name = xasprintf("orders/%s.json", m->product);
+		body = tu_data_json(name);
+		tu_set(body, m->path, m->value);
+		dump_body(dir, m->product, m->path, m->value, body);
+		cJSON_Delete(body);
+		free(name);
+	}
+	for (i = 0; i < sizeof defects / sizeof defects[0]; i++) {
+		d = &defects[i];
+		name = xasprintf("orders/%s.json", d->product);
+		body = tu_data_json(name);
+		tu_set(body, d->path, d->value);
+		if (d->path2 != NULL)
+			tu_set(body, d->path2, d->value2);
+		dump_body(dir, d->product, d->path2 != NULL ? d->path2 :
+		    d->path, d->path2 != NULL ? d->value2 : d->value, body);
+		cJSON_Delete(body);
+		free(name);
+	}
+	return 0;
+}
+
 /* Answers as a person types them, and what the body must hold at a path. */
 struct build_case {
 	const char	*product;
@@ -868,6 +945,7 @@ test_odd_bodies(void **state)
 int
 main(void)
 {
+	const char *dump = getenv("TEST_ORDER_DUMP");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_orders),
 		cmocka_unit_test(test_pkio_examples),
@@ -879,5 +957,7 @@ main(void)
 		cmocka_unit_test(test_odd_bodies),
 	};
 
+	if (dump != NULL)	/* the body corpus of tests/schema.sh */
+		return dump_bodies(dump);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
