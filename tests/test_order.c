@@ -113,7 +113,8 @@ static const struct mutation mutations[] = {
 	  "certificate.individual.state", "is required" },
 	{ EU, "certificate.individual.city", NULL, NULL, NULL },
 	{ EU, "provisioning_method", NULL, "provisioning_method", "required" },
-	{ EU, "organization.id", NULL, "organization", "needs organization.id" },
+	{ EU, "organization.id", NULL, "organization",
+	  "needs organization.id" },
 	{ EU, "organization.contacts", "[]", "organization.contacts",
 	  "is required" },
 	{ EU, "payment_method", NULL, "payment_method", "is required" },
@@ -497,7 +498,8 @@ has_problem(const struct problems *p, const char *path, const char *expect,
 	size_t i;
 
 	for (i = 0; i < p->n; i++) {
-		if (p->v[i].warning == warn && strcmp(p->v[i].path, path) == 0 &&
+		if (p->v[i].warning == warn &&
+		    strcmp(p->v[i].path, path) == 0 &&
 		    strstr(p->v[i].message, expect) != NULL)
 			return 1;
 	}
@@ -528,7 +530,8 @@ run_defect(const struct defect *d)
 			    p.v[i].message);
 		fail_msg("%s: %s = %s: expected %s: %s", d->product, d->path,
 		    d->value != NULL ? d->value : "(deleted)",
-		    d->at != NULL ? d->at : "valid", d->expect ? d->expect : "");
+		    d->at != NULL ? d->at : "valid",
+		    d->expect != NULL ? d->expect : "");
 	}
 	problems_free(&p);
 	cJSON_Delete(body);
@@ -561,7 +564,7 @@ dump_body(const char *dir, const char *product, const char *path,
 
 	snprintf(raw, sizeof raw, "%s %s", path, value != NULL ? value :
 	    "deleted");
-	for (i = 0; raw[i] != '\0' && n < 80; i++) {
+	for (i = 0; raw[i] != '\0' && n < 60; i++) {
 		if (isalnum((unsigned char)raw[i]) || raw[i] == '.' ||
 		    raw[i] == '-')
 			name[n++] = raw[i];

@@ -23,7 +23,8 @@ eval_is(const struct expr *e, const cJSON *v)
 		if (l->type == L_NULL)
 			match = !given;
 		else if (l->type == L_STR)	/* reading 12: "Us" is "us" */
-			match = (text != NULL && strcasecmp(text, l->text) == 0);
+			match = (text != NULL &&
+			    strcasecmp(text, l->text) == 0);
 		else
 			match = (text != NULL && strcmp(text, l->text) == 0);
 	}

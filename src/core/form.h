@@ -61,8 +61,8 @@ struct field {
 	long		 min_length, max_length;	/* -1: no bound */
 	long		 max_items;	/* lists: -1 no bound */
 	int		 max_days;	/* dates: days after today */
-	int		 max_years;	/* dates: calendar years after today */
-	int		 local;		/* a choice of the form, never sent */
+	int		 max_years;	/* dates: calendar years on */
+	int		 local;		/* a form's own choice, not sent */
 	struct infer_rule *infer;	/* local: its value read off a body */
 	size_t		 ninfer;
 	char		*expiry_month;	/* card years: path of the month */

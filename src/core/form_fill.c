@@ -201,7 +201,8 @@ get_infer(const cJSON *obj, struct field *f, char **cause)
 	if (map == NULL)
 		return 0;
 	if (!cJSON_IsObject(map) || map->child == NULL)
-		return fail(cause, f, "\"infer\" must map values to conditions");
+		return fail(cause, f, "\"infer\" must map values to "
+		    "conditions");
 	cJSON_ArrayForEach(rule, map) {
 		f->infer = xreallocarray(f->infer, f->ninfer + 1,
 		    sizeof *f->infer);

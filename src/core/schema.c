@@ -19,7 +19,7 @@
 /* What the generator carries: the form and the rules it could not say. */
 struct gen {
 	const struct form	*form;
-	cJSON			*notes;		/* array of strings */
+	cJSON			*notes;		/* strings */
 };
 
 static cJSON *scope_rules(struct gen *, size_t);
@@ -131,8 +131,8 @@ note_type(struct gen *g, const struct field *f, enum field_type type)
 	if (type == FT_CARD_NUMBER)
 		note(g, f->path, "the Luhn check digit");
 	else if (type == FT_DATE)
-		note(g, f->path, "a real calendar date, after today and within the "
-		    "form's window from today");
+		note(g, f->path, "a real calendar date, after today and "
+		    "within the form's window from today");
 	else if (type == FT_CARD_YEAR)
 		note(g, f->path, "not before this year, and with the month not "
 		    "before this month");
@@ -346,7 +346,8 @@ field_guard(struct gen *g, size_t fi, size_t list, const char *scope)
 	cJSON *guard = cJSON_CreateArray();
 	size_t p;
 
-	for (p = fi; p != SIZE_MAX && p != list; p = g->form->fields[p].parent) {
+	for (p = fi; p != SIZE_MAX && p != list;
+	    p = g->form->fields[p].parent) {
 		if (guard_add(g, guard, g->form->fields[p].when, scope,
 		    g->form->fields[fi].path) != 0) {
 			cJSON_Delete(guard);
@@ -440,8 +441,7 @@ field_rules(struct gen *g, size_t fi, size_t list, const char *scope,
 		req = cJSON_Duplicate(guard, 1);
 		if (f->required || guard_add(g, req, f->required_if, scope,
 		    f->path) == 0) {
-			then = cJSON_CreateObject();
-			cJSON_AddItemToObject(then, "required", cJSON_CreateArray());
+			then = one("required", cJSON_CreateArray());
 			cJSON_AddItemToArray(cJSON_GetObjectItem(then,
 			    "required"), cJSON_CreateString(f->name));
 			cJSON_AddItemToObject(then, "properties", one(f->name,

@@ -74,7 +74,7 @@ struct sandbox {
 	size_t		 norders;
 	long long	 next_order, next_request, next_cert, next_org;
 	long long	 next_domain;
-	cJSON		*created_orgs;	/* [{platform, org}] made by orders */
+	cJSON		*created_orgs;	/* [{platform, org}] of orders */
 	enum sandbox_fault *faults;
 	size_t		 nfaults;
 	size_t		 fault_head;

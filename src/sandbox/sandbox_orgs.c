@@ -133,7 +133,7 @@ created_json(long long id, const cJSON *org)
 static long long
 find_by_name(const struct sandbox *sb, const char *platform, const char *name)
 {
-	const cJSON *e, *o;
+	const cJSON *e, *o, *p, *n;
 	size_t i;
 
 	for (i = 0; i < sizeof orgs / sizeof orgs[0]; i++) {
@@ -143,10 +143,10 @@ find_by_name(const struct sandbox *sb, const char *platform, const char *name)
 	}
 	cJSON_ArrayForEach(e, sb->created_orgs) {
 		o = cJSON_GetObjectItemCaseSensitive(e, "org");
-		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
-		    e, "platform")), platform) == 0 &&
-		    strcasecmp(cJSON_GetStringValue(
-		    cJSON_GetObjectItemCaseSensitive(o, "name")), name) == 0)
+		p = cJSON_GetObjectItemCaseSensitive(e, "platform");
+		n = cJSON_GetObjectItemCaseSensitive(o, "name");
+		if (strcmp(p->valuestring, platform) == 0 &&
+		    strcasecmp(n->valuestring, name) == 0)
 			return (long long)cJSON_GetObjectItemCaseSensitive(o,
 			    "id")->valuedouble;
 	}

@@ -229,8 +229,8 @@ session_adopt_org(struct session *s, const char *org_id)
 	    form_find(s->form, "organization.id") == NULL)
 		return;
 	org = cJSON_GetObjectItemCaseSensitive(s->answers, "organization");
-	contacts = cJSON_IsObject(org) ? cJSON_DetachItemFromObjectCaseSensitive(
-	    org, "contacts") : NULL;
+	contacts = cJSON_IsObject(org) ?
+	    cJSON_DetachItemFromObjectCaseSensitive(org, "contacts") : NULL;
 	fresh = cJSON_CreateObject();
 	cJSON_AddStringToObject(fresh, "id", org_id);
 	if (contacts != NULL)
