@@ -44,6 +44,7 @@ extern const struct cli_cmd cli_cmds[];
 
 int	cmd_list(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_describe(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_schema(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_validate(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv);

@@ -144,6 +144,7 @@ submit_placed(struct tui *t)
 	free(t->unknown_alt);
 	t->unknown_alt = NULL;
 	t->placed = 1;
+	session_adopt_org(t->s, t->res.organization_id);
 	free(t->message);
 	t->message = NULL;
 	review_close(t);
