@@ -31,6 +31,7 @@ static const char *const field_keys[] = {
 	"path", "label", "type", "json", "nullable", "required", "required_if",
 	"when", "values", "values_if", "item", "min", "max", "min_length",
 	"max_length", "max_items", "max_days", "expiry_month", "max_count",
+	"key_type", "key_size",
 	"default", "secret", "lookup", "remember", "help", NULL
 };
 
