@@ -119,6 +119,9 @@ void	 sb_reply_html(struct sb_reply *r, unsigned int status,
 	    const char *title);
 int	 sb_send(struct sandbox *sb, const struct sb_call *c,
 	    struct sb_reply *r, enum sandbox_fault fault);
+long	 sb_arg_count(const struct sb_call *c, const char *name, long dflt);
+void	 sb_reply_page(struct sb_reply *r, const struct sb_call *c,
+	    const char *member, cJSON *all);
 
 /* sandbox_route.c */
 void	 sb_serve(struct sandbox *sb, struct sb_call *c,
@@ -141,6 +144,12 @@ void	 sb_get_product(struct sandbox *, const struct sb_call *,
 
 /* sandbox_orgs.c */
 void	 sb_get_organization(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+
+/* sandbox_users.c */
+void	 sb_get_user(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+void	 sb_get_container(struct sandbox *, const struct sb_call *,
 	    const char *, struct sb_reply *);
 
 /* sandbox_faults.c */
