@@ -8,6 +8,7 @@
 
 #include "core/expr.h"
 #include "core/form.h"
+#include "core/lookup.h"
 #include "util/xalloc.h"
 
 /* Sets *cause to "file: field path: message" and returns -1. */
@@ -72,24 +73,6 @@ link_parent(struct form *form, size_t i, char **cause)
 	return 0;
 }
 
-/* The look-ups a field may name. */
-static const char *const lookups[] = {
-	"organizations", "server_platforms", "users", "containers", NULL
-};
-
-/* 1 when name is a known look-up. */
-static int
-lookup_known(const char *name)
-{
-	size_t i;
-
-	for (i = 0; lookups[i] != NULL; i++) {
-		if (strcmp(name, lookups[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Checks "key_type" and "key_size": on a csr field, naming enum fields
  * outside any list (key_size only with key_type). */
 static int
@@ -141,7 +124,7 @@ check_type(const struct form *form, const struct field *f, char **cause)
 	if (f->max_count != NULL && f->type != FT_ENUM)
 		return fail(cause, f, "\"max_count\" is for enum fields");
 	if (f->lookup != NULL && (f->type != FT_ID ||
-	    !lookup_known(f->lookup)))
+	    lookup_find(f->lookup) == NULL))
 		return fail(cause, f, "\"lookup\" must be \"organizations\", "
 		    "\"server_platforms\", \"users\" or \"containers\", on "
 		    "an id field");

@@ -9,6 +9,7 @@
 #include "core/check.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/lookup.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/xalloc.h"
@@ -332,6 +333,20 @@ draw_fields(struct tui *t, int *cy, int *cx)
 		mvaddstr(TOP_ROWS, 2, "(nothing to fill in on this screen)");
 }
 
+/* The CSR hint: what it holds, and Ctrl-K when it can set key fields;
+ * takes words. */
+static char *
+draw_csr_hint(const struct field *f, char *words)
+{
+	char *hint;
+
+	if (f->key_type == NULL)
+		return words;
+	hint = xasprintf("%s; ^K sets key type and size", words);
+	free(words);
+	return hint;
+}
+
 /* A hint for the keys the focused field takes. */
 static char *
 draw_hint(struct tui *t)
@@ -343,9 +358,13 @@ draw_hint(struct tui *t)
 	if (sl->item < 0 && (f->type == FT_LIST || f->type == FT_OBJECT_LIST))
 		return xstrdup("+ or Insert adds an item");
 	if (lookup_available(t))
-		return xasprintf("F4 picks from the %s; or type the ID",
-		    strcmp(f->lookup, "organizations") == 0 ? "account's "
-		    "organizations" : "product's server platforms");
+		return xasprintf("F4 picks one of the %s%s; or type the ID",
+		    session_slot_lookup(t->s, sl)->what,
+		    session_slot_lookup(t->s, sl)->fills != NULL ?
+		    " (type a name first to search)" : "");
+	if (f->type == FT_CSR && !t->pending &&
+	    (path = session_csr_words(t->s, sl)) != NULL)
+		return draw_csr_hint(f, path);
 	if ((path = keys_file_path(t)) != NULL) {
 		free(path);
 		return xstrdup("Ctrl-R reads this file into the field");
