@@ -337,10 +337,9 @@ keep_unplaced(struct session *s, struct draft *d)
 
 /* Asks whether to submit the complete order in plain mode, and does. */
 static int
-submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
+submit_plain(struct api *api, struct session *s, struct draft *d)
 {
 	struct api_result res = API_RESULT_INIT;
-	struct api *api = cli_api_new(ctx);
 	int sent, rc;
 
 	sent = plain_submit(s, api, stdin, stdout, &wizard_signo, &res);
@@ -360,26 +359,26 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
 	}
 	api_result_free(&res);
-	api_free(api);
 	return rc;
 }
 
-/* Runs the wizard in plain mode on stdin and stdout, then submits. */
+/* Runs the wizard in plain mode on stdin and stdout (look-ups through an
+ * api handle), then submits with it. */
 static int
 run_plain(const struct cli_ctx *ctx, struct session *s,
     const struct wizard_args *a, struct draft *d)
 {
-	struct plain_opts o = { a->output, d, &wizard_signo };
+	struct plain_opts o = { a->output, d, &wizard_signo, NULL };
 	int rc;
 
-	if ((rc = plain_run(s, stdin, stdout, &o)) != 0)
-		return rc;
-	if (a->dry_run) {
+	o.api = cli_api_new(ctx);
+	if ((rc = plain_run(s, stdin, stdout, &o)) == 0 && a->dry_run) {
 		printf("Nothing was submitted (dry run).\n");
 		remember(s);
-		return EXIT_OK;
-	}
-	return submit_plain(ctx, s, d);
+	} else if (rc == 0)
+		rc = submit_plain(o.api, s, d);
+	api_free(o.api);
+	return rc;
 }
 
 /* Runs the curses wizard; it saves drafts to d (a resumed draft's file)

@@ -264,6 +264,7 @@ walk_free(struct walk *w)
 		free(w->skip[i]);
 	free(w->seen);
 	free(w->skip);
+	plain_lookup_free(w);
 }
 
 /* Walks every shown screen, then reviews the order. */
@@ -320,7 +321,7 @@ int
 plain_pick(const char *what, char *const *ids, char *const *titles, int n,
     FILE *in, FILE *out, volatile sig_atomic_t *signo)
 {
-	struct plain_opts o = { NULL, NULL, signo };
+	struct plain_opts o = { NULL, NULL, signo, NULL };
 	struct walk w;
 	char *line;
 	int i, tries, k;

@@ -332,19 +332,29 @@ ask_field(struct walk *w, const struct slot *slot)
 	char *line, *err;
 	int tries;
 
+	plain_lookup_offer(w, slot);
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
 		print_field_prompt(w, slot);
 		if (plain_read(w, &line) != 0)
 			return;
-		err = apply_answer(w, slot, line);
+		switch (plain_lookup_answer(w, slot, line, &err)) {
+		case 2:		/* "?" listed the entries: ask again */
+			free(line);
+			tries--;
+			continue;
+		case 0:
+			err = apply_answer(w, slot, line);
+		}
 		free(line);
 		if (err == NULL) {
 			plain_seen_add(w, slot->path);
+			w->offered = NULL;
 			return;
 		}
 		fprintf(w->out, "[%s] error: %s\n", slot->path, err);
 		free(err);
 	}
+	w->offered = NULL;
 	w->stop = STOP_TRIES;
 }
 

@@ -9,10 +9,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <cjson/cJSON.h>
+
 #include "plain/plain.h"
 
+struct lookup;
 struct session;
 struct slot;
+
+/* How many look-up lists a run keeps (one per kind of look-up). */
+#define PLAIN_LOOKUPS 8
 
 /* Why a walk stopped early. */
 enum plain_stop {
@@ -29,6 +35,10 @@ struct walk {
 	char			**skip;		/* optional objects declined */
 	size_t			 nskip;
 	enum plain_stop		 stop;
+	const struct lookup	*kinds[PLAIN_LOOKUPS];	/* fetched lists */
+	cJSON			*lists[PLAIN_LOOKUPS];
+	const cJSON		*offered;	/* list shown for this prompt */
+	const struct lookup	*offered_kind;
 };
 
 /* Reads one answer line (without its newline) into an allocated *line;
@@ -41,6 +51,12 @@ int	plain_yes_no(struct walk *w, const char *prompt, const char *path,
 void	plain_ask(struct walk *w, const struct slot *slot);
 /* Remembers a key as asked. */
 void	plain_seen_add(struct walk *w, const char *key);
+/* plain_lookup.c: the "?" offer before a look-up field's prompt, an
+ * answer listing or picking, and releasing the lists. */
+void	plain_lookup_offer(struct walk *w, const struct slot *slot);
+int	plain_lookup_answer(struct walk *w, const struct slot *slot,
+	    const char *line, char **err);
+void	plain_lookup_free(struct walk *w);
 /* Remembers an optional object as declined. */
 void	plain_skip_add(struct walk *w, const char *path);
 

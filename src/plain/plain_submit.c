@@ -65,7 +65,7 @@ int
 plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
     volatile sig_atomic_t *signo, struct api_result *res)
 {
-	struct plain_opts o = { NULL, NULL, signo };
+	struct plain_opts o = { NULL, NULL, signo, NULL };
 	const char *platform = s->form->platform;
 	struct walk w;
 	char *prompt;
