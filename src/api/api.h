@@ -133,7 +133,7 @@ int		 api_list_organizations(struct api *api, const char *platform,
 /* A paged list look-up: GET path?filters&limit=..&offset=.. */
 struct api_list_query {
 	const char	*path;		/* "organization", "user" ... */
-	const char	*member;	/* the answer's array: "organizations" */
+	const char	*member;	/* the answer's array: "users" */
 	const char	*filters;	/* URL-encoded query text, or NULL */
 	const char	*doing;		/* for messages: "read organizations" */
 	int		 page;		/* items per page; 0: API_LIST_PAGE */

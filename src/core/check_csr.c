@@ -316,7 +316,8 @@ csr_der(const char *s, size_t *len, int *is_key)
 	if (msg == NULL && body_len > 0) {
 		der = xmalloc(body_len / 4 * 3 + 1);
 		got = b64_decode(body, body_len, der);
-		*is_key = label_len == 10 && memcmp(label, "PUBLIC KEY", 10) == 0;
+		*is_key = label_len == 10 &&
+		    memcmp(label, "PUBLIC KEY", 10) == 0;
 	}
 	free(msg);
 	free(n);

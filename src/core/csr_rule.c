@@ -80,8 +80,8 @@ check_key(const struct form *form, const struct field *f,
 	if (info->key_type[0] == '\0' || !allowed(tf->values,
 	    info->key_type)) {
 		words = field_values_words(tf->values);
-		problems_add(p, 0, path, "has a key DigiCert does not take here "
-		    "(%s); %s takes %s", info->name, tf->path, words);
+		problems_add(p, 0, path, "has a key DigiCert does not take "
+		    "here (%s); %s takes %s", info->name, tf->path, words);
 		free(words);
 		return;
 	}

@@ -26,7 +26,7 @@ struct plain_opts {
 	const char		*output;	/* write the body here, or NULL */
 	struct draft		*draft;		/* where unfinished work is saved */
 	volatile sig_atomic_t	*signo;		/* set by signal handlers, or NULL */
-	struct api		*api;		/* look-ups (a key known), or NULL */
+	struct api		*api;		/* for look-ups, or NULL */
 };
 
 /* Most bad answers in a row to one prompt before plain mode gives up. */

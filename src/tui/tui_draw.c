@@ -32,7 +32,7 @@ static const char *const help_lines[] = {
 	"Ctrl-R              read the file whose path is typed (CSR)",
 	"F2                  save a draft (also done on each change of screen)",
 	"F3 or ?             why this field is shown and required",
-	"F4 or Ctrl-L        pick an organization, platform, contact, container",
+	"F4 or Ctrl-L        pick from the account (organization, contact...)",
 	"Ctrl-K              on a CSR: set the key type and size from it",
 	"Ctrl-X              clear the answers remembered from the last order",
 	"F10                 review the order; F10 again submits it",
