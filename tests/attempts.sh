@@ -200,7 +200,8 @@ for sig in HUP INT TERM; do
 	"$CERTWIZ" submit "$alt" "$TESTDATA/orders/$alt.json" >"$tmp/out" \
 	    2>"$tmp/err" &
 	pid=$!
-	sleep 0.5
+	# In flight: the attempt is journaled, the slow answer awaited.
+	wait_in_file '"event":"sent"' "$XDG_STATE_HOME/certwiz/journal"
 	kill -s "$sig" "$pid"
 	wait "$pid"
 	st=$?

@@ -212,8 +212,9 @@ plain_with "$ds" 16 '??' >"$tmp/look.txt"
 fresh
 { cat "$tmp/look.txt"; echo n; } | "$CERTWIZ" --sandbox wizard --plain \
     ds_org_individual >"$tmp/out" 2>"$tmp/err"
-expect_in out "[organization.id] the look-up found 3:" "?? lists organizations"
-expect_in out "  123458  Exemple Canada Ltée  (ca)" "?? shows a row"
+expect_in out "[organization.id] Organizations of the account: answer a number" \
+    "?? lists organizations"
+expect_in out "[organization.id]   3) 123458 Exemple Canada Ltée ca" "?? shows a row"
 wizard ds_org_individual "$tmp/look.txt"
 [ "$status" -eq 0 ] || fail "?? without a key: status $status"
 expect_in out "[organization.id] note: the look-up cannot run: no API key" \
@@ -223,12 +224,15 @@ CERTWIZ_API_KEY_US=abc CERTWIZ_BASE_URL_US=https://127.0.0.1:9/services/v2 \
     "$CERTWIZ" --timeout 5 wizard --plain --dry-run ds_org_individual \
     <"$tmp/look.txt" >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] || fail "?? failing: the order did not go on"
-expect_in out "[organization.id] note: the look-up failed: " \
+expect_in out "[organization.id] the look-up of the organizations failed (" \
     "?? says when the look-up fails"
 
 # Key type ecc: Key size follows (and says so) instead of staying 2048.
+# (with an ECC P-256 CSR, which the engine reads and matches to the key)
 plain_with "$ds" 6 2 >"$tmp/ecc.txt"
 sed -i '8d' "$tmp/ecc.txt"
+ecc_csr=$(tr -d '\n' <"$TESTDATA/csr/ecc-p256.pem")
+sed -i "6s|.*|$ecc_csr|" "$tmp/ecc.txt"
 wizard ds_org_individual "$tmp/ecc.txt"
 [ "$status" -eq 0 ] || fail "ecc: status $status ($(tail -n 3 "$tmp/out"))"
 expect_in out "[certificate.csr_key_type] note: Key size set to p-256: 2048 is not allowed when Key type is ecc (screen Certificate)" \

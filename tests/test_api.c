@@ -584,6 +584,51 @@ test_lookups(void **state)
 	api_free(api);
 }
 
+/* The account's lists through the one paged look-up: organizations,
+ * users (searched) and containers, page by page. */
+static void
+test_lists(void **state)
+{
+	struct api *api = sandbox_api(10, 0);
+	struct api_list_query q = { "user", "users", NULL, "read users", 1 };
+	char *cause = NULL;
+	cJSON *list = NULL;
+
+	(void)state;
+	assert_int_equal(api_list_organizations(api, "us", &list, &cause), 0);
+	assert_int_equal(cJSON_GetArraySize(list), 3);
+	cJSON_Delete(list);
+	assert_int_equal(api_list_users(api, "us", NULL, &list, &cause), 0);
+	assert_int_equal(cJSON_GetArraySize(list), 4);
+	cJSON_Delete(list);
+	assert_int_equal(api_list_users(api, "us", "Zo\xc3\xab M", &list,
+	    &cause), 0);
+	assert_int_equal(cJSON_GetArraySize(list), 1);
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(
+	    cJSON_GetArrayItem(list, 0), "email")), "zoe.muller@example.com");
+	cJSON_Delete(list);
+	assert_int_equal(api_list_users(api, "us", "&limit=1", &list,
+	    &cause), 0);
+	assert_int_equal(cJSON_GetArraySize(list), 0);
+	cJSON_Delete(list);
+	/* One item a page: four GETs for four users, in order. */
+	assert_int_equal(api_list(api, "us", &q, &list, &cause), 0);
+	assert_int_equal(cJSON_GetArraySize(list), 4);
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(list, 3),
+	    "id")->valueint, 1004);
+	cJSON_Delete(list);
+	assert_int_equal(api_list_containers(api, "eu", &list, &cause), 0);
+	assert_int_equal(cJSON_GetArraySize(list), 3);
+	cJSON_Delete(list);
+	/* A refused key fails the look-up with a reason, and no list. */
+	assert_int_equal(api_set_key(api, "us", "wrong-key", &cause), 0);
+	assert_int_equal(api_list_users(api, "us", NULL, &list, &cause), -1);
+	assert_null(list);
+	assert_non_null(cause);
+	free(cause);
+	api_free(api);
+}
+
 /* Runs the tests. */
 int
 main(void)
@@ -601,6 +646,7 @@ main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_journal),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_lists),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

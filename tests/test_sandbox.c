@@ -460,6 +460,112 @@ test_new_organization(void **state)
 	resp_free(&r);
 }
 
+/* The string member name of a JSON object, or "". */
+static const char *
+str_of(const cJSON *o, const char *name)
+{
+	const char *s = cJSON_GetStringValue(cJSON_GetObjectItem(o, name));
+
+	return s != NULL ? s : "";
+}
+
+/* One list look-up and what its answer must hold. */
+static const struct {
+	const char	*path;
+	const char	*key;
+	const char	*member;
+	int		 count;		/* items in this page */
+	int		 total;		/* page.total */
+	long		 first_id;	/* id of the first item */
+} lists[] = {
+	{ "user", US, "users", 4, 4, 1001 },
+	{ "user", EU, "users", 2, 2, 2001 },
+	{ "user?filters%5Bsearch%5D=zoe", US, "users", 1, 1, 1002 },
+	{ "user?filters%5Bsearch%5D=SMITH", US, "users", 1, 1, 1001 },
+	{ "user?filters%5Bsearch%5D=john%20smith", US, "users", 1, 1, 1001 },
+	{ "user?filters%5Bsearch%5D=voorbeeld.nl", EU, "users", 1, 1, 2001 },
+	{ "user?filters%5Bsearch%5D=nobody", US, "users", 0, 0, 0 },
+	{ "user?limit=2&offset=1", US, "users", 2, 4, 1002 },
+	{ "user?limit=2&offset=4", US, "users", 0, 4, 0 },
+	{ "container", US, "containers", 4, 4, 679393 },
+	{ "container", EU, "containers", 3, 3, 679393 },
+	{ "container?limit=1&offset=2", EU, "containers", 1, 3, 679397 },
+};
+
+/* GET user and GET container: each account's own, searched and paged. */
+static void
+test_users_containers(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	cJSON *j, *items, *first;
+	size_t i;
+
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		api(fx, "GET", lists[i].path, lists[i].key, NULL, &r);
+		assert_int_equal(r.status, 200);
+		j = json_of(&r);
+		items = cJSON_GetObjectItem(j, lists[i].member);
+		if (cJSON_GetArraySize(items) != lists[i].count ||
+		    cJSON_GetObjectItem(cJSON_GetObjectItem(j, "page"),
+		    "total")->valueint != lists[i].total)
+			fail_msg("%s: %d items of %d, want %d of %d",
+			    lists[i].path, cJSON_GetArraySize(items),
+			    cJSON_GetObjectItem(cJSON_GetObjectItem(j,
+			    "page"), "total")->valueint, lists[i].count,
+			    lists[i].total);
+		first = cJSON_GetArrayItem(items, 0);
+		if (first != NULL)
+			assert_int_equal(cJSON_GetObjectItem(first,
+			    "id")->valuedouble, lists[i].first_id);
+		cJSON_Delete(j);
+		resp_free(&r);
+	}
+}
+
+/* A user carries what a contact needs; a container its parent and state. */
+static void
+test_user_fields(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	cJSON *j, *u, *c;
+
+	api(fx, "GET", "user?filters%5Bsearch%5D=zoe", US, NULL, &r);
+	j = json_of(&r);
+	u = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "users"), 0);
+	assert_string_equal(str_of(u, "username"), "zmuller");
+	assert_string_equal(str_of(u, "first_name"), "Zo\xc3\xab");
+	assert_string_equal(str_of(u, "last_name"), "M\xc3\xbcller");
+	assert_string_equal(str_of(u, "email"), "zoe.muller@example.com");
+	assert_string_equal(str_of(u, "job_title"), "Security Officer");
+	assert_string_equal(str_of(u, "telephone"), "+1 617-555-0102");
+	assert_string_equal(str_of(u, "status"), "active");
+	c = cJSON_GetObjectItem(u, "container");
+	assert_int_equal(cJSON_GetObjectItem(c, "id")->valueint, 679394);
+	assert_string_equal(str_of(c, "name"), "Labs");
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "container", US, NULL, &r);
+	j = json_of(&r);
+	c = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "containers"), 0);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(c, "parent_id")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(c, "is_active")));
+	c = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "containers"), 3);
+	assert_string_equal(str_of(c, "name"), "Archive");
+	assert_int_equal(cJSON_GetObjectItem(c, "parent_id")->valueint,
+	    679393);
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(c, "is_active")));
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "user", NULL, NULL, &r);
+	assert_int_equal(r.status, 401);
+	resp_free(&r);
+	api(fx, "POST", "container", US, "{}", &r);
+	assert_int_equal(r.status, 405);
+	resp_free(&r);
+}
+
 /* A placed order is found by its ID and its alternative order ID. */
 static void
 test_order_lookups(void **state)
@@ -1288,6 +1394,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_organizations, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_new_organization, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_users_containers, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_user_fields, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_order_lookups, setup,
 		    teardown),

@@ -69,7 +69,7 @@ unset CERTWIZ_SANDBOX_FAULTS
 # The organization pick: F4 lists the account's organizations.
 start_embedded document_signing_org_1
 goto_path organization.id
-wait_for 'F4 picks from the account' "pick: the key line names F4"
+wait_for 'F4 picks one of the organizations' "pick: the key line names F4"
 keys F4
 wait_for 'Example Corp' "pick: F4 lists Example Corp"
 keys Enter

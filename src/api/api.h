@@ -147,6 +147,35 @@ int		 api_warm(struct api *api, const char *platform, char **cause);
  * deletes; 0, or -1 with *cause. */
 int		 api_list_organizations(struct api *api, const char *platform,
 		    cJSON **out, char **cause);
+/* Items one page of a list look-up asks for, and the most read in all. */
+#define API_LIST_PAGE 100
+#define API_LIST_MAX 1000
+
+/* A paged list look-up: GET path?filters&limit=..&offset=.. */
+struct api_list_query {
+	const char	*path;		/* "organization", "user" ... */
+	const char	*member;	/* the answer's array: "users" */
+	const char	*filters;	/* URL-encoded query text, or NULL */
+	const char	*doing;		/* for messages: "read organizations" */
+	int		 page;		/* items per page; 0: API_LIST_PAGE */
+};
+
+/* Reads every page of a list look-up (up to API_LIST_MAX items): *out
+ * gets the items of q->member in one array, which the caller deletes; 0,
+ * or -1 with *cause. */
+int		 api_list(struct api *api, const char *platform,
+		    const struct api_list_query *q, cJSON **out,
+		    char **cause);
+/* The account's users (GET user), those matching search (by name,
+ * username or email) when it is neither NULL nor empty: *out gets the
+ * "users" array (id, username, first_name, last_name, email, job_title,
+ * telephone, status, container); as api_list(). */
+int		 api_list_users(struct api *api, const char *platform,
+		    const char *search, cJSON **out, char **cause);
+/* The account's containers (GET container): *out gets the "containers"
+ * array (id, name, parent_id, is_active); as api_list(). */
+int		 api_list_containers(struct api *api, const char *platform,
+		    cJSON **out, char **cause);
 /* The server platforms of a product (GET product/{name_id}): *out gets
  * the "server_platforms" array (id, name; empty when the product has
  * none), which the caller deletes; 0, or -1 with *cause. */

@@ -22,11 +22,14 @@ const struct cli_cmd cli_cmds[] = {
 	  "print a product's order body as a JSON Schema (draft 2020-12)",
 	  cmd_schema },
 	{ "validate", "validate [--json] PRODUCT FILE...",
-	  "check order bodies (- reads stdin) against a product's rules",
+	  "check order bodies (- reads stdin) against a product's rules, "
+	  "CSRs read with libcrypto",
 	  cmd_validate },
 	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
 	  "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
-	  "fill in an order screen by screen (plain prompts with --plain)",
+	  "fill in an order screen by screen (plain prompts with --plain); "
+	  "F4 (plain: ?) picks organizations, contacts and containers from "
+	  "the account",
 	  cmd_wizard },
 	{ "sandbox", "sandbox [--port N] [--log]",
 	  "run the CertCentral simulator on 127.0.0.1 until interrupted",

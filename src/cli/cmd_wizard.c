@@ -433,7 +433,8 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d,
 	return rc;
 }
 
-/* Runs the wizard in plain mode on stdin and stdout, then submits. */
+/* Runs the wizard in plain mode on stdin and stdout (look-ups through an
+ * api handle), then submits with it. */
 static int
 run_plain(const struct cli_ctx *ctx, struct session *s,
     const struct wizard_args *a, struct draft *d)

@@ -41,6 +41,8 @@ help(void)
 	    "  -V, --version         show the version and exit\n\n"
 	    "With no command, certwiz starts the wizard with a product "
 	    "picker.\n"
+	    "CSRs are read with libcrypto (libssl3), loaded only when a CSR "
+	    "is checked;\nwithout it only their PEM frame is checked.\n"
 	    "Exit status: 0 success, 1 an order is not valid (or was "
 	    "refused), 2 usage\nerror, 3 the order failed and was not placed, "
 	    "4 its outcome is unknown.\n"

@@ -166,6 +166,8 @@ field_clear(struct field *f)
 	free(f->label);
 	free(f->help);
 	free(f->expiry_month);
+	free(f->key_type);
+	free(f->key_size);
 	free(f->lookup);
 	free(f->file);
 	expr_free(f->required_if);

@@ -66,11 +66,13 @@ struct field {
 	struct infer_rule *infer;	/* local: its value read off a body */
 	size_t		 ninfer;
 	char		*expiry_month;	/* card years: path of the month */
+	char		*key_type;	/* CSRs: path of the key type field */
+	char		*key_size;	/* CSRs: path of the key size field */
 	cJSON		*max_count;	/* object-list members: {value: n} */
 	cJSON		*dflt;		/* default value, or NULL */
 	int		 secret;	/* never shown, stored or logged */
 	int		 remember;	/* kept for the next order (recall.json) */
-	char		*lookup;	/* "organizations", "server_platforms" or NULL */
+	char		*lookup;	/* "users" ... (core/lookup.h), or NULL */
 	size_t		 parent;	/* index of the parent field, or SIZE_MAX */
 	size_t		 screen;	/* index of its screen */
 	char		*file;		/* form file it came from */

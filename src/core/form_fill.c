@@ -376,6 +376,8 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 	    get_json(obj, f, cause) != 0 ||
 	    get_limits(obj, f, cause) != 0 ||
 	    get_string(obj, "expiry_month", 0, &f->expiry_month, f, cause) != 0 ||
+	    get_string(obj, "key_type", 0, &f->key_type, f, cause) != 0 ||
+	    get_string(obj, "key_size", 0, &f->key_size, f, cause) != 0 ||
 	    get_string(obj, "lookup", 0, &f->lookup, f, cause) != 0)
 		return -1;
 	if (f->help == NULL)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/answers.h"
+#include "core/csr.h"
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/form.h"
@@ -206,6 +207,13 @@ check_field(struct walk *w, size_t fi, const cJSON *v, const char *path)
 		return;
 	}
 	report_rewrites(w, f, v, path);
+	if (f->type == FT_CSR && cJSON_IsString(v)) {
+		if (strpbrk(v->valuestring, "\r\n") != NULL)
+			problems_add(w->p, 1, path, "has line breaks; certwiz "
+			    "removes them before sending");
+		csr_check_field(w->form, f, v->valuestring, w->body, path,
+		    w->p);
+	}
 	if (f->type == FT_OBJECT)
 		check_object(w, fi, v, path);
 	else if (f->type == FT_OBJECT_LIST)

@@ -353,6 +353,7 @@ walk_free(struct walk *w)
 	free(w->seen);
 	free(w->skip);
 	free(w->quiet);
+	plain_lookup_free(w);
 }
 
 /* Walks every shown screen, then reviews the order. */

@@ -388,6 +388,7 @@ ask_field(struct walk *w, const struct slot *slot)
 	char *line, *err;
 	int tries;
 
+	plain_lookup_offer(w, slot);
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
 		print_field_prompt(w, slot);
 		if (plain_read(w, &line) != 0)
@@ -398,16 +399,25 @@ ask_field(struct walk *w, const struct slot *slot)
 				return;
 			continue;
 		}
-		err = apply_answer(w, slot, line);
+		switch (plain_lookup_answer(w, slot, line, &err)) {
+		case 2:		/* "??" listed the entries: ask again */
+			free(line);
+			tries--;
+			continue;
+		case 0:
+			err = apply_answer(w, slot, line);
+		}
 		free(line);
 		print_notice(w, slot);
 		if (err == NULL) {
 			plain_seen_add(w, slot->path);
+			w->offered = NULL;
 			return;
 		}
 		fprintf(w->out, "[%s] error: %s\n", slot->path, err);
 		free(err);
 	}
+	w->offered = NULL;
 	w->stop = STOP_TRIES;
 }
 

@@ -118,8 +118,8 @@ plain_command(struct walk *w, const char *line)
 		explain(w, w->cur);
 		return CMD_AGAIN;
 	}
-	if (strcmp(line, "??") == 0) {
-		look_up(w, w->cur);
+	if (strcmp(line, "??") == 0 && w->offered_kind == NULL) {
+		look_up(w, w->cur);	/* says why no list can be had */
 		return CMD_AGAIN;
 	}
 	return CMD_NONE;

@@ -9,10 +9,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <cjson/cJSON.h>
+
 #include "plain/plain.h"
 
+struct lookup;
 struct session;
 struct slot;
+
+/* How many look-up lists a run keeps (one per kind of look-up). */
+#define PLAIN_LOOKUPS 8
 
 /* Why a walk stopped early. */
 enum plain_stop {
@@ -34,6 +40,10 @@ struct walk {
 	int			 in_walk;	/* "<" and "?" work */
 	int			 back;		/* "<" was answered */
 	const struct slot	*cur;		/* the slot being asked */
+	const struct lookup	*kinds[PLAIN_LOOKUPS];	/* fetched lists */
+	cJSON			*lists[PLAIN_LOOKUPS];
+	const cJSON		*offered;	/* list shown for this prompt */
+	const struct lookup	*offered_kind;
 };
 
 /* What plain_command() made of a line. */
@@ -56,6 +66,12 @@ void	plain_seen_add(struct walk *w, const char *key);
 /* Remembers a key passed without a question (a required object), which
  * "<" steps over. */
 void	plain_quiet_add(struct walk *w, const char *key);
+/* plain_lookup.c: the "?" offer before a look-up field's prompt, an
+ * answer listing or picking, and releasing the lists. */
+void	plain_lookup_offer(struct walk *w, const struct slot *slot);
+int	plain_lookup_answer(struct walk *w, const struct slot *slot,
+	    const char *line, char **err);
+void	plain_lookup_free(struct walk *w);
 /* Remembers an optional object as declined. */
 void	plain_skip_add(struct walk *w, const char *path);
 /* Handles a line that is a command rather than an answer (plain_help.c). */

@@ -77,21 +77,6 @@ sb_org_name(const char *platform, long long id)
 	return NULL;
 }
 
-/* A query argument as a count, or dflt when absent or not a number. */
-static long
-arg_count(const struct sb_call *c, const char *name, long dflt)
-{
-	const char *s = c->mhd->lookup_connection_value(c->conn,
-	    MHD_GET_ARGUMENT_KIND, name);
-	char *end;
-	long v;
-
-	if (s == NULL || *s == '\0')
-		return dflt;
-	v = strtol(s, &end, 10);
-	return *end == '\0' && v >= 0 ? v : dflt;
-}
-
 /* 1 when an organization passes the status and search filters. */
 static int
 matches(const struct sb_call *c, const struct sb_org *o)
@@ -219,8 +204,8 @@ void
 sb_get_organization(struct sandbox *sb, const struct sb_call *c,
     const char *arg, struct sb_reply *r)
 {
-	long limit = arg_count(c, "limit", 1000);
-	long offset = arg_count(c, "offset", 0), total = 0;
+	long limit = sb_arg_count(c, "limit", 1000);
+	long offset = sb_arg_count(c, "offset", 0), total = 0;
 	cJSON *a = cJSON_CreateObject(), *list, *page;
 	const cJSON *e, *o;
 	size_t i;

@@ -32,7 +32,9 @@
 
 #include "core/answers.h"
 
+struct api;
 struct form;
+struct lookup;
 struct problems;
 
 /* A session: the form, the answers (a tree shaped like the body) and "today". */
@@ -161,6 +163,32 @@ cJSON		*session_answers_public(const struct session *s);
 /* Overwrites and removes every secret answer (card number, CVV), e.g.
  * once the order was sent (session_wipe.c). */
 void		 session_wipe_secrets(struct session *s);
+/* The look-up of the field at a slot (core/lookup.h), or NULL. */
+const struct lookup *session_slot_lookup(const struct session *s,
+		    const struct slot *slot);
+/* Fetches a look-up's list for the session's product with api (users
+ * matching search when it is not NULL or empty): *out gets an array the
+ * caller deletes; 0, or -1 with *cause (session_lookup.c). */
+int		 session_lookup_fetch(const struct session *s,
+		    struct api *api, const struct lookup *lk,
+		    const char *search, cJSON **out, char **cause);
+/* A member of a look-up entry as text ("" when it has none). */
+char		*session_entry_text(const cJSON *entry, const char *name);
+/* Sets the slot to the entry's "id", and each sibling field the look-up
+ * fills to the entry's member of the same name; returns the slot's error
+ * or NULL. */
+char		*session_fill_entry(struct session *s, const struct slot *slot,
+		    const struct lookup *lk, const cJSON *entry);
+/* The CSR at a slot in words ("ECC P-256, CN=example.com, signature
+ * valid", or why it was not read), or NULL when the slot holds none
+ * (session_csr.c). */
+char		*session_csr_words(const struct session *s,
+		    const struct slot *slot);
+/* Sets the key type and size fields the CSR field at slot names
+ * ("key_type", "key_size") from its CSR's key; 0, or -1; *msg says what
+ * was done or why not (allocated). */
+int		 session_csr_set_keys(struct session *s,
+		    const struct slot *slot, char **msg);
 /* Overwrites every string of a tree (a body holding card data) before
  * the caller deletes it. */
 void		 session_wipe_tree(cJSON *v);
