@@ -93,10 +93,10 @@ struct api_result {
 	char			**notes;	/* retries, journal trouble */
 	size_t			 nnotes;
 	cJSON			*answer;	/* the parsed answer, or NULL */
+	int			 unsent;	/* 1: stopped before sending */
 };
 
-#define API_RESULT_INIT { API_FAILED, 0, NULL, 0, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, 0, NULL, 0, NULL, 0, { NULL, 0 }, NULL, 0, NULL }
+#define API_RESULT_INIT { .outcome = API_FAILED }
 
 /* Makes a handle; nothing is sent and no key is read yet. */
 struct api	*api_new(const struct api_opts *opts);

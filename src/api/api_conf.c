@@ -15,16 +15,6 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
-/* Environment variables per platform, in platform index order. */
-static const char *const platforms[API_NPLATFORMS] = { "us", "eu" };
-static const char *const url_env[API_NPLATFORMS] = {
-	"CERTWIZ_BASE_URL_US", "CERTWIZ_BASE_URL_EU"
-};
-static const char *const key_env[API_NPLATFORMS] = {
-	"CERTWIZ_API_KEY_US", "CERTWIZ_API_KEY_EU"
-};
-static const char *const key_name[API_NPLATFORMS] = { "key_us", "key_eu" };
-
 /* Frees a key after overwriting it. */
 static void
 wipe(char *s)
@@ -33,19 +23,6 @@ wipe(char *s)
 		explicit_bzero(s, strlen(s));
 		free(s);
 	}
-}
-
-/* The index of a platform, or -1. */
-int
-api_platform_index(const char *platform)
-{
-	int i;
-
-	for (i = 0; platform != NULL && i < API_NPLATFORMS; i++) {
-		if (strcmp(platforms[i], platform) == 0)
-			return i;
-	}
-	return -1;
 }
 
 /* The retry wait unit: $CERTWIZ_RETRY_BASE_MS or 1000 ms. */
@@ -95,7 +72,7 @@ api_free(struct api *api)
 	if (api->curl.dl != NULL)
 		api->curl.global_cleanup();
 	curl_lib_close(&api->curl);
-	for (i = 0; i < API_NPLATFORMS; i++) {
+	for (i = 0; i < PLATFORM_COUNT; i++) {
 		free(api->base_url[i]);
 		free(api->checked_url[i]);
 		wipe(api->key[i]);
@@ -130,7 +107,7 @@ int
 api_set_key(struct api *api, const char *platform, const char *key,
     char **cause)
 {
-	int i = api_platform_index(platform);
+	int i = platform_index(platform);
 
 	if (i < 0 || key == NULL || *key == '\0' ||
 	    strpbrk(key, "\r\n") != NULL) {
@@ -210,7 +187,7 @@ check_url(struct api *api, const char *url, const char *from, int europe,
 const char *
 api_base_url(struct api *api, const char *platform, char **cause)
 {
-	int i = api_platform_index(platform);
+	int i = platform_index(platform);
 	const char *url, *from, *env;
 
 	if (i < 0) {
@@ -222,9 +199,9 @@ api_base_url(struct api *api, const char *platform, char **cause)
 		return api->checked_url[i];
 	url = platform_base_url(platform);
 	from = "the default base URL";
-	if ((env = getenv(url_env[i])) != NULL && *env != '\0') {
+	if ((env = getenv(platforms[i].url_env)) != NULL && *env != '\0') {
 		url = env;
-		from = url_env[i];
+		from = platforms[i].url_env;
 	}
 	if (api->base_url[i] != NULL) {
 		url = api->base_url[i];
@@ -323,8 +300,8 @@ config_key(int i, char **key, char **cause)
 	copy = xmalloc(len + 1);	/* was xstrdup: short when text has a NUL */
 	for (pass = 0, v = NULL; pass < 2 && v == NULL; pass++) {
 		memcpy(copy, text, len + 1);
-		v = config_find(copy, path, pass == 0 ? key_name[i] : "key",
-		    cause);
+		v = config_find(copy, path, pass == 0 ?
+		    platforms[i].key_name : "key", cause);
 		if (v == NULL && *cause != NULL)
 			break;
 	}
@@ -348,7 +325,8 @@ no_key(int i)
 
 	msg = xasprintf("no API key for the %s platform: set %s (or "
 	    "DIGICERT_API_KEY), or put '%s = ...' in %s (mode 600)",
-	    platform_title(platforms[i]), key_env[i], key_name[i], path);
+	    platforms[i].title, platforms[i].key_env, platforms[i].key_name,
+	    path);
 	free(path);
 	return msg;
 }
@@ -357,7 +335,7 @@ no_key(int i)
 const char *
 api_key(struct api *api, const char *platform, char **cause)
 {
-	int i = api_platform_index(platform);
+	int i = platform_index(platform);
 	const char *env;
 	char *key = NULL;
 
@@ -367,7 +345,7 @@ api_key(struct api *api, const char *platform, char **cause)
 	}
 	if (api->key[i] != NULL)
 		return api->key[i];
-	if (((env = getenv(key_env[i])) != NULL && *env != '\0') ||
+	if (((env = getenv(platforms[i].key_env)) != NULL && *env != '\0') ||
 	    ((env = getenv("DIGICERT_API_KEY")) != NULL && *env != '\0'))
 		return api_set_key(api, platform, env, cause) == 0 ?
 		    api->key[i] : NULL;

@@ -5,6 +5,7 @@
 
 #include "api/api_int.h"
 #include "core/platform.h"
+#include "core/value.h"
 #include "util/xalloc.h"
 
 /* 1 when s is 1 to 64 ASCII letters and digits (safe in a URL path). */
@@ -48,7 +49,7 @@ get(struct api *api, const char *platform, const char *path,
 {
 	char *cause = NULL;
 
-	res->platform = api_platform_index(platform) == 0 ? "us" : "eu";
+	res->platform = platform_index(platform) == 0 ? "us" : "eu";
 	if (api_call(api, platform, "GET", path, NULL, r, &cause) != 0) {
 		api_set_message(res, "%s", cause);
 		free(cause);
@@ -72,11 +73,11 @@ first_alternate(const cJSON *answer, struct api_result *res)
 	free(res->order_id);
 	free(res->certificate_id);
 	free(res->status);
-	res->order_id = api_id_text(cJSON_GetObjectItemCaseSensitive(o,
+	res->order_id = value_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "order_id"));
-	res->certificate_id = api_id_text(cJSON_GetObjectItemCaseSensitive(o,
+	res->certificate_id = value_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "certificate_id"));
-	res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(o,
+	res->status = value_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "status"));
 	return res->order_id != NULL ? 0 : -1;
 }
@@ -130,18 +131,18 @@ order_fields(const cJSON *answer, struct api_result *res)
 	free(res->status);
 	free(res->certificate_id);
 	free(res->organization_id);
-	res->order_id = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
+	res->order_id = value_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "id"));
-	res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
+	res->status = value_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "status"));
 	cert = cJSON_GetObjectItemCaseSensitive(answer, "certificate");
-	res->certificate_id = api_id_text(cJSON_GetObjectItemCaseSensitive(
+	res->certificate_id = value_id_text(cJSON_GetObjectItemCaseSensitive(
 	    cert, "id"));
 	if (res->certificate_id == NULL)
-		res->certificate_id = api_id_text(
+		res->certificate_id = value_id_text(
 		    cJSON_GetObjectItemCaseSensitive(answer, "certificate_id"));
 	org = cJSON_GetObjectItemCaseSensitive(answer, "organization");
-	res->organization_id = api_id_text(cJSON_GetObjectItemCaseSensitive(
+	res->organization_id = value_id_text(cJSON_GetObjectItemCaseSensitive(
 	    org, "id"));
 }
 

@@ -335,17 +335,19 @@ static int
 ready(struct submission *s, struct api_result *res)
 {
 	char *cause = NULL;
-	int i = api_platform_index(s->form->platform);
+	int i = platform_index(s->form->platform);
 
 	if (i < 0) {
 		api_set_message(res, "%s: unknown platform '%s'; nothing was "
 		    "sent", s->form->id, s->form->platform);
+		res->unsent = 1;
 		return -1;
 	}
 	res->platform = s->platform = i == 0 ? "us" : "eu";
 	if (api_base_url(s->api, s->platform, &cause) == NULL ||
 	    api_key(s->api, s->platform, &cause) == NULL) {
 		api_set_message(res, "%s; nothing was sent", cause);
+		res->unsent = 1;
 		free(cause);
 		return -1;
 	}

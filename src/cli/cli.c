@@ -10,57 +10,25 @@
 #include <sys/stat.h>
 
 #include "core/form.h"
+#include "util/diag.h"
 #include "util/xalloc.h"
 
-const struct cli_cmd cli_cmds[] = {
-	{ "list", "list [--json]",
-	  "list the products certwiz can order", cmd_list },
-	{ "describe", "describe [--json] PRODUCT",
-	  "show every field of a product's order and when it is required",
-	  cmd_describe },
-	{ "validate", "validate [--json] PRODUCT FILE...",
-	  "check order bodies (- reads stdin) against a product's rules",
-	  cmd_validate },
-	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
-	  "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
-	  "fill in an order screen by screen (plain prompts with --plain)",
-	  cmd_wizard },
-	{ "sandbox", "sandbox [--port N] [--log]",
-	  "run the CertCentral simulator on 127.0.0.1 until interrupted",
-	  cmd_sandbox },
-	{ "submit", "submit [--json] PRODUCT FILE",
-	  "check an order body (- reads stdin) and place the order",
-	  cmd_submit },
-	{ "status", "status [--json] --platform us|eu ORDER_ID",
-	  "show what CertCentral says about an order", cmd_status },
-	{ "history", "history [--json]",
-	  "list the submissions in the journal and what became of them",
-	  cmd_history },
-	{ NULL, NULL, NULL, NULL }
+/* The commands in the order --help lists them; each file owns its entry. */
+const struct cli_cmd *const cli_cmds[] = {
+	&cmd_list_entry, &cmd_describe_entry, &cmd_validate_entry,
+	&cmd_wizard_entry, &cmd_sandbox_entry, &cmd_submit_entry,
+	&cmd_status_entry, &cmd_history_entry, NULL
 };
-
-/* Prints "certwiz: message" to stderr. */
-void
-cli_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("certwiz: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
 
 /* Finds a command by name. */
 const struct cli_cmd *
 cli_find(const char *name)
 {
-	const struct cli_cmd *c;
+	const struct cli_cmd *const *c;
 
-	for (c = cli_cmds; c->name != NULL; c++) {
-		if (strcmp(c->name, name) == 0)
-			return c;
+	for (c = cli_cmds; *c != NULL; c++) {
+		if (strcmp((*c)->name, name) == 0)
+			return *c;
 	}
 	return NULL;
 }
@@ -129,14 +97,14 @@ cli_load_form(const struct cli_ctx *ctx, const char *id)
 
 	path = xasprintf("%s/%s.json", ctx->forms_dir, id);
 	if (strchr(id, '/') != NULL || stat(path, &sb) != 0) {
-		cli_error("unknown product '%s' (forms in %s); 'certwiz list' "
+		cw_warn("unknown product '%s' (forms in %s); 'certwiz list' "
 		    "shows the products", id, ctx->forms_dir);
 		free(path);
 		return NULL;
 	}
 	free(path);
 	if ((form = form_load(ctx->forms_dir, id, &cause)) == NULL) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 	}
 	return form;

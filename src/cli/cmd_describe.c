@@ -199,16 +199,17 @@ print_json(const struct form *form)
 	cJSON_AddStringToObject(o, "endpoint", form->endpoint);
 	fields = cJSON_AddArrayToObject(o, "fields");
 	for (i = 0; i < form->nfields; i++)
-		cJSON_AddItemToArray(fields, field_json(form, &form->fields[i]));
+		cJSON_AddItemToArray(fields,
+		    field_json(form, &form->fields[i]));
 	cli_json_print(o);
 	cJSON_Delete(o);
 }
 
 /* Describes one product's fields. */
-int
+static int
 cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("describe");
+	const struct cli_cmd *cmd = &cmd_describe_entry;
 	struct form *form;
 	int json = 0, rc;
 
@@ -225,3 +226,11 @@ cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 	form_free(form);
 	return EXIT_OK;
 }
+
+const struct cli_cmd cmd_describe_entry = {
+	.name = "describe",
+	.usage = "describe [--json] PRODUCT",
+	.summary = "show every field of a product's order and when it is "
+	    "required",
+	.exec = cmd_describe,
+};

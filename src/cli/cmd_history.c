@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "util/diag.h"
 
 /* A string member of a journal line, or dflt. */
 static const char *
@@ -94,10 +95,10 @@ print_table(const cJSON *subs)
 }
 
 /* Lists the journal's submissions. */
-int
+static int
 cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("history");
+	const struct cli_cmd *cmd = &cmd_history_entry;
 	cJSON *lines, *subs;
 	char *cause = NULL;
 	int json = 0, rc;
@@ -108,7 +109,7 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 	if (argc != optind)
 		return cli_usage(cmd);
 	if ((lines = api_journal_read(&cause)) == NULL) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -121,3 +122,11 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 	cJSON_Delete(lines);
 	return EXIT_OK;
 }
+
+const struct cli_cmd cmd_history_entry = {
+	.name = "history",
+	.usage = "history [--json]",
+	.summary = "list the submissions in the journal and what became of "
+	    "them",
+	.exec = cmd_history,
+};

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "util/diag.h"
 
 /* Parses --json, --platform and -h; returns -1 on a bad option, 1 after
  * help, else 0. */
@@ -50,10 +51,10 @@ order_id_ok(const char *s)
 }
 
 /* Shows an order's information. */
-int
+static int
 cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("status");
+	const struct cli_cmd *cmd = &cmd_status_entry;
 	struct api_result res = API_RESULT_INIT;
 	const char *platform = NULL;
 	struct api *api;
@@ -64,11 +65,11 @@ cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 	if (argc - optind != 1 || platform == NULL)
 		return cli_usage(cmd);
 	if (strcmp(platform, "us") != 0 && strcmp(platform, "eu") != 0) {
-		cli_error("--platform must be us or eu, not '%s'", platform);
+		cw_warn("--platform must be us or eu, not '%s'", platform);
 		return EXIT_USAGE;
 	}
 	if (!order_id_ok(argv[optind])) {
-		cli_error("'%.40s' is not an order ID: an order ID is a number",
+		cw_warn("'%.40s' is not an order ID: an order ID is a number",
 		    argv[optind]);
 		return EXIT_USAGE;
 	}
@@ -79,3 +80,10 @@ cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 	api_free(api);
 	return rc;
 }
+
+const struct cli_cmd cmd_status_entry = {
+	.name = "status",
+	.usage = "status [--json] --platform us|eu ORDER_ID",
+	.summary = "show what CertCentral says about an order",
+	.exec = cmd_status,
+};

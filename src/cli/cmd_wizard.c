@@ -16,14 +16,13 @@
 #include "core/problems.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/recall.h"
 #include "wizard/session.h"
-
-/* The signal that asked plain mode to stop, or 0. */
-static volatile sig_atomic_t wizard_signo;
 
 /* What the command line asked for. */
 struct wizard_args {
@@ -37,28 +36,6 @@ struct wizard_args {
 	const char	*load;
 	const char	*product;
 };
-
-/* Records a signal for the plain loop; nothing else is safe here. */
-static void
-wizard_on_signal(int sig)
-{
-	wizard_signo = sig;
-}
-
-/* Catches SIGHUP, SIGINT and SIGTERM without restarting reads. */
-static void
-wizard_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = wizard_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
 
 /* 1 when the wizard must run in plain mode. */
 static int
@@ -137,7 +114,7 @@ pick_product(const struct cli_ctx *ctx)
 	int n, i, k;
 
 	if ((n = form_list_ids(ctx->forms_dir, &ids, &cause)) < 0) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return NULL;
 	}
@@ -150,7 +127,7 @@ pick_product(const struct cli_ctx *ctx)
 		cause = NULL;
 	}
 	k = plain_pick("product", ids, titles, n, stdin, stdout,
-	    &wizard_signo);
+	    cw_signal_flag());
 	if (k >= 0)
 		id = xstrdup(ids[k]);
 	form_free_ids(titles, n);
@@ -183,7 +160,7 @@ open_draft(const char *what, struct draft *d, char **product,
 
 	if (what == NULL) {
 		if ((n = draft_list(&names, &cause)) <= 0) {
-			cli_error("%s", n < 0 ? cause : "no drafts to resume");
+			cw_warn("%s", n < 0 ? cause : "no drafts to resume");
 			free(cause);
 			draft_list_free(names, n);
 			return -1;
@@ -192,7 +169,7 @@ open_draft(const char *what, struct draft *d, char **product,
 	}
 	rc = draft_load(what, product, answers, &d->path, &cause);
 	if (rc != 0) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 	}
 	draft_list_free(names, n);
@@ -214,7 +191,7 @@ choose(const struct cli_ctx *ctx, struct wizard_args *a, int plain,
 	if (plain) {
 		if ((*product = pick_product(ctx)) != NULL)
 			return 0;
-		cli_error("no product chosen");
+		cw_warn("no product chosen");
 		return -1;
 	}
 	rc = tui_pick(ctx->forms_dir, a->load == NULL, product, draft);
@@ -241,7 +218,7 @@ start_body(const struct wizard_args *a, struct draft *d, char **product,
 		return open_draft(a->draft, d, product, body);
 	if (a->load != NULL &&
 	    (*body = fileio_read_json(a->load, &cause)) == NULL) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return -1;
 	}
@@ -298,7 +275,7 @@ remember(const struct session *s)
 	char *cause = NULL;
 
 	if (recall_save(s, &cause) != 0) {
-		cli_error("the answers were not remembered: %s", cause);
+		cw_warn("the answers were not remembered: %s", cause);
 		free(cause);
 	}
 }
@@ -327,11 +304,11 @@ keep_unplaced(struct session *s, struct draft *d)
 	char *cause = NULL;
 
 	if (draft_save(s, d, NULL, &cause) != 0) {
-		cli_error("the answers were not saved: %s", cause);
+		cw_warn("the answers were not saved: %s", cause);
 		free(cause);
 		return;
 	}
-	cli_error("the answers are kept in %s; 'certwiz --resume %s' "
+	cw_warn("the answers are kept in %s; 'certwiz --resume %s' "
 	    "continues", d->path, d->path);
 }
 
@@ -343,7 +320,7 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 	struct api *api = cli_api_new(ctx);
 	int sent, rc;
 
-	sent = plain_submit(s, api, stdin, stdout, &wizard_signo, &res);
+	sent = plain_submit(s, api, stdin, stdout, cw_signal_flag(), &res);
 	if (sent > 0) {
 		rc = cli_print_result(&res, 0);
 		if (rc == EXIT_OK)
@@ -355,9 +332,10 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 		keep_unplaced(s, d);
 		rc = EXIT_OK;
 	} else {
-		cli_error("nothing was submitted");
+		cw_warn("nothing was submitted");
 		keep_unplaced(s, d);	/* input ended, a signal, a bad key */
-		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
+		rc = cw_signal_caught() != 0 ? 128 + cw_signal_caught() :
+		    EXIT_INVALID;
 	}
 	api_result_free(&res);
 	api_free(api);
@@ -369,7 +347,7 @@ static int
 run_plain(const struct cli_ctx *ctx, struct session *s,
     const struct wizard_args *a, struct draft *d)
 {
-	struct plain_opts o = { a->output, d, &wizard_signo };
+	struct plain_opts o = { a->output, d, cw_signal_flag() };
 	int rc;
 
 	if ((rc = plain_run(s, stdin, stdout, &o)) != 0)
@@ -409,10 +387,10 @@ run_curses(const struct cli_ctx *ctx, struct session *s,
 }
 
 /* Runs the order wizard. */
-int
+static int
 cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("wizard");
+	const struct cli_cmd *cmd = &cmd_wizard_entry;
 	struct wizard_args a;
 	struct draft d = { NULL };
 	struct problems warn = { NULL, 0 };
@@ -425,12 +403,11 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = wizard_options(cmd, argc, argv, &a)) != 0)
 		return rc > 0 ? EXIT_OK : cli_usage(cmd);
 	plain = want_plain(&a);
-	wizard_signo = 0;
-	wizard_signals();
+	cw_signals_catch(0, NULL);
 	if ((s = start(ctx, &a, &d, &form, plain, &warn, &rc)) == NULL) {
 		draft_clear(&d);
 		problems_free(&warn);
-		return wizard_signo != 0 ? 128 + wizard_signo : rc;
+		return cw_signal_caught() != 0 ? 128 + cw_signal_caught() : rc;
 	}
 	recall_start(&a, s, &r, plain);
 	if (plain)
@@ -444,3 +421,12 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 	draft_clear(&d);
 	return rc;
 }
+
+const struct cli_cmd cmd_wizard_entry = {
+	.name = "wizard",
+	.usage = "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
+	    "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
+	.summary = "fill in an order screen by screen (plain prompts with "
+	    "--plain)",
+	.exec = cmd_wizard,
+};

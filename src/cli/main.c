@@ -12,19 +12,21 @@
 #include "cli/cli.h"
 #include "core/form.h"
 #include "sandbox/sandbox.h"
+#include "util/diag.h"
+#include "util/today.h"
 #include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
 static void
 help(void)
 {
-	const struct cli_cmd *c;
+	const struct cli_cmd *const *c;
 
 	printf("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 	    "Place DigiCert CertCentral certificate orders from a terminal.\n\n"
 	    "Commands:\n");
-	for (c = cli_cmds; c->name != NULL; c++)
-		printf("  %-36s %s\n", c->usage, c->summary);
+	for (c = cli_cmds; *c != NULL; c++)
+		printf("  %-36s %s\n", (*c)->usage, (*c)->summary);
 	printf("\nOptions:\n"
 	    "      --forms-dir DIR   read form files from DIR\n"
 	    "      --plain           run the wizard as plain prompts\n"
@@ -44,30 +46,16 @@ help(void)
 	    "See certwiz(1) for everything else.\n");
 }
 
-/* Works out "today": $CERTWIZ_TODAY (YYYY-MM-DD) or the clock. */
+/* Works out "today"; -1 after saying why $CERTWIZ_TODAY is wrong. */
 static int
-today(time_t *now)
+main_today(time_t *now)
 {
-	const char *env = getenv("CERTWIZ_TODAY");
-	struct tm tm, back;
-	char *end;
+	char *cause = NULL;
 
-	*now = time(NULL);
-	if (env == NULL || *env == '\0')
+	if (cw_today(now, NULL, &cause) == 0)
 		return 0;
-	memset(&tm, 0, sizeof tm);
-	end = strptime(env, "%Y-%m-%d", &tm);
-	if (end != NULL && *end == '\0') {
-		tm.tm_hour = 12;
-		back = tm;
-		*now = timegm(&back);	/* normalizes back in place */
-		/* 2026-02-30 would otherwise become 2 March. */
-		if (back.tm_mday == tm.tm_mday && back.tm_mon == tm.tm_mon &&
-		    back.tm_year == tm.tm_year)
-			return 0;
-	}
-	fprintf(stderr, "certwiz: CERTWIZ_TODAY must be YYYY-MM-DD (a real "
-	    "date)\n");
+	cw_warn("%s", cause);
+	free(cause);
 	return -1;
 }
 
@@ -91,8 +79,7 @@ parse_timeout(const char *s)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || n < 1 || n > 86400) {
-		fprintf(stderr, "certwiz: --timeout takes 1 to 86400 seconds, "
-		    "not '%s'\n", s);
+		cw_warn("--timeout takes 1 to 86400 seconds, not '%s'", s);
 		return -1;
 	}
 	return n;
@@ -173,7 +160,7 @@ start_wizard(const struct cli_ctx *ctx, const struct global *g)
 		argv[argc++] = resume;
 	}
 	argv[argc] = NULL;
-	rc = cmd_wizard(ctx, argc, argv);
+	rc = cmd_wizard_entry.exec(ctx, argc, argv);
 	free(resume);
 	return rc;
 }
@@ -183,7 +170,7 @@ static int
 start_sandbox(struct cli_ctx *ctx, const struct global *g,
     struct sandbox **sb, char **url)
 {
-	struct sandbox_opts opts = { ctx->forms_dir, 0, 0, 0 };
+	struct sandbox_opts opts = { .forms_dir = ctx->forms_dir };
 	char *cause = NULL;
 
 	*sb = NULL;
@@ -192,8 +179,7 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 	if (!g->sandbox)
 		return 0;
 	if ((*sb = sandbox_start(&opts, &cause)) == NULL) {
-		fprintf(stderr, "certwiz: the sandbox did not start: %s\n",
-		    cause);
+		cw_warn("the sandbox did not start: %s", cause);
 		free(cause);
 		return -1;
 	}
@@ -215,15 +201,15 @@ int
 main(int argc, char **argv)
 {
 	const struct cli_cmd *cmd;
-	struct cli_ctx ctx = { NULL, 0, 0, NULL };
-	struct global g = { NULL, 0, 0, NULL, 0, 0 };
+	struct cli_ctx ctx = { .forms_dir = NULL };
+	struct global g = { .forms_dir = NULL };
 	struct sandbox *sb;
 	char *forms_dir, *url;
 	int first, rc;
 
 	if ((first = global_options(argc, argv, &g)) < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
-	if (today(&ctx.now) != 0)
+	if (main_today(&ctx.now) != 0)
 		return EXIT_USAGE;
 	if (g.resume && g.draft == NULL && first < argc &&
 	    cli_find(argv[first]) == NULL)
@@ -236,7 +222,7 @@ main(int argc, char **argv)
 	}
 	if (first >= argc || g.resume) {
 		if (first < argc) {
-			fprintf(stderr, "certwiz: --resume takes no command\n");
+			cw_warn("--resume takes no command");
 			return EXIT_USAGE;
 		}
 		ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
@@ -247,8 +233,8 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if ((cmd = cli_find(argv[first])) == NULL) {
-		fprintf(stderr, "certwiz: unknown command '%s'\n"
-		    "Try 'certwiz --help' for the commands.\n", argv[first]);
+		cw_warn("unknown command '%s'\nTry 'certwiz --help' for the "
+		    "commands.", argv[first]);
 		return EXIT_USAGE;
 	}
 	ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);

@@ -12,6 +12,7 @@
 #include "core/answers.h"
 #include "core/check.h"
 #include "core/expr.h"
+#include "core/field_type.h"
 #include "core/form.h"
 #include "core/form_check.h"
 #include "util/xalloc.h"
@@ -57,7 +58,9 @@ get_string(const cJSON *obj, const char *key, int need, char **out,
 
 	if (v == NULL && !need)
 		return 0;
-	if (!cJSON_IsString(v) || v->valuestring[0] == '\0')
+	/* v == NULL is also !cJSON_IsString(v); said for scan-build, which
+	 * cannot see into cJSON and took v as dereferenced while NULL. */
+	if (v == NULL || !cJSON_IsString(v) || v->valuestring[0] == '\0')
 		return fail(cause, f, "\"%s\" must be a non-empty string", key);
 	if (!utf8_valid(v->valuestring, strlen(v->valuestring)))
 		return fail(cause, f, "\"%s\" is not valid UTF-8", key);
@@ -196,24 +199,14 @@ default_json(const struct field *f)
 {
 	const cJSON *v = f->values != NULL ? f->values->child : NULL;
 
+	if (field_types[f->type].json != JT_COUNT)
+		return field_types[f->type].json;
+	/* An enumeration is sent as its first value is. */
 	if (f->nvalues_if > 0 && v == NULL)
 		v = f->values_if[0].values->child;
-	switch (f->type) {
-	case FT_OBJECT:
-		return JT_OBJECT;
-	case FT_LIST: case FT_OBJECT_LIST: case FT_MULTI_ENUM:
-		return JT_ARRAY;
-	case FT_BOOLEAN:
-		return JT_BOOLEAN;
-	case FT_INTEGER: case FT_ID:
+	if (cJSON_IsNumber(v))
 		return JT_INTEGER;
-	case FT_ENUM:
-		if (cJSON_IsNumber(v))
-			return JT_INTEGER;
-		return cJSON_IsBool(v) ? JT_BOOLEAN : JT_STRING;
-	default:
-		return JT_STRING;
-	}
+	return cJSON_IsBool(v) ? JT_BOOLEAN : JT_STRING;
 }
 
 /* Reads the type names: "type", "json" and "item". */

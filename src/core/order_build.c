@@ -40,13 +40,9 @@ integer_text(const char *s)
 static cJSON *
 text_to_bool(const char *s)
 {
-	if (strcasecmp(s, "true") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcasecmp(s, "y") == 0 || strcmp(s, "1") == 0)
-		return cJSON_CreateTrue();
-	if (strcasecmp(s, "false") == 0 || strcasecmp(s, "no") == 0 ||
-	    strcasecmp(s, "n") == 0 || strcmp(s, "0") == 0)
-		return cJSON_CreateFalse();
-	return NULL;
+	int yes = value_yes_no(s);
+
+	return yes < 0 ? NULL : cJSON_CreateBool(yes);
 }
 
 /* Converts a text answer to the JSON f is sent as; unconvertible text stays

@@ -8,6 +8,7 @@
 
 #include "core/form.h"
 #include "core/problems.h"
+#include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
@@ -172,7 +173,7 @@ write_output(struct walk *w)
 	free(text);
 	fileio_wipe_json(body);
 	if (rc != 0) {
-		fprintf(stderr, "certwiz: %s\n", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return 1;
 	}
@@ -214,20 +215,18 @@ save_unfinished(struct walk *w, const char *why)
 
 	if (!w->s->changed || w->o->draft == NULL) {
 		if (w->o->draft != NULL && w->o->draft->path != NULL)
-			fprintf(stderr, "certwiz: %s; the draft is %s\n", why,
+			cw_warn("%s; the draft is %s", why,
 			    w->o->draft->path);
 		else
-			fprintf(stderr, "certwiz: %s; nothing to save\n", why);
+			cw_warn("%s; nothing to save", why);
 		return;
 	}
 	if (draft_save(w->s, w->o->draft, NULL, &cause) != 0) {
-		fprintf(stderr, "certwiz: %s; the draft was not saved: %s\n",
-		    why, cause);
+		cw_warn("%s; the draft was not saved: %s", why, cause);
 		free(cause);
 		return;
 	}
-	fprintf(stderr, "certwiz: %s; draft saved to %s\n", why,
-	    w->o->draft->path);
+	cw_warn("%s; draft saved to %s", why, w->o->draft->path);
 }
 
 /* The exit status of a run that stopped early. */

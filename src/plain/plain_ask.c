@@ -79,19 +79,6 @@ plain_read(struct walk *w, char **line)
 	return 0;
 }
 
-/* Parses a yes/no answer: 1, 0, or -1 when it is neither. */
-static int
-parse_yes_no(const char *s)
-{
-	if (strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcasecmp(s, "true") == 0 || strcmp(s, "1") == 0)
-		return 1;
-	if (strcasecmp(s, "n") == 0 || strcasecmp(s, "no") == 0 ||
-	    strcasecmp(s, "false") == 0 || strcmp(s, "0") == 0)
-		return 0;
-	return -1;
-}
-
 /* Asks a yes/no question until answered. */
 int
 plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
@@ -103,7 +90,7 @@ plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
 		fprintf(w->out, "%s (y/n) [%s]:\n", prompt, dflt ? "y" : "n");
 		if (plain_read(w, &line) != 0)
 			return -1;
-		v = *line == '\0' ? dflt : parse_yes_no(line);
+		v = *line == '\0' ? dflt : value_yes_no(line);
 		free(line);
 		if (v >= 0)
 			return v;
@@ -159,8 +146,8 @@ shown_value(const struct session *s, const struct slot *slot)
 		if ((cur = default_text(f)) == NULL)
 			cur = xstrdup("");
 	}
-	if (f->type == FT_BOOLEAN && parse_yes_no(cur) >= 0) {
-		buf[0] = parse_yes_no(cur) ? 'y' : 'n';
+	if (f->type == FT_BOOLEAN && value_yes_no(cur) >= 0) {
+		buf[0] = value_yes_no(cur) ? 'y' : 'n';
 		free(cur);
 		return xstrndup(buf, 1);
 	}
@@ -274,7 +261,7 @@ answer_text(struct walk *w, const struct slot *slot, const char *line,
 		return d != NULL ? d : xstrdup("");
 	}
 	if (f->type == FT_BOOLEAN && slot->item < 0) {
-		if ((yn = parse_yes_no(line)) < 0) {
+		if ((yn = value_yes_no(line)) < 0) {
 			*err = xstrdup("answer y or n");
 			return NULL;
 		}

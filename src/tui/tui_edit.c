@@ -15,7 +15,9 @@
 static void
 edit_grow(struct tui_edit *e, size_t n)
 {
-	if (e->len + n + 1 <= e->cap)
+	/* buf is NULL only while cap is 0; tested too for scan-build, which
+	 * cannot follow that and reports buf[n] as a NULL dereference. */
+	if (e->buf != NULL && e->len + n + 1 <= e->cap)
 		return;
 	e->cap = (e->len + n + 1) * 2;
 	e->buf = xreallocarray(e->buf, e->cap, 1);

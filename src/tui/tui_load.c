@@ -55,11 +55,11 @@ load_goto_first(struct tui *t)
 		if (!session_screen_shown(t->s, sc) ||
 		    (i = load_first_error(t, sc)) == SIZE_MAX)
 			continue;
-		t->screen = sc;
-		t->focus = SIZE_MAX;
-		t->top = 0;
+		t->fm.screen = sc;
+		t->fm.focus = SIZE_MAX;
+		t->fm.top = 0;
 		tui_reload(t);
-		t->focus = SIZE_MAX;
+		t->fm.focus = SIZE_MAX;
 		keys_focus(t, keys_first_focusable(t, i, 1));
 		return;
 	}

@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "core/form.h"
+#include "core/value.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/xalloc.h"
@@ -18,10 +19,10 @@
 static const char *
 lookup_kind(const struct tui *t)
 {
-	if (t->mode != TM_FORM || t->focus >= t->nslots ||
-	    t->slots[t->focus].item >= 0)
+	if (t->view != &tui_view_form || t->fm.focus >= t->fm.nslots ||
+	    t->fm.slots[t->fm.focus].item >= 0)
 		return NULL;
-	return t->s->form->fields[t->slots[t->focus].field].lookup;
+	return t->s->form->fields[t->fm.slots[t->fm.focus].field].lookup;
 }
 
 /* 1 when F4 can pick a value for the focused field. */
@@ -78,34 +79,32 @@ lookup_open(struct tui *t)
 	free(t->message);
 	t->message = NULL;
 	lookup_close(t);
-	t->pick = list;
-	t->pick_title = xstrdup(strcmp(kind, "organizations") == 0 ?
+	t->pk.pick = list;
+	t->pk.pick_title = xstrdup(strcmp(kind, "organizations") == 0 ?
 	    "Organizations of the account" : "Server platforms of the "
 	    "product");
-	t->psel = 0;
-	t->overlay = TO_PICK;
+	t->pk.psel = 0;
+	view_push(t, &tui_view_lookup);
 }
 
 /* A member of a list entry as text ("" when absent). */
 static char *
 lookup_text(const cJSON *e, const char *name)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, name);
+	char *id = value_id_text(cJSON_GetObjectItemCaseSensitive(e, name));
 
-	if (cJSON_IsNumber(v))
-		return xasprintf("%.0f", v->valuedouble);
-	return xstrdup(cJSON_IsString(v) ? v->valuestring : "");
+	return id != NULL ? id : xstrdup("");
 }
 
 /* Fills the focused field with the selected entry's ID. */
 static void
 lookup_choose(struct tui *t)
 {
-	char *id = lookup_text(cJSON_GetArrayItem(t->pick, (int)t->psel),
+	char *id = lookup_text(cJSON_GetArrayItem(t->pk.pick, (int)t->pk.psel),
 	    "id");
 
-	edit_set(&t->ed, id);
-	t->pending = 1;
+	edit_set(&t->fm.ed, id);
+	t->fm.pending = 1;
 	keys_commit(t);
 	edit_focus_load(t);
 	tui_message(t, "%s filled in", id);
@@ -114,16 +113,17 @@ lookup_choose(struct tui *t)
 }
 
 /* Keys in the pick list: Up/Down, Enter fills the ID, Esc closes. */
-void
-lookup_key(struct tui *t, const struct tui_key *k)
+static void
+lookup_key(struct tui *t, const struct tui_key *k, int more)
 {
-	size_t n = (size_t)cJSON_GetArraySize(t->pick);
+	size_t n = (size_t)cJSON_GetArraySize(t->pk.pick);
 	int c = k->code;
 
-	if (k->is_key && c == KEY_UP && t->psel > 0)
-		t->psel--;
-	else if (k->is_key && c == KEY_DOWN && t->psel + 1 < n)
-		t->psel++;
+	(void)more;
+	if (k->is_key && c == KEY_UP && t->pk.psel > 0)
+		t->pk.psel--;
+	else if (k->is_key && c == KEY_DOWN && t->pk.psel + 1 < n)
+		t->pk.psel++;
 	else if (k->is_key ? c == KEY_ENTER : (c == '\r' || c == '\n'))
 		lookup_choose(t);
 	else if (!k->is_key && (c == 27 || c == 'q'))
@@ -145,36 +145,54 @@ lookup_row(const cJSON *e)
 }
 
 /* Draws the pick list. */
-void
-lookup_draw(struct tui *t)
+static void
+lookup_draw(struct tui *t, int *cy, int *cx)
 {
-	size_t n = (size_t)cJSON_GetArraySize(t->pick), i, first = 0;
+	size_t n = (size_t)cJSON_GetArraySize(t->pk.pick), i, first = 0;
 	int rows = n < LOOKUP_ROWS ? (int)n : LOOKUP_ROWS, w = 70;
 	int x = (COLS - w) / 2, y = (LINES - rows - 4) / 2;
 	char *row;
 
-	if (t->psel >= LOOKUP_ROWS)
-		first = t->psel - LOOKUP_ROWS + 1;
+	(void)cy;
+	(void)cx;
+	if (t->pk.psel >= LOOKUP_ROWS)
+		first = t->pk.psel - LOOKUP_ROWS + 1;
 	draw_box(y, x, rows + 4, w);
-	draw_text(y + 1, x + 2, w - 4, t->pick_title, 0, A_BOLD);
+	draw_text(y + 1, x + 2, w - 4, t->pk.pick_title, 0, A_BOLD);
 	for (i = first; i < n && i < first + LOOKUP_ROWS; i++) {
-		row = lookup_row(cJSON_GetArrayItem(t->pick, (int)i));
+		row = lookup_row(cJSON_GetArrayItem(t->pk.pick, (int)i));
 		draw_text(y + 2 + (int)(i - first), x + 2, w - 4, row, 0,
-		    i == t->psel ? t->attr[TA_FOCUS] : A_NORMAL);
+		    i == t->pk.psel ? t->attr[TA_FOCUS] : A_NORMAL);
 		free(row);
 	}
 	draw_text(y + rows + 3, x + 2, w - 4, " Enter fills the ID, Esc "
 	    "closes ", 0, A_BOLD);
 }
 
+/* Releases the pick list. */
+static void
+lookup_free(struct tui *t)
+{
+	cJSON_Delete(t->pk.pick);
+	t->pk.pick = NULL;
+	free(t->pk.pick_title);
+	t->pk.pick_title = NULL;
+}
+
 /* Closes the pick list. */
 void
 lookup_close(struct tui *t)
 {
-	cJSON_Delete(t->pick);
-	t->pick = NULL;
-	free(t->pick_title);
-	t->pick_title = NULL;
-	if (t->overlay == TO_PICK)
-		t->overlay = TO_NONE;
+	if (view_is(t, &tui_view_lookup))
+		view_pop(t);
+	else
+		lookup_free(t);
 }
+
+const struct tui_view tui_view_lookup = {
+	.name = "lookup",
+	.key = lookup_key,
+	.draw = lookup_draw,
+	.resize = view_nothing,
+	.close = lookup_free,
+};

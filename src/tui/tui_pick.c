@@ -10,7 +10,9 @@
 #include "core/form.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 
@@ -60,8 +62,7 @@ pick_products(struct pick *p, const char *forms_dir)
 	int n, i;
 
 	if ((n = form_list_ids(forms_dir, &ids, &cause)) <= 0) {
-		fprintf(stderr, "certwiz: %s\n", n < 0 ? cause :
-		    "no product forms found");
+		cw_warn("%s", n < 0 ? cause : "no product forms found");
 		free(cause);
 		return -1;
 	}
@@ -277,7 +278,7 @@ pick_loop(struct pick *p)
 	while (done == 0) {
 		pick_draw(p);
 		rc = get_wch(&wc);
-		if (tui_signal_caught())
+		if (cw_signal_caught())
 			return -1;
 		if (rc != ERR)
 			done = pick_key(p, (int)wc, rc == KEY_CODE_YES);
@@ -301,10 +302,9 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 		return 2;
 	if (drafts)
 		pick_drafts(&p);
-	tui_signals();
+	cw_signals_catch(0, NULL);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
-		fprintf(stderr, "certwiz: cannot start the product picker; "
-		    "try --plain\n");
+		cw_warn("cannot start the product picker; try --plain");
 		pick_free(&p);
 		return 2;
 	}
@@ -316,7 +316,7 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 		*(p.v[p.sel].draft ? draft_out : product_out) =
 		    xstrdup(p.v[p.sel].key);
 	pick_free(&p);
-	if (rc != 1 && tui_signal_caught() != 0)
-		return 128 + tui_signal_caught();
+	if (rc != 1 && cw_signal_caught() != 0)
+		return 128 + cw_signal_caught();
 	return rc == 1 ? 0 : 1;
 }

@@ -43,7 +43,7 @@ result_pending(const struct api_result *r)
 static char *
 result_next(const struct tui *t)
 {
-	const struct api_result *r = &t->res;
+	const struct api_result *r = &t->sb.res;
 	const char *cs = result_answer(t, "cs_provisioning_method");
 	const char *pm = result_answer(t, "provisioning_method");
 	const char *approve, *deliver;
@@ -125,13 +125,15 @@ result_para(int y, const char *p)
 }
 
 /* Draws the result screen. */
-void
-result_draw(struct tui *t)
+static void
+result_draw(struct tui *t, int *cy, int *cx)
 {
-	const struct api_result *r = &t->res;
+	const struct api_result *r = &t->sb.res;
 	char *head, *journal = api_journal_path(), *next;
 	int y = 3;
 
+	(void)cy;
+	(void)cx;
 	head = xasprintf("Order placed on the %s platform: %s",
 	    platform_title(t->s->form->platform), t->s->form->title);
 	draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
@@ -150,7 +152,7 @@ result_draw(struct tui *t)
 	result_row(&y, "Recorded:", head);
 	free(head);
 	free(journal);
-	result_row(&y, "Body:", t->output_note);
+	result_row(&y, "Body:", t->sb.output_note);
 	y++;
 	draw_text(y++, 0, COLS, "What happens next", 0, t->attr[TA_TITLE]);
 	next = result_next(t);
@@ -162,11 +164,12 @@ result_draw(struct tui *t)
 }
 
 /* Keys on the result screen: Enter or q exits with status 0. */
-void
-result_key(struct tui *t, const struct tui_key *k)
+static void
+result_key(struct tui *t, const struct tui_key *k, int more)
 {
 	int c = k->code;
 
+	(void)more;
 	if (k->is_key ? c == KEY_ENTER : (c == '\r' || c == '\n' ||
 	    c == 'q' || c == 'Q' || c == 27 || c == 0x11 || c == 0x03))
 		t->finished = 1;
@@ -176,7 +179,7 @@ result_key(struct tui *t, const struct tui_key *k)
 void
 result_print(const struct tui *t)
 {
-	const struct api_result *r = &t->res;
+	const struct api_result *r = &t->sb.res;
 	char *journal = api_journal_path();
 
 	printf("order %s placed on the %s platform", r->order_id != NULL ?
@@ -184,7 +187,13 @@ result_print(const struct tui *t)
 	if (r->alternative_order_id != NULL)
 		printf(" (alternative order ID %s)", r->alternative_order_id);
 	printf("; it is in the journal (%s)\n", journal);
-	if (t->output_note != NULL)
-		printf("body %s\n", t->output_note);
+	if (t->sb.output_note != NULL)
+		printf("body %s\n", t->sb.output_note);
 	free(journal);
 }
+
+const struct tui_view tui_view_result = {
+	.name = "result",
+	.key = result_key,
+	.draw = result_draw,
+};

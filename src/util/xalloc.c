@@ -6,23 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void (*fatal_hook)(void);
+#include "util/diag.h"
 
-/* Sets a function run before dying of exhaustion. */
-void
-xalloc_set_fatal_hook(void (*hook)(void))
-{
-	fatal_hook = hook;
-}
-
-/* Restores the terminal if asked to, reports exhaustion and exits. */
+/* Reports exhaustion and exits 70 (the fatal hook restores the terminal
+ * first). */
 static void
 die_oom(void)
 {
-	if (fatal_hook != NULL)
-		fatal_hook();
-	fputs("certwiz: out of memory\n", stderr);
-	exit(70);
+	cw_fatal(70, "out of memory");
 }
 
 /* Allocates size bytes, or dies. */

@@ -2,8 +2,8 @@
  *
  * Ownership: every pointer returned here is allocated and owned by the caller,
  * who releases it with free(). On exhaustion the functions print a message and
- * exit(70) (EX_SOFTWARE); a front end that changed the terminal registers a
- * hook with xalloc_set_fatal_hook() to restore it first.
+ * exit(70) (EX_SOFTWARE) through cw_fatal() (util/diag.h), whose hook a
+ * front end that changed the terminal sets to restore it first.
  */
 #ifndef CERTWIZ_XALLOC_H
 #define CERTWIZ_XALLOC_H
@@ -25,7 +25,5 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Formats a va_list into a new string, or dies. */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-/* Sets a function run before dying of exhaustion (to restore the terminal). */
-void xalloc_set_fatal_hook(void (*hook)(void));
 
 #endif

@@ -82,14 +82,8 @@ text_value(const struct field *f, const char *text)
 {
 	if (f->type == FT_MULTI_ENUM || f->type == FT_LIST)
 		return split_words(text);
-	if (f->type == FT_BOOLEAN) {
-		if (strcasecmp(text, "y") == 0 || strcasecmp(text, "yes") == 0 ||
-		    strcasecmp(text, "true") == 0 || strcmp(text, "1") == 0)
-			return cJSON_CreateTrue();
-		if (strcasecmp(text, "n") == 0 || strcasecmp(text, "no") == 0 ||
-		    strcasecmp(text, "false") == 0 || strcmp(text, "0") == 0)
-			return cJSON_CreateFalse();
-	}
+	if (f->type == FT_BOOLEAN && value_yes_no(text) >= 0)
+		return cJSON_CreateBool(value_yes_no(text));
 	return cJSON_CreateString(text);
 }
 
