@@ -228,9 +228,8 @@ cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_describe_entry = {
-	.name = "describe",
+	.name = "describe", .exec = cmd_describe,
 	.usage = "describe [--json] PRODUCT",
 	.summary = "show every field of a product's order and when it is "
 	    "required",
-	.exec = cmd_describe,
 };

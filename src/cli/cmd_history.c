@@ -124,9 +124,8 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_history_entry = {
-	.name = "history",
+	.name = "history", .exec = cmd_history,
 	.usage = "history [--json]",
 	.summary = "list the submissions in the journal and what became of "
 	    "them",
-	.exec = cmd_history,
 };

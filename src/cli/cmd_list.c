@@ -67,8 +67,7 @@ cmd_list(const struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_list_entry = {
-	.name = "list",
+	.name = "list", .exec = cmd_list,
 	.usage = "list [--json]",
 	.summary = "list the products certwiz can order",
-	.exec = cmd_list,
 };

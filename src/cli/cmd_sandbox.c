@@ -103,9 +103,8 @@ cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_sandbox_entry = {
-	.name = "sandbox",
+	.name = "sandbox", .exec = cmd_sandbox,
 	.usage = "sandbox [--port N] [--log]",
 	.summary = "run the CertCentral simulator on 127.0.0.1 until "
 	    "interrupted",
-	.exec = cmd_sandbox,
 };

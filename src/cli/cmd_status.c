@@ -82,8 +82,7 @@ cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_status_entry = {
-	.name = "status",
+	.name = "status", .exec = cmd_status,
 	.usage = "status [--json] --platform us|eu ORDER_ID",
 	.summary = "show what CertCentral says about an order",
-	.exec = cmd_status,
 };

@@ -211,8 +211,7 @@ cmd_submit(const struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_submit_entry = {
-	.name = "submit",
+	.name = "submit", .exec = cmd_submit,
 	.usage = "submit [--json] PRODUCT FILE",
 	.summary = "check an order body (- reads stdin) and place the order",
-	.exec = cmd_submit,
 };

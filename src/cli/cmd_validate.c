@@ -110,9 +110,8 @@ cmd_validate(const struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_validate_entry = {
-	.name = "validate",
+	.name = "validate", .exec = cmd_validate,
 	.usage = "validate [--json] PRODUCT FILE...",
 	.summary = "check order bodies (- reads stdin) against a product's "
 	    "rules",
-	.exec = cmd_validate,
 };

@@ -423,10 +423,9 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_wizard_entry = {
-	.name = "wizard",
+	.name = "wizard", .exec = cmd_wizard,
 	.usage = "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
 	    "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
 	.summary = "fill in an order screen by screen (plain prompts with "
 	    "--plain)",
-	.exec = cmd_wizard,
 };

@@ -490,24 +490,17 @@ draw_why_close(struct tui *t)
 }
 
 const struct tui_view tui_view_help = {
-	.name = "help",
-	.key = draw_any_key_closes,
-	.draw = draw_help,
+	.name = "help", .key = draw_any_key_closes, .draw = draw_help,
 	.resize = view_nothing,
 };
 
 const struct tui_view tui_view_why = {
-	.name = "why",
-	.key = draw_any_key_closes,
-	.draw = draw_why,
-	.resize = view_nothing,
-	.close = draw_why_close,
+	.name = "why", .key = draw_any_key_closes, .draw = draw_why,
+	.resize = view_nothing, .close = draw_why_close,
 };
 
 const struct tui_view tui_view_quit = {
-	.name = "quit",
-	.key = draw_quit_key,
-	.draw = draw_quit,
+	.name = "quit", .key = draw_quit_key, .draw = draw_quit,
 	.resize = view_nothing,
 };
 

@@ -275,7 +275,5 @@ keys_form(struct tui *t, const struct tui_key *k, int more)
 }
 
 const struct tui_view tui_view_form = {
-	.name = "form",
-	.key = keys_form,
-	.draw = draw_form,
+	.name = "form", .key = keys_form, .draw = draw_form,
 };

@@ -190,9 +190,6 @@ lookup_close(struct tui *t)
 }
 
 const struct tui_view tui_view_lookup = {
-	.name = "lookup",
-	.key = lookup_key,
-	.draw = lookup_draw,
-	.resize = view_nothing,
-	.close = lookup_free,
+	.name = "lookup", .key = lookup_key, .draw = lookup_draw,
+	.resize = view_nothing, .close = lookup_free,
 };

@@ -193,7 +193,5 @@ result_print(const struct tui *t)
 }
 
 const struct tui_view tui_view_result = {
-	.name = "result",
-	.key = result_key,
-	.draw = result_draw,
+	.name = "result", .key = result_key, .draw = result_draw,
 };

@@ -355,9 +355,6 @@ review_key(struct tui *t, const struct tui_key *k, int more)
 }
 
 const struct tui_view tui_view_review = {
-	.name = "review",
-	.open = review_load,
-	.key = review_key,
-	.draw = review_draw,
-	.close = review_close,
+	.name = "review", .open = review_load, .key = review_key,
+	.draw = review_draw, .close = review_close,
 };

@@ -355,15 +355,11 @@ submit_free(struct tui *t)
 }
 
 const struct tui_view tui_view_prompt = {
-	.name = "prompt",
-	.key = submit_key_key,
-	.draw = submit_draw_key,
+	.name = "prompt", .key = submit_key_key, .draw = submit_draw_key,
 	.resize = view_nothing,
 };
 
 const struct tui_view tui_view_resend = {
-	.name = "resend",
-	.key = submit_resend_key,
-	.draw = submit_draw_resend,
-	.resize = view_nothing,
+	.name = "resend", .key = submit_resend_key,
+	.draw = submit_draw_resend, .resize = view_nothing,
 };
