@@ -42,7 +42,7 @@ help(void)
 	    "picker.\n"
 	    "Exit status: 0 success, 1 an order is not valid (or was "
 	    "refused), 2 usage\nerror, 3 the order failed and was not placed, "
-	    "4 its outcome is unknown.\n"
+	    "4 its outcome is unknown,\n70 out of memory.\n"
 	    "See certwiz(1) for everything else.\n");
 }
 

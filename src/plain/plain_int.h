@@ -1,7 +1,7 @@
 /* plain_int.h: what the parts of plain mode share (internal).
  *
- * Ownership: a struct walk owns its seen and skip lists (plain_walk_free());
- * everything else in it is borrowed.
+ * Ownership: a struct walk owns its seen and skip lists (plain.c's
+ * walk_free() releases them); everything else in it is borrowed.
  */
 #ifndef CERTWIZ_PLAIN_INT_H
 #define CERTWIZ_PLAIN_INT_H

@@ -16,7 +16,8 @@
 
 /* Reads path ("-" is stdin) into a NUL-terminated buffer; *len excludes the NUL. */
 char	*fileio_read(const char *path, size_t *len, char **cause);
-/* Parses JSON text; on error says "line L, column C" of the fault in *cause. */
+/* Parses JSON text; on error *cause says "line L, column C: what", or that
+ * the input is empty. */
 cJSON	*fileio_parse_json(const char *text, size_t len, char **cause);
 /* Adds member name to object o: the string s, or null when s is NULL. */
 void	 json_add_string_or_null(cJSON *o, const char *name, const char *s);
