@@ -80,10 +80,7 @@ api_free(struct api *api)
 	free(api);
 }
 
-/* Loads and initialises libcurl the first time the handle needs it.
- * curl_global_init() is paired with the curl_global_cleanup() of
- * api_free(): libcurl counts them (and since 7.84 they are thread-safe),
- * so handles can come and go without a global of certwiz's own. */
+/* Loads and initialises libcurl the first time the handle needs it. */
 int
 api_curl(struct api *api, char **cause)
 {
@@ -93,6 +90,9 @@ api_curl(struct api *api, char **cause)
 		return 0;
 	if (curl_lib_open(&api->curl, cause) != 0)
 		return -1;
+	/* Paired with the curl_global_cleanup() of api_free(): libcurl counts
+	 * them (thread-safe since 7.84), so handles can come and go without a
+	 * global of certwiz's own. */
 	if ((rc = api->curl.global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
 		*cause = xasprintf("libcurl could not start: %s",
 		    api->curl.easy_strerror(rc));

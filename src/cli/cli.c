@@ -49,12 +49,12 @@ cli_help(const struct cli_cmd *cmd)
 	printf("usage: certwiz %s\n%s.\n", cmd->usage, cmd->summary);
 }
 
-/* Readies getopt_long() for a command's own arguments: optind 0 makes
- * glibc start afresh, since main scanned in "+" order and commands let
- * options follow their arguments (GNU style). */
+/* Readies getopt_long() for a command's own arguments. */
 void
 cli_getopt_reset(void)
 {
+	/* 0 makes glibc start afresh: main scanned in "+" order, and commands
+	 * let options follow their arguments (GNU style). */
 	optind = 0;
 	opterr = 1;
 }

@@ -84,8 +84,7 @@ copy_body(char *out, const char *p, const char *end)
 	return out;
 }
 
-/* Returns a copy of a PEM block on one line, whitespace and literal escapes
- * removed from the body; else a trimmed copy of s. Never NULL. */
+/* A PEM block on one line, or a trimmed copy of s. */
 char *
 csr_normalise(const char *s)
 {

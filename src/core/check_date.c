@@ -116,8 +116,7 @@ date_parse(const char *s, int *d, int *m, int *y)
 	return 1;
 }
 
-/* Checks a "dd MMM YYYY" date is after the UTC day of now and at most
- * max_days days after it (max_days < 0: no upper bound). */
+/* Checks a "dd MMM YYYY" date against today and max_days. */
 char *
 check_date(const char *s, int max_days, time_t now)
 {

@@ -13,8 +13,7 @@
 #include "core/value.h"
 #include "util/xalloc.h"
 
-/* 1 when v equals allowed by text and kind; *kind_only set when only the
- * text matched (2048 sent as "2048"). */
+/* 1 when v equals allowed by text and kind. */
 int
 field_value_matches(const cJSON *v, const cJSON *allowed, int *kind_only)
 {

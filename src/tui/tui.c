@@ -87,9 +87,7 @@ tui_read_keys(struct tui_key *keys, size_t max)
 	return n;
 }
 
-/* Sets the terminal modes every certwiz screen uses: raw keys, no echo,
- * function keys decoded, a short Esc delay, and getch() waking up every
- * 200 ms so that signal flags are seen. */
+/* Sets the terminal modes every certwiz screen uses. */
 void
 tui_term_modes(void)
 {
@@ -133,9 +131,7 @@ tui_write_body(const char *path, const char *text, char **cause)
 	return rc;
 }
 
-/* Finishes the order: keeps the body to print and writes --output (an
- * order that was placed wrote it as sent, card data included, just before
- * sending; the card data is wiped by now); 0 when done. */
+/* Finishes the order: keeps the body and writes --output. */
 int
 tui_finish(struct tui *t)
 {

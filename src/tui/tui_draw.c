@@ -69,8 +69,7 @@ draw_init_colors(struct tui *t)
 	t->attr[TA_DIM] = COLOR_PAIR(4);
 }
 
-/* Draws UTF-8 text at (y, x) within width columns, after skipping skip
- * characters; line breaks show as an arrow. Returns the columns used. */
+/* Draws UTF-8 text at (y, x) within width columns. */
 int
 draw_text(int y, int x, int width, const char *s, size_t skip,
     unsigned int attr)
@@ -112,8 +111,7 @@ draw_text(int y, int x, int width, const char *s, size_t skip,
 	return col;
 }
 
-/* The byte length of the next line of s wrapped to width characters;
- * *next gets where the line after it starts. */
+/* The byte length of the next wrapped line of s. */
 size_t
 draw_wrap(const char *s, size_t width, size_t *next)
 {

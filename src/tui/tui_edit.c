@@ -121,8 +121,7 @@ edit_cut(struct tui_edit *e, size_t from, size_t to)
 	e->cur = from;
 }
 
-/* Handles an editing key; returns 1 when the text changed, 0 when only the
- * cursor moved, -1 when the key is not an editing key. */
+/* Handles an editing key. */
 int
 edit_key(struct tui_edit *e, int key)
 {

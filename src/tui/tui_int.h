@@ -148,12 +148,16 @@ struct tui {
 };
 
 /* tui_view.c: switching views and the overlay stack. */
+/* Makes v the current view, closing the one before (unless it is v) and
+ * opening v (again, when it was current). */
 void	view_switch(struct tui *t, const struct tui_view *v);
 void	view_push(struct tui *t, const struct tui_view *v);
 void	view_pop(struct tui *t);
 int	view_is(const struct tui *t, const struct tui_view *v);
 const struct tui_view *view_top(const struct tui *t);
 void	view_key(struct tui *t, const struct tui_key *k, int more);
+/* Draws the current view, then the overlays (an overlay hides the
+ * cursor). */
 void	view_draw(struct tui *t, int *cy, int *cx);
 void	view_nothing(struct tui *t);
 
@@ -162,11 +166,15 @@ void	edit_set(struct tui_edit *e, const char *text);
 void	edit_free(struct tui_edit *e);
 void	edit_insert(struct tui_edit *e, const char *bytes, size_t n);
 void	edit_insert_wc(struct tui_edit *e, unsigned int wc);
+/* Handles an editing key: 1 when the text changed, 0 when only the cursor
+ * moved, -1 when it is not an editing key. */
 int	edit_key(struct tui_edit *e, int key);
 const char *edit_text(const struct tui_edit *e);
 size_t	edit_chars_before(const struct tui_edit *e);
 
 /* tui_state.c: state shared by the other parts. */
+/* Re-reads the current screen's slots, keeping the focused field where it
+ * still applies; moves off a screen that is now hidden. */
 void	tui_reload(struct tui *t);
 int	tui_slot_is_text(const struct tui *t, const struct slot *sl);
 int	tui_slot_required(const struct tui *t, const struct slot *sl);
@@ -176,6 +184,8 @@ const struct problems *tui_problems(struct tui *t);
 void	tui_message(struct tui *t, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 size_t	tui_shown_count(const struct tui *t, size_t *pos);
+/* Moves to the screen and slot of a path; 0, or -1 when no shown field
+ * has it. */
 int	tui_goto_path(struct tui *t, const char *path);
 void	tui_visit(struct tui *t, const char *path);
 void	edit_focus_load(struct tui *t);
@@ -188,10 +198,14 @@ struct tui_key {
 	int	is_key;
 };
 
-/* tui.c: the terminal modes of every screen. */
+/* tui.c: sets the terminal modes of every screen: raw keys, no echo,
+ * function keys decoded, a short Esc delay, and getch() waking up every
+ * 200 ms so that signal flags are seen. */
 void	tui_term_modes(void);
 
-/* tui.c: finishing. */
+/* tui.c: finishes the order: keeps the body to print and writes --output
+ * (a placed order wrote it as sent, card data included, just before
+ * sending); 0 when done, else -1 with the status line saying why. */
 int	tui_finish(struct tui *t);
 /* Writes a body to the output file (mode 0600, atomically). */
 int	tui_write_body(const char *path, const char *text, char **cause);
@@ -199,6 +213,8 @@ int	tui_write_body(const char *path, const char *text, char **cause);
 
 /* tui_state.c: drafts. */
 void	tui_draft(struct tui *t);
+/* Saves a draft when the answers changed and says so for a moment; a
+ * failure is shown and the answers stay in memory. */
 void	tui_autosave(struct tui *t);
 
 /* tui_load.c: starting from a loaded order body. */
@@ -212,6 +228,8 @@ size_t	keys_first_focusable(const struct tui *t, size_t from, int dir);
 void	keys_screen(struct tui *t, int dir);
 void	keys_quit(struct tui *t);
 void	keys_interrupt(struct tui *t);
+/* The file the focused CSR or text field names when it is readable;
+ * allocated, or NULL. */
 char	*keys_file_path(const struct tui *t);
 void	keys_why(struct tui *t);
 
@@ -227,6 +245,8 @@ void	keys_list_add(struct tui *t);
 void	keys_list_remove(struct tui *t);
 
 /* tui_submit.c: the key prompt and submitting from the review. */
+/* Opens the connection while the review is read; says so only when the
+ * key was refused. */
 void	submit_warm(struct tui *t);
 void	submit_start(struct tui *t);
 void	submit_key_prompt(struct tui *t, enum tui_then then);
@@ -244,8 +264,12 @@ void	lookup_close(struct tui *t);
 void	draw_init_colors(struct tui *t);
 void	draw_all(struct tui *t);
 void	draw_form(struct tui *t, int *cy, int *cx);
+/* Draws UTF-8 text at (y, x) within width columns after skipping skip
+ * characters (line breaks show as an arrow); the columns used. */
 int	draw_text(int y, int x, int width, const char *s, size_t skip,
 	    unsigned int attr);
+/* The byte length of the next line of s wrapped to width characters;
+ * *next gets where the line after it starts. */
 size_t	draw_wrap(const char *s, size_t width, size_t *next);
 void	draw_box(int y, int x, int h, int w);
 

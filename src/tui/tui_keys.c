@@ -133,8 +133,7 @@ keys_interrupt(struct tui *t)
 	t->quit = 1;
 }
 
-/* The file the focused text names, when it is a readable file path typed
- * into a CSR or text field; allocated, or NULL. */
+/* The readable file the focused text names, or NULL. */
 char *
 keys_file_path(const struct tui *t)
 {

@@ -34,8 +34,7 @@ tui_next_screen(const struct tui *t, int dir)
 	return shown_from(t, t->fm.screen + (size_t)(long)dir, dir);
 }
 
-/* Re-reads the current screen's slots after a change, keeping the focused
- * field where it still applies; moves off a screen that is now hidden. */
+/* Re-reads the current screen's slots after a change. */
 void
 tui_reload(struct tui *t)
 {
@@ -208,8 +207,7 @@ path_match(const char *p, const char *q)
 	return 0;
 }
 
-/* Moves to the screen and slot of a problem's path; 0, or -1 when no shown
- * field has that path. */
+/* Moves to the screen and slot of a problem's path. */
 int
 tui_goto_path(struct tui *t, const char *path)
 {
@@ -259,8 +257,7 @@ tui_draft(struct tui *t)
 	tui_message(t, "draft saved to %s (secrets left out)", t->draft->path);
 }
 
-/* Saves a draft on a change of screen when the answers changed; says so
- * for a moment. A failure is shown and the answers stay in memory. */
+/* Saves a draft on a change of screen when the answers changed. */
 void
 tui_autosave(struct tui *t)
 {

@@ -26,8 +26,7 @@ submit_notify(const char *message, void *arg)
 	draw_all(t);
 }
 
-/* Opens the connection while the user reads the review; says so only when
- * the key was refused. */
+/* Opens the connection while the user reads the review. */
 void
 submit_warm(struct tui *t)
 {

@@ -6,8 +6,7 @@
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 
-/* Makes v the current view, closing the one before (unless it is v) and
- * opening v (again, when it was already current). */
+/* Makes v the current view. */
 void
 view_switch(struct tui *t, const struct tui_view *v)
 {
@@ -70,8 +69,7 @@ view_key(struct tui *t, const struct tui_key *k, int more)
 		v->key(t, k, more);
 }
 
-/* Draws the current view, then the overlays over it (an overlay takes the
- * cursor away). */
+/* Draws the current view, then the overlays over it. */
 void
 view_draw(struct tui *t, int *cy, int *cx)
 {
