@@ -5,9 +5,10 @@
 #include "api/api_int.h"
 #include "util/fileio.h"
 
-/* Outcome names, in enum order. */
+/* Outcome names. */
 static const char *const outcome_names[] = {
-	"placed", "rejected", "failed", "unknown"
+	[API_PLACED] = "placed", [API_REJECTED] = "rejected",
+	[API_FAILED] = "failed", [API_UNKNOWN] = "unknown"
 };
 
 /* The exit status of an outcome. */

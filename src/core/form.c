@@ -19,7 +19,8 @@
 #endif
 
 static const char *const json_names[JT_COUNT] = {
-	"string", "integer", "boolean", "object", "array"
+	[JT_STRING] = "string", [JT_INTEGER] = "integer",
+	[JT_BOOLEAN] = "boolean", [JT_OBJECT] = "object", [JT_ARRAY] = "array"
 };
 
 /* The name of a field type as written in form files. */
