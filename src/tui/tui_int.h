@@ -115,6 +115,9 @@ struct tui_lookup_state {
 	size_t		 psel;
 };
 
+/* The product picker's list (tui_pick.c), before a session exists. */
+struct pick;
+
 /* The "why" overlay. */
 struct tui_why_state {
 	char		*text;
@@ -145,6 +148,7 @@ struct tui {
 	struct tui_prompt_state	 kp;
 	struct tui_lookup_state	 pk;
 	struct tui_why_state	 why;
+	struct pick		*pp;
 };
 
 /* tui_view.c: switching views and the overlay stack. */
