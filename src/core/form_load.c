@@ -27,12 +27,6 @@ static const char *const screen_keys[] = { "title", "when", "fields", NULL };
 static const char *const include_keys[] = {
 	"include", "override", "omit", NULL
 };
-static const char *const field_keys[] = {
-	"path", "label", "type", "json", "nullable", "required", "required_if",
-	"when", "values", "values_if", "item", "min", "max", "min_length",
-	"max_length", "max_items", "max_days", "expiry_month", "max_count",
-	"default", "secret", "lookup", "remember", "help", NULL
-};
 
 /* Where the loader is, for messages. */
 struct where {
@@ -43,24 +37,35 @@ struct where {
 /* Reports a problem at w. */
 #define fail(cause, w, ...) form_error(cause, (w)->file, (w)->path, __VA_ARGS__)
 
-/* Checks that obj is an object whose keys are all in allowed. */
+/* 1 when name is in the NULL-terminated list (NULL: a field's keys). */
+static int
+key_known(const char *const *allowed, const char *name)
+{
+	size_t i;
+
+	if (allowed == NULL)
+		return form_field_key(name);
+	for (i = 0; allowed[i] != NULL; i++) {
+		if (strcmp(name, allowed[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Checks that obj is an object whose keys are all in allowed (NULL: the
+ * keys of a field). */
 static int
 check_keys(const cJSON *obj, const char *const *allowed, const char *what,
     const struct where *w, char **cause)
 {
 	const cJSON *item;
-	size_t i;
 
 	if (!cJSON_IsObject(obj)) {
 		fail(cause, w, "%s must be a JSON object", what);
 		return -1;
 	}
 	cJSON_ArrayForEach(item, obj) {
-		for (i = 0; allowed[i] != NULL; i++) {
-			if (strcmp(item->string, allowed[i]) == 0)
-				break;
-		}
-		if (allowed[i] == NULL) {
+		if (!key_known(allowed, item->string)) {
 			fail(cause, w, "unknown key '%s' in %s", item->string, what);
 			return -1;
 		}
@@ -143,7 +148,7 @@ override_one(cJSON *field, const cJSON *with, const struct where *w,
 {
 	const cJSON *item;
 
-	if (check_keys(with, field_keys, "an override", w, cause) != 0)
+	if (check_keys(with, NULL, "an override", w, cause) != 0)
 		return -1;
 	cJSON_ArrayForEach(item, with) {
 		if (strcmp(item->string, "path") == 0) {
@@ -318,7 +323,7 @@ expand_fields(const char *dir, const cJSON *list, const char *file,
 		}
 		p = cJSON_GetObjectItemCaseSensitive(item, "path");
 		w.path = cJSON_IsString(p) ? p->valuestring : NULL;
-		if (check_keys(item, field_keys, "a field", &w, cause) != 0)
+		if (check_keys(item, NULL, "a field", &w, cause) != 0)
 			return -1;
 		copy = cJSON_Duplicate(item, 1);
 		cJSON_AddStringToObject(copy, "@file", file);
