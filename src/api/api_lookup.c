@@ -199,7 +199,7 @@ api_warm(struct api *api, const char *platform, char **cause)
 		return -1;
 	if (r.status == 0 || r.status == 401 || r.status == 403) {
 		*cause = api_explain(&r, platform, "read organizations");
-		rc = -1;
+		rc = r.status == 0 ? -1 : API_WARM_KEY_REFUSED;
 	}
 	api_response_free(&r);
 	return rc;

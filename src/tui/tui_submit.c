@@ -40,8 +40,7 @@ submit_warm(struct tui *t)
 		return;
 	}
 	t->sb.warmed = 1;
-	if (api_warm(t->o->api, platform, &cause) != 0 && cause != NULL &&
-	    strstr(cause, "key") != NULL)
+	if (api_warm(t->o->api, platform, &cause) == API_WARM_KEY_REFUSED)
 		tui_message(t, "%s", cause);
 	free(cause);
 }
