@@ -14,6 +14,7 @@
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
+#include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -42,10 +43,7 @@ wait_input(FILE *in, volatile sig_atomic_t *signo)
 
 	if (signo == NULL || pfd.fd < 0 || buffered(in))
 		return 0;
-	sigemptyset(&block);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
+	cw_signals_fill(&block);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	if (*signo == 0)
 		(void)ppoll(&pfd, 1, NULL, &old);

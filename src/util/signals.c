@@ -15,11 +15,24 @@ on_signal(int sig)
 	caught = sig;
 }
 
+/* The signals certwiz stops for. */
+static const int stop_signals[] = { SIGHUP, SIGINT, SIGTERM };
+
+/* Fills set with the signals certwiz stops for. */
+void
+cw_signals_fill(sigset_t *set)
+{
+	size_t i;
+
+	sigemptyset(set);
+	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaddset(set, stop_signals[i]);
+}
+
 /* Catches SIGHUP (unless CW_SIG_NOHUP), SIGINT and SIGTERM. */
 void
 cw_signals_catch(int flags, sigset_t *set)
 {
-	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
 	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = 0 };
 	size_t i;
 
@@ -27,12 +40,12 @@ cw_signals_catch(int flags, sigset_t *set)
 	sigemptyset(&sa.sa_mask);
 	if (set != NULL)
 		sigemptyset(set);
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-		if (sigs[i] == SIGHUP && (flags & CW_SIG_NOHUP))
+	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+		if (stop_signals[i] == SIGHUP && (flags & CW_SIG_NOHUP))
 			continue;
-		sigaction(sigs[i], &sa, NULL);
+		sigaction(stop_signals[i], &sa, NULL);
 		if (set != NULL)
-			sigaddset(set, sigs[i]);
+			sigaddset(set, stop_signals[i]);
 	}
 }
 

@@ -15,6 +15,8 @@
 /* Clears the flag and catches the signals (reads are not restarted, so a
  * blocked read returns); fills *set, when not NULL, with those caught. */
 void	cw_signals_catch(int flags, sigset_t *set);
+/* Fills set with the signals cw_signals_catch(0, ...) catches. */
+void	cw_signals_fill(sigset_t *set);
 /* The last signal caught since cw_signals_catch(), or 0. */
 int	cw_signal_caught(void);
 /* The flag itself, for code that polls it. */
