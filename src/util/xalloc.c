@@ -38,7 +38,7 @@ xcalloc(size_t nmemb, size_t size)
 	return p;
 }
 
-/* Resizes ptr to nmemb elements of size bytes, checking for overflow, or dies. */
+/* Resizes ptr to nmemb elements of size bytes, or dies. */
 void *
 xreallocarray(void *ptr, size_t nmemb, size_t size)
 {

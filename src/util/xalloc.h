@@ -15,7 +15,8 @@
 void *xmalloc(size_t size);
 /* Allocates nmemb zeroed elements of size bytes, or dies. */
 void *xcalloc(size_t nmemb, size_t size);
-/* Resizes ptr to nmemb elements of size bytes, checking for overflow, or dies. */
+/* Resizes ptr to nmemb elements of size bytes, checking for overflow, or
+ * dies. */
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 /* Copies a string, or dies; xstrdup(NULL) returns NULL. */
 char *xstrdup(const char *s);
@@ -24,6 +25,7 @@ char *xstrndup(const char *s, size_t n);
 /* Formats into a new string, or dies. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Formats a va_list into a new string, or dies. */
-char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 #endif
