@@ -2,6 +2,8 @@
  * config file). */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,7 +12,6 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 
-#include "api/api_int.h"
 #include "core/platform.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"

@@ -1,12 +1,15 @@
 /* api_errors.c: reading CertCentral's answers: orders, DigiCert's error
  * array mapped to form fields, and answers that are not what they should be. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "core/platform.h"
 #include "core/value.h"
 #include "util/xalloc.h"

@@ -1,5 +1,9 @@
 /* api_journal.c: the journal of submissions, one JSON line per event, so
  * that an order ID is never lost. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,7 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "api/api_int.h"
 #include "util/fileio.h"
 #include "util/statedir.h"
 #include "util/xalloc.h"

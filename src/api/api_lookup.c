@@ -1,9 +1,12 @@
 /* api_lookup.c: the look-ups: orders by alternative order ID, order
  * information, and warming the connection up. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "core/platform.h"
 #include "core/value.h"
 #include "util/xalloc.h"

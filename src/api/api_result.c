@@ -1,8 +1,11 @@
 /* api_result.c: outcomes, results as JSON, and releasing results. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "util/fileio.h"
 
 /* Outcome names. */

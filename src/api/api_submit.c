@@ -1,10 +1,13 @@
 /* api_submit.c: placing an order: alternative order ID, 429 backoff, the
  * look-up when the outcome is unknown (never a second POST), the journal. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "api/api_int.h"
 #include "core/form.h"
 #include "core/platform.h"
 #include "util/xalloc.h"

@@ -1,4 +1,6 @@
 /* cli.c: the command table and what every command shares. */
+#include "config.h"
+
 #include "cli/cli.h"
 
 #include <errno.h>

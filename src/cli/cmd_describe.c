@@ -1,11 +1,12 @@
 /* cmd_describe.c: "certwiz describe": a product's fields, for people or jq. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/form.h"

@@ -1,5 +1,5 @@
 /* cmd_history.c: "certwiz history": the journal's submissions. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
 #include "util/diag.h"
 
 /* A string member of a journal line, or dflt. */

@@ -1,10 +1,11 @@
 /* cmd_list.c: "certwiz list": the products, one line each. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/platform.h"
 #include "util/diag.h"

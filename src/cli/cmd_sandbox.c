@@ -1,6 +1,6 @@
 /* cmd_sandbox.c: "certwiz sandbox": the CertCentral simulator in the
  * foreground, for a training room or for tests, until SIGINT or SIGTERM. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "sandbox/sandbox.h"
 #include "util/diag.h"
 #include "util/signals.h"

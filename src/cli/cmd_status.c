@@ -1,11 +1,12 @@
 /* cmd_status.c: "certwiz status": what CertCentral says about an order. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
 #include "util/diag.h"
 
 /* Parses --json, --platform and -h; returns -1 on a bad option, 1 after

@@ -1,11 +1,12 @@
 /* cmd_submit.c: "certwiz submit": check an order body, then place it. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"

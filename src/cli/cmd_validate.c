@@ -1,11 +1,12 @@
 /* cmd_validate.c: "certwiz validate": check order bodies against a form. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"

@@ -1,7 +1,7 @@
 /* cmd_wizard.c: "certwiz wizard": the order wizard, in curses or plain
  * mode, from scratch, from an order body (--load) or from a draft
  * (--resume). */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <signal.h>
@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"

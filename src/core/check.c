@@ -1,13 +1,15 @@
 /* check.c: validators for names, addresses, numbers and IDs. */
 
+#include "config.h"
+
+#include "core/check.h"
+
+#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <cjson/cJSON.h>
-
-#include "core/check.h"
 #include "core/check_int.h"
 
 /* Returns the problem with one DNS label p[0..n), or NULL. */

@@ -1,14 +1,16 @@
 /* check_csr.c: the CSR validator and normaliser (PEM around a DER request). */
 
+#include "config.h"
+
+#include "core/check_int.h"
+
+#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <cjson/cJSON.h>
-
 #include "core/check.h"
-#include "core/check_int.h"
 
 /* Returns 1 when p starts a literal two-character "\n" or "\r" escape. */
 static int

@@ -1,14 +1,16 @@
 /* check_date.c: the dd MMM YYYY date validator and its calendar arithmetic. */
 
+#include "config.h"
+
+#include "core/check_int.h"
+
+#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <cjson/cJSON.h>
-
 #include "core/check.h"
-#include "core/check_int.h"
 
 /* Returns 1 for a leap year of the proleptic Gregorian calendar. */
 static int

@@ -1,9 +1,11 @@
 /* expr_eval.c: evaluating a condition against the answers. */
-#include "core/expr.h"
+#include "config.h"
+
+#include "core/expr_int.h"
 
 #include <string.h>
 
-#include "core/expr_int.h"
+#include "core/expr.h"
 #include "core/value.h"
 
 /* Evaluates a name == / != / in test. */

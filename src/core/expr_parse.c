@@ -1,5 +1,7 @@
 /* expr_parse.c: reading a condition ("a == 'x' && !b") into a tree. */
-#include "core/expr.h"
+#include "config.h"
+
+#include "core/expr_int.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -8,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/expr_int.h"
+#include "core/expr.h"
 #include "util/xalloc.h"
 
 #define EXPR_MAX_DEPTH	64

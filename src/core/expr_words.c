@@ -1,10 +1,12 @@
 /* expr_words.c: saying a condition in words, for people. */
-#include "core/expr.h"
+#include "config.h"
+
+#include "core/expr_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/expr_int.h"
+#include "core/expr.h"
 #include "util/xalloc.h"
 
 /* A growing string. */

@@ -1,4 +1,6 @@
 /* field_check.c: checking one value against its field. */
+#include "config.h"
+
 #include "core/field_check.h"
 
 #include <math.h>

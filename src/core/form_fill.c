@@ -1,11 +1,13 @@
 /* form_fill.c: turning expanded form JSON into fields and screens. */
+#include "config.h"
+
 #include "core/form_fill.h"
 
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
-#include <stddef.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,14 +1,15 @@
 /* form_load.c: reading a product's form file and its fragments into a form. */
-#include "core/form.h"
+#include "config.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/expr.h"
+#include "core/form.h"
 #include "core/form_check.h"
 #include "core/form_fill.h"
 #include "util/fileio.h"

@@ -1,6 +1,5 @@
 /* order_build.c: from answers to a request body, and a body back to answers. */
-#include "core/value.h"
-#include "core/order.h"
+#include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -12,7 +11,9 @@
 #include "core/check.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/order.h"
 #include "core/problems.h"
+#include "core/value.h"
 #include "util/xalloc.h"
 
 /* Where the build is: the form, all answers and the index binding. */

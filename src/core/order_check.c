@@ -1,6 +1,5 @@
 /* order_check.c: checking a request body against a product's form. */
-#include "core/value.h"
-#include "core/order.h"
+#include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,7 +9,9 @@
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/order.h"
 #include "core/problems.h"
+#include "core/value.h"
 #include "util/xalloc.h"
 
 /* Where the walk is: the whole body, the index binding and the problems. */

@@ -1,4 +1,6 @@
 /* platform.c: the two CertCentral platforms and their base URLs. */
+#include "config.h"
+
 #include "core/platform.h"
 
 #include <string.h>

@@ -1,4 +1,6 @@
 /* value.c: what the engine asks of one JSON value. */
+#include "config.h"
+
 #include "core/value.h"
 
 #include <stdio.h>

@@ -1,6 +1,8 @@
 /* plain.c: plain mode: walking the screens prompt by prompt, the review at
  * the end, and how an unfinished run is saved. */
-#include "plain/plain_int.h"
+#include "config.h"
+
+#include "plain/plain.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -8,6 +10,7 @@
 
 #include "core/form.h"
 #include "core/problems.h"
+#include "plain/plain_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"

@@ -1,4 +1,6 @@
 /* plain_ask.c: plain mode's prompts: one field, an optional object, a list. */
+#include "config.h"
+
 #include "plain/plain_int.h"
 
 #include <errno.h>
@@ -9,11 +11,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/value.h"
 #include "core/answers.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
+#include "core/value.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"

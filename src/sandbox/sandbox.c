@@ -1,11 +1,14 @@
 /* sandbox.c: starting and stopping the sandbox, and its request handler. */
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
+#include "config.h"
 
+#include "sandbox/sandbox.h"
+
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "core/form.h"

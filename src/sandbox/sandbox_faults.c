@@ -1,10 +1,13 @@
 /* sandbox_faults.c: the fault queue, the rate limit, slow answers and the
  * /_sandbox/ control endpoint. */
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sandbox/sandbox_int.h"
 #include "util/xalloc.h"
 
 /* The faults, indexed by enum sandbox_fault: the name that parses, logs

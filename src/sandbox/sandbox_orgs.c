@@ -1,10 +1,11 @@
 /* sandbox_orgs.c: GET organization: three organizations per account. */
-#include <stdlib.h>
-#include <string.h>
-
-#include <microhttpd.h>
+#include "config.h"
 
 #include "sandbox/sandbox_int.h"
+
+#include <microhttpd.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* One organization of an account. */
 struct sb_org {

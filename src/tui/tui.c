@@ -1,5 +1,9 @@
 /* tui.c: the curses wizard's main loop: start-up and teardown, reading keys,
  * resizes, signals, and the state the other parts share. */
+#include "config.h"
+
+#include "tui/tui.h"
+
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -16,7 +20,6 @@
 
 #include "core/answers.h"
 #include "core/form.h"
-#include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"

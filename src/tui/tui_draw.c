@@ -1,5 +1,9 @@
 /* tui_draw.c: drawing the form screen: the step bar, the fields with their
  * values and errors, the help lines at the bottom, and the overlays. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,7 +15,6 @@
 #include "core/field_type.h"
 #include "core/form.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Rows above and below the fields. */

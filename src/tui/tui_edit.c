@@ -1,9 +1,12 @@
 /* tui_edit.c: a one-field line editor over a UTF-8 buffer with a cursor. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Control keys the editor knows. */

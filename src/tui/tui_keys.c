@@ -1,5 +1,9 @@
 /* tui_keys.c: keys on the form screen: dispatching them, moving between
  * fields and screens, quitting, and the overlays. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,7 +15,6 @@
 #include "core/field_check.h"
 #include "core/form.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"

@@ -1,15 +1,18 @@
 /* tui_keys_edit.c: keys on a field: editing text, reading a file into it,
  * choosing a value of an enumeration or toggling a yes/no. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "core/value.h"
 #include "core/field_check.h"
 #include "core/field_type.h"
 #include "core/form.h"
-#include "tui/tui_int.h"
+#include "core/value.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 

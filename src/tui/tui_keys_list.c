@@ -1,10 +1,13 @@
 /* tui_keys_list.c: adding and removing the items of a list. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/form.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Finds the list slot and item number a slot belongs to; -1 when none. */

@@ -1,13 +1,16 @@
 /* tui_load.c: starting the wizard from a loaded order body (--load): every
  * problem shown on its field at once, the first screen with one shown
  * first, and the fields the product does not know kept for the review. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/form.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* The first slot of shown screen sc with an error, or SIZE_MAX. */

@@ -1,6 +1,10 @@
 /* tui_lookup.c: picking an ID from the account (F4 or Ctrl-L) on a field
  * whose form entry has "lookup": the organizations (name, ID, country) or
  * the product's server platforms. A failed look-up leaves typing open. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +13,6 @@
 #include "core/form.h"
 #include "core/value.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Most rows of the pick list shown at once. */

@@ -1,6 +1,10 @@
 /* tui_pick.c: the curses product picker "certwiz" opens with no command:
  * one entry per product (id, platform, title, what it is for) and one per
  * saved draft (product, when saved, file name), newest draft first. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -9,7 +13,6 @@
 
 #include "core/form.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/signals.h"

@@ -1,5 +1,9 @@
 /* tui_result.c: the result screen once an order was placed: the IDs
  * CertCentral gave, where the order is recorded, and what happens next. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +13,6 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Width of the labels on the result screen. */

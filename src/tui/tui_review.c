@@ -1,5 +1,9 @@
 /* tui_review.c: the review screen: the exact body as pretty JSON (secrets
  * masked), the problems left with keys to jump to them, and finishing. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +11,6 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Most problems listed at once. */

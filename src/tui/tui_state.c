@@ -1,5 +1,9 @@
 /* tui_state.c: the wizard state the screens share: the current screen's
  * slots, what kind of widget each slot is, visited fields, problems. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +12,6 @@
 #include "core/answers.h"
 #include "core/field_type.h"
 #include "core/form.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 

@@ -1,6 +1,10 @@
 /* tui_submit.c: submitting from the review screen: warming the connection
  * up, the masked key prompt, sending, and what each outcome leaves on the
  * screen. Card data is wiped from the answers once an order was sent. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +13,6 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Control keys. */

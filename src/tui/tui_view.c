@@ -1,10 +1,13 @@
 /* tui_view.c: the current view and the stack of overlays over it; the
  * main loop sends keys and draws through here and knows no screen. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stddef.h>
 
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 
 /* Makes v the current view. */
 void

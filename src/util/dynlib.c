@@ -1,10 +1,11 @@
 /* dynlib.c: loading a shared library at run time (dlopen). */
 #include "config.h"
 
+#include "util/dynlib.h"
+
 #include <dlfcn.h>
 #include <string.h>
 
-#include "util/dynlib.h"
 #include "util/xalloc.h"
 
 /* Looks up every symbol; -1 with *cause naming the first one missing. */

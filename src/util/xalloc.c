@@ -1,4 +1,6 @@
 /* xalloc.c: allocation that never returns NULL. */
+#include "config.h"
+
 #include "util/xalloc.h"
 
 #include <stdint.h>

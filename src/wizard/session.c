@@ -9,6 +9,8 @@
  * front end, which shows the field's default as a placeholder and stores it
  * when the person accepts it (plain mode: an empty answer).
  */
+#include "config.h"
+
 #include "wizard/session.h"
 
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* session_check.c: what a session's answers make: the body, its problems,
  * the reasons a slot is asked, and copies with secrets masked or left out. */
-#include "wizard/session.h"
+#include "config.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -12,6 +12,7 @@
 #include "core/order.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
+#include "wizard/session.h"
 
 /* Builds the request body from the answers. */
 cJSON *

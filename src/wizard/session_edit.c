@@ -1,17 +1,18 @@
 /* session_edit.c: reading and changing a session's answers slot by slot,
  * and lists of items. */
-#include "wizard/session.h"
+#include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "core/value.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
+#include "core/value.h"
 #include "util/xalloc.h"
+#include "wizard/session.h"
 
 /* The object holding field fi's member with index[] bound, or NULL. */
 static cJSON *
