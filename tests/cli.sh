@@ -59,6 +59,19 @@ done
 run describe ds_org_individual
 expect_in out "required when cs_provisioning_method is ship_token" "describe says conditions in words"
 expect_in out "(shown only when payment_method is card)" "describe says when a screen shows"
+# Screens numbered as the wizard numbers them; date examples lie ahead
+# of "today" (never a fixed date that would one day be past).
+run describe ds_org_individual
+expect_in out "Screen 4 of 8: Shipping" "describe numbers screens as the wizard"
+CERTWIZ_TODAY=2030-02-01 "$CERTWIZ" describe ds_org_individual >"$tmp/out"
+expect_in out "For example 03 MAR 2030." "describe: date example from today"
+CERTWIZ_TODAY=2030-02-01 "$CERTWIZ" describe --json ds_org_individual \
+    >"$tmp/out"
+jq -e '.fields[] | select(.path == "order_validity.custom_expiration_date")
+    | .help | test("For example 03 MAR 2030[.]$")' "$tmp/out" >/dev/null ||
+    fail "describe --json: date example from today"
+jq -e '.fields[] | select(.path == "ship_info.method") | .screen_number == 4' \
+    "$tmp/out" >/dev/null || fail "describe --json: screen_number"
 run describe --json ds_org_individual
 [ "$(jq -r '.fields[] | select(.path == "credit_card") | .required + " " + .condition' "$tmp/out")" = \
     "conditional payment_method == 'card'" ] || fail "describe --json conditional"

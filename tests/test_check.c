@@ -341,7 +341,9 @@ struct date_row {
 	const char	*sub;
 };
 
-#define DATE_MSG "must be a date as dd MMM YYYY, e.g. 09 JUN 2026"
+#define DATE_MSG "must be a date as dd MMM YYYY, e.g. 20 DEC 2026"
+/* The example in the message lies ahead of today and within the limit. */
+#define DATE_SOON "must be a date as dd MMM YYYY, e.g. 30 NOV 2026"
 
 static const struct date_row date_rows[] = {
 	{ "21 NOV 2026", 397, 1, NULL },
@@ -371,6 +373,7 @@ static const struct date_row date_rows[] = {
 	{ NULL, 397, 0, "is empty" },
 	{ "9 JUN 2027", 397, 0, DATE_MSG },
 	{ "09 JUNE 2027", 397, 0, DATE_MSG },
+	{ "09 JUNE 2027", 10, 0, DATE_SOON },
 	{ "09 JUN 27", 397, 0, DATE_MSG },
 	{ "09-JUN-2027", 397, 0, DATE_MSG },
 	{ "09  JUN 2027", 397, 0, DATE_MSG },

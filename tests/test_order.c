@@ -172,23 +172,23 @@ static const struct mutation mutations[] = {
 	  "credit_card.set_as_default", "1 or 0" },
 	/* conditions */
 	{ EU, "provisioning_method", "\"csr\"", "certificate.csr",
-	  "required because provisioning_method is csr" },
+	  "required because Key provisioning is csr" },
 	{ DI, "cs_provisioning_method", "\"ship_token\"", "ship_info",
-	  "required because cs_provisioning_method is ship_token" },
+	  "required because Provisioning method is ship_token" },
 	{ DI, "certificate.csr", NULL, "certificate.csr",
-	  "required because cs_provisioning_method is email" },
+	  "required because Provisioning method is email" },
 	{ D1, "ship_info", NULL, "ship_info", "required because "
-	  "cs_provisioning_method is ship_token" },
+	  "Provisioning method is ship_token" },
 	{ PS, "certificate.common_name", NULL, "certificate.common_name",
-	  "required because use_qvtl_domain is not 1" },
+	  "required because Use a qvtl.nl name is not 1" },
 	{ PS, "use_qvtl_domain", "1", NULL, NULL },
 	{ QS, "credit_card", NULL, "credit_card",
-	  "required because payment_method is card" },
+	  "required because Payment method is card" },
 	{ QS, "billing_address", NULL, "billing_address",
-	  "required because payment_method is card" },
+	  "required because Payment method is card" },
 	{ EU, "payment_method", "\"card\"", "credit_card", "is required" },
 	{ QS, "billing_address.state", NULL, "billing_address.state",
-	  "required because billing_address.country is us" },
+	  "required because Country is US or CA" },
 	{ QS, "billing_address", BILL, NULL, NULL },
 	{ D1, "billing_address.zip", NULL, "billing_address.zip",
 	  "required because" },
@@ -198,7 +198,7 @@ static const struct mutation mutations[] = {
 	{ PS, "organization.contacts[0].first_name", NULL, NULL, NULL },
 	{ EU, "organization.contacts[0].first_name", NULL,
 	  "organization.contacts[0].first_name", "required because "
-	  "organization.contacts[].user_id is not given" },
+	  "User ID is not given" },
 	/* formats and limits */
 	{ EU, "certificate.individual.email", "\"zoe@\"",
 	  "certificate.individual.email", "must be an email address" },
@@ -656,7 +656,7 @@ test_odd_bodies(void **state)
 	assert_string_equal(p.v[p.n - 1].path, "ship_info");
 	assert_true(p.v[p.n - 1].warning);
 	assert_non_null(strstr(p.v[p.n - 1].message, "applies only when "
-	    "cs_provisioning_method is ship_token"));
+	    "Provisioning method is ship_token"));
 	problems_free(&p);
 	cJSON_Delete(body);
 	form_free(form);

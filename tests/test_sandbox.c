@@ -211,7 +211,8 @@ alternates(struct fixture *fx, const char *alt_id)
 static int
 setup(void **state)
 {
-	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	struct sandbox_opts opts = { .forms_dir = tu_forms_dir(),
+	    .slow_seconds = 1 };
 	struct fixture *fx = xcalloc(1, sizeof *fx);
 	char *cause = NULL;
 
@@ -598,7 +599,8 @@ static void
 test_start(void **state)
 {
 	struct fixture *fx = *state, fx2;
-	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	struct sandbox_opts opts = { .forms_dir = tu_forms_dir(),
+	    .slow_seconds = 1 };
 	char *cause = NULL;
 	struct resp r;
 
@@ -816,7 +818,8 @@ static void
 test_fault_late(void **state)
 {
 	struct fixture *fx = *state, fx2;
-	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	struct sandbox_opts opts = { .forms_dir = tu_forms_dir(),
+	    .slow_seconds = 1 };
 	char *cause = NULL;
 	struct resp r;
 	long long id;

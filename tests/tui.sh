@@ -46,7 +46,7 @@ wait_for '^> +Contact type #1' "on the contact type"
 type_text o
 wait_for 'Contact type #1 \* +< organization_contact >' "contact type chosen"
 keys NPage
-wait_for '^Screen 4 of [0-9]+: Validity' "on to Validity"
+wait_for '^Screen 5 of 8: Validity' "on to Validity (numbered as describe numbers it)"
 wait_for '^> +Years' "focus on years"
 keys Space
 wait_for 'Years \* +< 1 >' "Space picks 1 year"

@@ -103,10 +103,11 @@ api_find_alternate(struct api *api, const char *platform, const char *alt_id,
 	answer = get(api, platform, path, &r, res);
 	free(path);
 	if (r.code == CURLE_OK && ((r.status == 200 && answer != NULL) ||
-	    r.status == 404)) {
+	    (r.status == 404 && answer != NULL &&
+	    api_parse_errors(answer, res) == 0))) {
 		res->outcome = first_alternate(answer, res) == 0 ? API_PLACED :
-		    API_UNKNOWN;
-		if (res->outcome == API_UNKNOWN)
+		    API_NOT_FOUND;
+		if (res->outcome == API_NOT_FOUND)
 			api_set_message(res, "no order with alternative order "
 			    "ID %s was found", alt_id);
 		else

@@ -19,7 +19,7 @@
 const struct cli_cmd *const cli_cmds[] = {
 	&cmd_list_entry, &cmd_describe_entry, &cmd_validate_entry,
 	&cmd_wizard_entry, &cmd_sandbox_entry, &cmd_submit_entry,
-	&cmd_status_entry, &cmd_history_entry, NULL
+	&cmd_status_entry, &cmd_resolve_entry, &cmd_history_entry, NULL
 };
 
 /* Finds a command by name. */

@@ -19,6 +19,7 @@ struct form;
 #define EXIT_USAGE	2
 #define EXIT_FAILED	3	/* submit: failed, the order was not placed */
 #define EXIT_UNKNOWN	4	/* submit: outcome unknown, no order found */
+#define EXIT_DUPLICATE	5	/* submit: placed before, nothing was sent */
 
 /* What main hands every command. */
 struct cli_ctx {
@@ -26,6 +27,8 @@ struct cli_ctx {
 	time_t		 now;		/* "today" for date checks */
 	long		 timeout;	/* --timeout SECONDS; 0: the default */
 	const char	*sandbox_url;	/* --sandbox: its base URL, else NULL */
+	const char	*command;	/* "certwiz", or "certwiz --sandbox":
+					 * how hints name the program */
 };
 
 /* One command: its name, usage line, one-line summary and entry point. */
@@ -48,6 +51,7 @@ extern const struct cli_cmd cmd_wizard_entry;
 extern const struct cli_cmd cmd_sandbox_entry;
 extern const struct cli_cmd cmd_submit_entry;
 extern const struct cli_cmd cmd_status_entry;
+extern const struct cli_cmd cmd_resolve_entry;
 extern const struct cli_cmd cmd_history_entry;
 
 /* An api handle set up from the global options (--sandbox, --timeout):

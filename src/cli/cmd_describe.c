@@ -9,10 +9,12 @@
 #include "cli/cli.h"
 #include "core/expr.h"
 #include "core/field_check.h"
+#include "core/field_help.h"
 #include "core/form.h"
 #include "core/platform.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "wizard/session.h"
 
 /* "required", "optional" or "conditional", as the product pages say. */
 static const char *
@@ -105,11 +107,11 @@ print_values(const struct field *f)
 	}
 }
 
-/* Prints one field as a block of text. */
+/* Prints one field as a block of text; help examples are for now. */
 static void
-print_field(const struct field *f)
+print_field(const struct field *f, time_t now)
 {
-	char *words;
+	char *words, *help;
 
 	printf("  %s: %s\n", f->path, f->label);
 	printf("      %s", requirement(f));
@@ -129,17 +131,20 @@ print_field(const struct field *f)
 	    "; secret: masked and never saved" : "");
 	print_values(f);
 	print_limits(f);
-	if (f->help[0] != '\0')
-		wrap(f->help, 6);
+	help = field_help(f, now);
+	if (help[0] != '\0')
+		wrap(help, 6);
+	free(help);
 }
 
-/* Prints the form as text grouped by screen. */
+/* Prints the form as text grouped by screen, numbered as the wizard
+ * numbers them. */
 static void
-print_text(const struct form *form)
+print_text(const struct form *form, time_t now)
 {
 	const struct screen *s;
 	size_t i, j;
-	char *words;
+	char *words, *head;
 
 	printf("%s (%s)\n%s\nPlatform: %s. Order with POST %s/%s\n",
 	    form->title, form->id, form->summary,
@@ -147,23 +152,25 @@ print_text(const struct form *form)
 	    form->endpoint);
 	for (i = 0; i < form->nscreens; i++) {
 		s = &form->screens[i];
-		printf("\nScreen %zu of %zu: %s\n", i + 1, form->nscreens,
-		    s->title);
+		head = session_screen_heading(form, i);
+		printf("\n%s\n", head);
+		free(head);
 		if (s->when != NULL) {
 			words = expr_words(s->when);
 			printf("  (shown only when %s)\n", words);
 			free(words);
 		}
 		for (j = s->first; j < s->first + s->count; j++)
-			print_field(&form->fields[j]);
+			print_field(&form->fields[j], now);
 	}
 }
 
 /* Builds the JSON description of one field. */
 static cJSON *
-field_json(const struct form *form, const struct field *f)
+field_json(const struct form *form, const struct field *f, time_t now)
 {
 	cJSON *o = cJSON_CreateObject();
+	char *help = field_help(f, now);
 
 	cJSON_AddStringToObject(o, "path", f->path);
 	cJSON_AddStringToObject(o, "label", f->label);
@@ -181,13 +188,15 @@ field_json(const struct form *form, const struct field *f)
 	cJSON_AddBoolToObject(o, "nullable", f->nullable);
 	cJSON_AddBoolToObject(o, "secret", f->secret);
 	cJSON_AddStringToObject(o, "screen", form->screens[f->screen].title);
-	cJSON_AddStringToObject(o, "help", f->help);
+	cJSON_AddNumberToObject(o, "screen_number", (double)f->screen + 1);
+	cJSON_AddStringToObject(o, "help", help);
+	free(help);
 	return o;
 }
 
 /* Prints the form as one JSON object. */
 static void
-print_json(const struct form *form)
+print_json(const struct form *form, time_t now)
 {
 	cJSON *o = cJSON_CreateObject(), *fields;
 	size_t i;
@@ -201,7 +210,7 @@ print_json(const struct form *form)
 	fields = cJSON_AddArrayToObject(o, "fields");
 	for (i = 0; i < form->nfields; i++)
 		cJSON_AddItemToArray(fields,
-		    field_json(form, &form->fields[i]));
+		    field_json(form, &form->fields[i], now));
 	cli_json_print(o);
 	cJSON_Delete(o);
 }
@@ -221,9 +230,9 @@ cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
 		return EXIT_USAGE;
 	if (json)
-		print_json(form);
+		print_json(form, ctx->now);
 	else
-		print_text(form);
+		print_text(form, ctx->now);
 	form_free(form);
 	return EXIT_OK;
 }

@@ -1,4 +1,5 @@
-/* cmd_history.c: "certwiz history": the journal's submissions. */
+/* cmd_history.c: "certwiz history": the journal's order attempts and what
+ * became of them, read in one pass. */
 #include "config.h"
 
 #include <getopt.h>
@@ -9,99 +10,69 @@
 #include "api/api.h"
 #include "cli/cli.h"
 #include "util/diag.h"
+#include "util/fileio.h"
 
-/* A string member of a journal line, or dflt. */
+/* What history calls an attempt's outcome. */
 static const char *
-member(const cJSON *o, const char *name, const char *dflt)
+outcome_words(const struct api_attempt *at)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-
-	return cJSON_IsString(v) ? v->valuestring : dflt;
+	if (!at->settled)
+		return "unknown (no outcome recorded)";
+	return api_outcome_name(at->outcome);
 }
 
-/* The submission a "sent" line starts: its outcome line pairs with it by
- * submission id; the latest pair wins. */
-static const cJSON *
-outcome_of(const cJSON *lines, const cJSON *sent)
-{
-	const char *id = member(sent, "submission", NULL);
-	const cJSON *o, *found = NULL;
-
-	if (id == NULL)
-		return NULL;
-	cJSON_ArrayForEach(o, lines) {
-		if (o != sent && strcmp(member(o, "event", ""), "sent") != 0 &&
-		    strcmp(member(o, "submission", ""), id) == 0)
-			found = o;
-	}
-	return found;
-}
-
-/* One submission as a JSON object. */
+/* One attempt as a JSON object. */
 static cJSON *
-submission_json(const cJSON *sent, const cJSON *done)
+attempt_json(const struct api_attempt *at)
 {
 	cJSON *s = cJSON_CreateObject();
-	const cJSON *from = done != NULL ? done : sent;
-	const char *names[] = { "product", "platform", "alternative_order_id",
-	    "order_id", "message" };
-	size_t i;
 
-	cJSON_AddStringToObject(s, "time", member(sent, "time", ""));
-	cJSON_AddStringToObject(s, "outcome", done != NULL ?
-	    member(done, "event", "unknown") : "sent (no outcome recorded)");
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (member(from, names[i], NULL) != NULL)
-			cJSON_AddStringToObject(s, names[i],
-			    member(from, names[i], NULL));
-		else
-			cJSON_AddNullToObject(s, names[i]);
-	}
-	cJSON_AddItemToObject(s, "http_status", cJSON_Duplicate(
-	    cJSON_GetObjectItemCaseSensitive(from, "http_status"), 1));
+	json_add_string_or_null(s, "time", at->time);
+	json_add_string_or_null(s, "attempt", at->id);
+	cJSON_AddStringToObject(s, "outcome", outcome_words(at));
+	json_add_string_or_null(s, "product", at->product);
+	json_add_string_or_null(s, "platform", at->platform);
+	json_add_string_or_null(s, "alternative_order_id", at->alt);
+	json_add_string_or_null(s, "order_id", at->order_id);
+	json_add_string_or_null(s, "message", at->message);
+	json_add_string_or_null(s, "body_hash", at->body_hash);
+	json_add_string_or_null(s, "draft", at->draft);
+	if (at->http_status != 0)
+		cJSON_AddNumberToObject(s, "http_status",
+		    (double)at->http_status);
+	else
+		cJSON_AddNullToObject(s, "http_status");
 	return s;
 }
 
-/* Pairs the journal's lines into submissions. */
-static cJSON *
-submissions(const cJSON *lines)
-{
-	cJSON *out = cJSON_CreateArray();
-	const cJSON *o;
-
-	cJSON_ArrayForEach(o, lines) {
-		if (strcmp(member(o, "event", ""), "sent") == 0)
-			cJSON_AddItemToArray(out, submission_json(o,
-			    outcome_of(lines, o)));
-	}
-	return out;
-}
-
-/* Prints the submissions as a table. */
+/* Prints the attempts as a table. */
 static void
-print_table(const cJSON *subs)
+print_table(const struct api_attempts *a)
 {
-	const cJSON *s;
+	size_t i;
 
-	if (cJSON_GetArraySize(subs) == 0) {
+	if (a->n == 0) {
 		printf("no submissions yet\n");
 		return;
 	}
-	printf("%-20s  %-36s  %-8s  %s\n", "TIME", "PRODUCT", "OUTCOME",
+	printf("%-20s  %-36s  %-9s  %s\n", "TIME", "PRODUCT", "OUTCOME",
 	    "ORDER ID");
-	cJSON_ArrayForEach(s, subs)
-		printf("%-20s  %-36s  %-8s  %s\n", member(s, "time", ""),
-		    member(s, "product", "?"), member(s, "outcome", "?"),
-		    member(s, "order_id", "-"));
+	for (i = 0; i < a->n; i++)
+		printf("%-20s  %-36s  %-9s  %s\n", a->v[i].time ?
+		    a->v[i].time : "", a->v[i].product ? a->v[i].product : "?",
+		    a->v[i].settled ? api_outcome_name(a->v[i].outcome) :
+		    "unknown", a->v[i].order_id ? a->v[i].order_id : "-");
 }
 
-/* Lists the journal's submissions. */
+/* Lists the journal's attempts. */
 static int
 cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cmd_history_entry;
-	cJSON *lines, *subs;
+	struct api_attempts a;
+	cJSON *subs;
 	char *cause = NULL;
+	size_t i;
 	int json = 0, rc;
 
 	(void)ctx;
@@ -109,18 +80,20 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 		return rc > 0 ? EXIT_OK : EXIT_USAGE;
 	if (argc != optind)
 		return cli_usage(cmd);
-	if ((lines = api_journal_read(&cause)) == NULL) {
+	if (api_attempts_load(&a, &cause) != 0) {
 		cw_warn("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
-	subs = submissions(lines);
-	if (json)
+	if (json) {
+		subs = cJSON_CreateArray();
+		for (i = 0; i < a.n; i++)
+			cJSON_AddItemToArray(subs, attempt_json(&a.v[i]));
 		cli_json_print(subs);
-	else
-		print_table(subs);
-	cJSON_Delete(subs);
-	cJSON_Delete(lines);
+		cJSON_Delete(subs);
+	} else
+		print_table(&a);
+	api_attempts_free(&a);
 	return EXIT_OK;
 }
 

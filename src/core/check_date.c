@@ -124,11 +124,16 @@ check_date(const char *s, int max_days, time_t now)
 {
 	long long	diff;
 	int		d, m, y;
+	char		*ex, *out;
 
 	if (is_empty(s))
 		return result("is empty");
-	if (!date_parse(s, &d, &m, &y))
-		return result(CHECK_DATE_MSG);
+	if (!date_parse(s, &d, &m, &y)) {
+		ex = check_date_example(now, max_days);
+		out = xasprintf("%s, e.g. %s", CHECK_DATE_MSG, ex);
+		free(ex);
+		return out;
+	}
 	if (d < 1 || d > month_days(y, m))
 		return xasprintf("is not a real date: %.3s %04d has %d days",
 		    month_name(m), y, month_days(y, m));
@@ -139,4 +144,20 @@ check_date(const char *s, int max_days, time_t now)
 		return xasprintf("must be within %d day%s of today", max_days,
 		    plural(max_days));
 	return NULL;
+}
+
+/* A date days_ahead days after today written as dd MMM YYYY (30 days, or
+ * at most max_days when that is less; max_days < 0: no bound); allocated. */
+char *
+check_date_example(time_t now, int max_days)
+{
+	long long	z, y;
+	int		m, ahead = 30;
+
+	if (max_days >= 1 && max_days < ahead)
+		ahead = max_days;
+	z = check_utc_day(now) + ahead;
+	check_civil_from_days(z, &y, &m);
+	return xasprintf("%02d %.3s %04lld",
+	    (int)(z - days_from_civil(y, m, 1) + 1), month_name(m), y);
 }

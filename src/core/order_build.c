@@ -158,6 +158,8 @@ build_field(struct build *b, size_t fi, const cJSON *v)
 		build_object(b, fi, v, out);
 	} else if (f->type == FT_OBJECT_LIST && cJSON_IsArray(v))
 		out = build_list(b, fi, v);
+	else if (cJSON_IsNull(v) && f->nullable)
+		return cJSON_CreateNull();	/* chosen, unlike no answer */
 	else if (!answers_present(v))
 		return NULL;
 	else if (f->type == FT_LIST || f->type == FT_MULTI_ENUM)

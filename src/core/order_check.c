@@ -9,6 +9,7 @@
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/form_words.h"
 #include "core/order.h"
 #include "core/problems.h"
 #include "core/value.h"
@@ -119,7 +120,7 @@ report_missing(struct walk *w, const struct field *f, const char *path)
 		problems_add(w->p, 0, path, "is required");
 		return;
 	}
-	why = expr_words(f->required_if);
+	why = form_cond_words(w->form, f->required_if, f->parent);
 	problems_add(w->p, 0, path, "is required because %s", why);
 	free(why);
 }
@@ -128,7 +129,7 @@ report_missing(struct walk *w, const struct field *f, const char *path)
 static void
 report_ignored(struct walk *w, const struct field *f, const char *path)
 {
-	char *why = expr_words(f->when);
+	char *why = form_cond_words(w->form, f->when, f->parent);
 
 	problems_add(w->p, 1, path, "is ignored: it applies only when %s", why);
 	free(why);

@@ -1,6 +1,6 @@
 /* plain_int.h: what the parts of plain mode share (internal).
  *
- * Ownership: a struct walk owns its seen and skip lists (plain.c's
+ * Ownership: a struct walk owns its seen, skip and quiet lists (plain.c's
  * walk_free() releases them); everything else in it is borrowed.
  */
 #ifndef CERTWIZ_PLAIN_INT_H
@@ -28,7 +28,19 @@ struct walk {
 	size_t			 nseen;
 	char			**skip;		/* optional objects declined */
 	size_t			 nskip;
+	char			**quiet;	/* passed, not asked */
+	size_t			 nquiet;
 	enum plain_stop		 stop;
+	int			 in_walk;	/* "<" and "?" work */
+	int			 back;		/* "<" was answered */
+	const struct slot	*cur;		/* the slot being asked */
+};
+
+/* What plain_command() made of a line. */
+enum plain_cmd {
+	CMD_NONE,	/* an answer */
+	CMD_AGAIN,	/* handled ("?", "??"): ask the same question again */
+	CMD_BACK	/* "<" or "-": w->back is set */
 };
 
 /* Reads one answer line (without its newline) into an allocated *line;
@@ -41,7 +53,12 @@ int	plain_yes_no(struct walk *w, const char *prompt, const char *path,
 void	plain_ask(struct walk *w, const struct slot *slot);
 /* Remembers a key as asked. */
 void	plain_seen_add(struct walk *w, const char *key);
+/* Remembers a key passed without a question (a required object), which
+ * "<" steps over. */
+void	plain_quiet_add(struct walk *w, const char *key);
 /* Remembers an optional object as declined. */
 void	plain_skip_add(struct walk *w, const char *path);
+/* Handles a line that is a command rather than an answer (plain_help.c). */
+enum plain_cmd plain_command(struct walk *w, const char *line);
 
 #endif

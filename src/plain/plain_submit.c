@@ -64,10 +64,11 @@ ask_key(struct walk *w, struct api *api, const char *platform)
 
 /* Asks whether to submit, then submits with api. */
 int
-plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
+plain_submit(struct session *s, struct api *api, const char *draft,
+    FILE *in, FILE *out,
     volatile sig_atomic_t *signo, struct api_result *res)
 {
-	struct plain_opts o = { NULL, NULL, signo };
+	struct plain_opts o = { NULL, NULL, signo, NULL, 0 };
 	const char *platform = s->form->platform;
 	struct walk w;
 	char *prompt;
@@ -91,7 +92,7 @@ plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
 	    platform_title(platform));
 	fflush(out);
 	body = session_body(s);
-	api_submit(api, s->form, body, res);
+	api_submit(api, s->form, body, draft, res);
 	session_wipe_tree(body);
 	cJSON_Delete(body);
 	session_wipe_secrets(s);

@@ -209,7 +209,7 @@ sandbox_start(const struct sandbox_opts *opts, char **cause)
 	pthread_cond_init(&sb->wake, &ca);
 	pthread_condattr_destroy(&ca);
 	sb->log = opts->log;
-	sb->next_order = 100000001;
+	sb->next_order = opts->first_order > 0 ? opts->first_order : 100000001;
 	sb->next_request = 300000001;
 	sb->next_cert = 500000001;
 	sb->next_org = 900001;

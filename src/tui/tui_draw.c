@@ -227,12 +227,13 @@ static void
 draw_steps(struct tui *t)
 {
 	const struct form *form = t->s->form;
-	size_t pos, m = tui_shown_count(t, &pos), i, first;
-	char *head;
+	size_t i, first;
+	char *head, *heading;
 	int x = 0, w, used;
 
-	head = xasprintf("Screen %zu of %zu: %s", pos, m,
-	    form->screens[t->fm.screen].title);
+	heading = session_screen_heading(form, t->fm.screen);
+	head = xasprintf("%s%s", t->o->sandbox ? "SANDBOX  " : "", heading);
+	free(heading);
 	used = draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
 	free(head);
 	if (used + 4 + (int)strlen(form->title) < COLS)

@@ -14,6 +14,7 @@
 #include "core/platform.h"
 #include "tui/tui.h"
 #include "util/xalloc.h"
+#include "wizard/draft.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)
@@ -109,13 +110,22 @@ submit_outcome(struct tui *t)
 		if (r->http_status == 401 && t->kp.key_typed)
 			t->kp.key_typed = -1;	/* ask for the key again */
 		break;
+	case API_NOT_FOUND:
+		tui_message(t, "Not found: %s. F10 sends it again.",
+		    r->message);
+		break;
+	case API_DUPLICATE:
+	case API_NOUTCOMES:
+		tui_message(t, "Not sent: %s.", r->message);
+		break;
 	case API_UNKNOWN:
 		free(t->sb.unknown_alt);
 		t->sb.unknown_alt = r->alternative_order_id != NULL ?
 		    xstrdup(r->alternative_order_id) : NULL;
 		tui_message(t, "Outcome unknown: %s. certwiz does not send it "
-		    "again by itself; check 'certwiz history' and 'certwiz "
-		    "status' (F10 looks it up and asks first).", r->message);
+		    "again by itself; F10 looks it up first ('certwiz%s "
+		    "resolve' does too).", r->message, t->o->sandbox ?
+		    " --sandbox" : "");
 		break;
 	}
 }
@@ -153,6 +163,23 @@ submit_output(struct tui *t, const cJSON *body)
 	cJSON_free(text);
 }
 
+/* Records an attempt with an unknown outcome in the draft, so that
+ * resuming it looks the order up before anything is sent again. */
+static void
+submit_keep_attempt(struct tui *t)
+{
+	char *cause = NULL;
+
+	if (t->sb.res.outcome != API_UNKNOWN || t->sb.res.attempt_id == NULL ||
+	    t->o->draft == NULL)
+		return;
+	if (draft_set_attempt(t->s, t->o->draft, t->sb.res.attempt_id,
+	    &cause) != 0) {
+		tui_message(t, "%s", cause);
+		free(cause);
+	}
+}
+
 /* Sends the order and shows what came of it. */
 static void
 submit_send(struct tui *t)
@@ -167,12 +194,14 @@ submit_send(struct tui *t)
 	body = submit_body(t);
 	submit_output(t, body);
 	api_set_notify(t->o->api, submit_notify, t);
-	api_submit(t->o->api, t->s->form, body, &t->sb.res);
+	api_submit(t->o->api, t->s->form, body, t->o->draft != NULL ?
+	    t->o->draft->path : NULL, &t->sb.res);
 	api_set_notify(t->o->api, NULL, NULL);
 	session_wipe_tree(body);
 	cJSON_Delete(body);
 	if (!t->sb.res.unsent)
 		submit_wipe_card(t);
+	submit_keep_attempt(t);
 	if (t->sb.res.outcome == API_PLACED)
 		submit_placed(t);
 	else {
@@ -297,8 +326,8 @@ submit_resend_key(struct tui *t, const struct tui_key *k, int more)
 	if (!k->is_key && (k->code == 'y' || k->code == 'Y'))
 		submit_send(t);
 	else
-		tui_message(t, "not sent again; 'certwiz history' shows the "
-		    "submission");
+		tui_message(t, "not sent again; 'certwiz%s history' shows the "
+		    "submission", t->o->sandbox ? " --sandbox" : "");
 }
 
 /* Draws the "send again?" question. */

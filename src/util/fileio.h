@@ -28,6 +28,13 @@ cJSON	*fileio_read_json(const char *path, char **cause);
 /* Writes text to path atomically (a temporary file beside it, fsync,
  * rename) with mode 0600; 0, or -1 with *cause. */
 int	 fileio_write_atomic(const char *path, const char *text, char **cause);
+/* Takes an exclusive flock on the lock file path (made with mode 0600 when
+ * missing, never through a symlink), waiting for it when wait is 1; the
+ * returned descriptor holds the lock until it is closed. -1 with *cause
+ * ("... is held by another certwiz session" when busy and not waiting). */
+int	 fileio_lock(const char *path, int wait, char **cause);
+/* Removes the lock file path and closes fd, which holds its lock. */
+void	 fileio_unlock(const char *path, int fd);
 /* Overwrites every string and number of a tree (card data in an order body)
  * and deletes it; NULL is allowed. */
 void	 fileio_wipe_json(cJSON *json);

@@ -1,6 +1,8 @@
 /* session_check.c: what a session's answers make: the body, its problems,
- * the reasons a slot is asked, and copies with secrets masked or left out. */
+ * and copies with secrets masked or left out. */
 #include "config.h"
+
+#include "wizard/session_int.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -14,11 +16,17 @@
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
-/* Builds the request body from the answers. */
+/* Builds the request body from the answers; objects that are not sent
+ * (nothing but defaults in them) are left out. */
 cJSON *
 session_body(const struct session *s)
 {
-	return order_build(s->form, s->answers);
+	cJSON *sent = session_sent_answers(s), *body;
+
+	body = order_build(s->form, sent);
+	session_wipe_tree(sent);
+	cJSON_Delete(sent);
+	return body;
 }
 
 /* Checks the whole order as it would be sent. */
@@ -63,48 +71,6 @@ session_slot_error(const struct problems *p, const struct slot *slot)
 			return p->v[i].message;
 	}
 	return NULL;
-}
-
-/* 1 when the field at a slot is required with the answers as they are. */
-int
-session_slot_required(const struct session *s, const struct slot *slot)
-{
-	const struct field *f = &s->form->fields[slot->field];
-
-	if (slot->item >= 0)
-		return 0;
-	return f->required || (f->required_if != NULL &&
-	    answers_eval(f->required_if, s->answers, slot->index,
-	    slot->nindex));
-}
-
-/* Says why a slot is shown and whether it is required, in words. */
-char *
-session_why(const struct session *s, const struct slot *slot)
-{
-	const struct field *f = &s->form->fields[slot->field];
-	char *req, *when, *out;
-
-	if (slot->item >= 0)
-		return xasprintf("item %d of %s", slot->item + 1, f->label);
-	if (f->required)
-		req = xstrdup("required");
-	else if (f->required_if == NULL)
-		req = xstrdup("optional");
-	else {
-		when = expr_words(f->required_if);
-		req = xasprintf(session_slot_required(s, slot) ?
-		    "required because %s" : "optional; required when %s",
-		    when);
-		free(when);
-	}
-	if (f->when == NULL)
-		return req;
-	when = expr_words(f->when);
-	out = xasprintf("%s; shown only when %s", req, when);
-	free(when);
-	free(req);
-	return out;
 }
 
 /* Replaces member m of obj by a string, keeping its name. */
@@ -181,11 +147,12 @@ session_body_masked(const struct session *s)
 	return text != NULL ? text : xstrdup("{}");
 }
 
-/* A copy of the answers without any secret field, for drafts. */
+/* A copy of the answers without any secret field, for drafts, and
+ * without the objects that are not sent (their defaults come back). */
 cJSON *
 session_answers_public(const struct session *s)
 {
-	cJSON *copy = cJSON_Duplicate(s->answers, 1);
+	cJSON *copy = session_sent_answers(s);
 
 	hide_secrets(s->form, SIZE_MAX, copy, 1);
 	return copy;

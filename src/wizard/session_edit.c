@@ -2,6 +2,8 @@
  * and lists of items. */
 #include "config.h"
 
+#include "wizard/session_int.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +55,12 @@ slot_value(const struct session *s, const struct slot *slot)
 char *
 session_get_text(const struct session *s, const struct slot *slot)
 {
-	return value_join(slot_value(s, slot));
+	const struct field *f = &s->form->fields[slot->field];
+	const cJSON *v = slot_value(s, slot);
+
+	if (cJSON_IsNull(v) && !f->nullable)
+		return xstrdup("");
+	return session_value_text(v);
 }
 
 /* Splits "a, b c" into an array of strings. */
@@ -83,6 +90,8 @@ text_value(const struct field *f, const char *text)
 {
 	if (f->type == FT_MULTI_ENUM || f->type == FT_LIST)
 		return split_words(text);
+	if (f->nullable && strcmp(text, "null") == 0)
+		return cJSON_CreateNull();	/* chosen, unlike "" */
 	if (f->type == FT_BOOLEAN && value_yes_no(text) >= 0)
 		return cJSON_CreateBool(value_yes_no(text));
 	return cJSON_CreateString(text);
@@ -125,6 +134,8 @@ store(struct session *s, const struct slot *slot, const char *text)
 	if (*text == '\0' && (c = container(s, slot->field, slot->index,
 	    slot->nindex)) != NULL)
 		cJSON_DeleteItemFromObjectCaseSensitive(c, f->name);
+	if (f->type == FT_OBJECT)
+		session_fill_defaults(s->form, s->answers);
 }
 
 /* Sets the answer at a slot from typed text; returns the slot's error. */
@@ -144,6 +155,7 @@ session_set_text(struct session *s, const struct slot *slot, const char *text)
 	    !cJSON_Compare(before, after, 1))
 		s->changed = 1;
 	cJSON_Delete(before);
+	session_follow(s);
 	session_check(s, &p);
 	err = session_slot_error(&p, slot);
 	out = err != NULL ? xstrdup(err) : NULL;
