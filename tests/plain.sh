@@ -171,11 +171,11 @@ plain_with() {
 ds=$TESTDATA/plain/ds_org_individual.txt
 
 # "<" goes back one question, also across screens; "-" too, at a yes/no.
-# Line 12 of the answers is the last name, 16 the organization ID, 26
+# Line 12 of the answers is the last name, 17 the organization ID, 27
 # "Add another contact?".
 plain_with "$ds" 11 Wrong '<' >"$tmp/back1.txt"
 plain_with "$tmp/back1.txt" 17 '<' '' >"$tmp/back2.txt"
-plain_with "$tmp/back2.txt" 29 '-' '' >"$tmp/back.txt"
+plain_with "$tmp/back2.txt" 30 '-' '' >"$tmp/back.txt"
 wizard ds_org_individual "$tmp/back.txt"
 [ "$status" -eq 0 ] || fail "back: status $status ($(tail -n 3 "$tmp/err"))"
 expect_in out "[subject.surname] Last name (required) [Wrong]:" \
@@ -208,7 +208,7 @@ expect_in out "[credit_card.number] why: Card number is required because Payment
 
 # "??" lists the organizations from the look-up; without a key, or when
 # it fails, it says so and the question is asked again.
-plain_with "$ds" 15 '??' >"$tmp/look.txt"
+plain_with "$ds" 16 '??' >"$tmp/look.txt"
 fresh
 { cat "$tmp/look.txt"; echo n; } | "$CERTWIZ" --sandbox wizard --plain \
     ds_org_individual >"$tmp/out" 2>"$tmp/err"
@@ -236,10 +236,10 @@ expect_in out "[certificate.csr_key_type] note: Key size set to p-256: 2048 is n
 [ "$(jq -r .certificate.key_size "$tmp/out.json")" = p-256 ] ||
     fail "ecc: key size sent is not p-256"
 
-# "!" clears an optional answer: Comments (answer line 30) typed, then
+# "!" clears an optional answer: Comments (answer line 31) typed, then
 # "<" back to it and "!".
-plain_with "$ds" 29 abc '<' '!' >"$tmp/clear.txt"
-sed -i '33d' "$tmp/clear.txt"
+plain_with "$ds" 30 abc '<' '!' >"$tmp/clear.txt"
+sed -i '34d' "$tmp/clear.txt"
 wizard ds_org_individual "$tmp/clear.txt"
 [ "$status" -eq 0 ] || fail "!: status $status ($(tail -n 3 "$tmp/out"))"
 expect_in out "[comments] Comments (optional) [abc]:" "! : the answer was there"
@@ -262,6 +262,7 @@ head -n 20 "$ds" | "$CERTWIZ" --sandbox wizard --plain ds_org_individual \
 expect_in err "; continue with: certwiz --sandbox --plain --resume=$XDG_STATE_HOME/" \
     "input ending early says how to continue"
 fresh
+rm -f "$SBSTATE/journal"	# the same order as above, placed once more
 "$CERTWIZ" --sandbox wizard --plain ds_org_individual <"$ds" >"$tmp/out" \
     2>"$tmp/err"
 hint=$(sed -n 's/.*; continue with: //p' "$tmp/err")

@@ -64,6 +64,20 @@ grep -q remembered "$tmp/out" && fail "--no-recall still remembered"
 grep -qF "[organization.id] error: is required" "$tmp/out" ||
     fail "--no-recall: the empty organization ID is not refused"
 
+# A new organization (reading 15) is created with the order; from then on
+# recall names it by the ID the answer gave, not by its details.
+order ds_org_individual "$TESTDATA/plain/ds_org_individual-new-org.txt"
+[ "$status" -eq 0 ] ||
+    fail "new organization: status $status ($(tail -n 3 "$tmp/err"))"
+new=$(sed -n 's/^organization ID: //p' "$tmp/out")
+[ -n "$new" ] || fail "new organization: no organization ID in the answer"
+grep -q "\"id\":[[:space:]]*\"$new\"" "$recall" ||
+    fail "new organization: recall does not hold its new ID $new"
+grep -q "Nieuw Labs" "$recall" &&
+    fail "recall kept the new organization's details"
+grep -q '"name":[[:space:]]*"Nieuw Labs Inc."' "$tmp/out" ||
+    fail "new organization: the body lacks its name"
+
 # No card data is ever kept: a card order leaves none in recall.json.
 { cat "$TESTDATA/plain/ds_org_individual-card.txt"; } | "$CERTWIZ" \
     --sandbox wizard --plain --dry-run ds_org_individual >"$tmp/out" 2>&1 ||

@@ -383,6 +383,83 @@ test_organizations(void **state)
 	resp_free(&r);
 }
 
+/* Places ds_org_individual for a new organization named name (skip: with
+ * skip_duplicate_org_check); returns the organization ID answered. */
+static int
+post_new_org(struct fixture *fx, const char *name, int skip)
+{
+	cJSON *body = tu_data_json("orders/ds_org_individual.json"), *org, *j;
+	cJSON *c;
+	struct resp r;
+	char *text;
+	int id;
+
+	org = cJSON_GetObjectItem(body, "organization");
+	cJSON_DeleteItemFromObject(org, "id");
+	cJSON_AddStringToObject(org, "name", name);
+	cJSON_AddStringToObject(org, "address", "1 Main St");
+	cJSON_AddStringToObject(org, "city", "Lehi");
+	cJSON_AddStringToObject(org, "state", "UT");
+	cJSON_AddStringToObject(org, "zip", "84043");
+	cJSON_AddStringToObject(org, "country", "US");
+	cJSON_AddStringToObject(org, "telephone", "+1 801 555 0100");
+	c = cJSON_AddObjectToObject(org, "organization_contact");
+	cJSON_AddStringToObject(c, "first_name", "Ann");
+	cJSON_AddStringToObject(c, "last_name", "Lee");
+	cJSON_AddStringToObject(c, "email", "ann@example.com");
+	cJSON_AddStringToObject(c, "telephone", "+1 801 555 0101");
+	if (skip)
+		cJSON_AddTrueToObject(org, "skip_duplicate_org_check");
+	text = cJSON_PrintUnformatted(body);
+	api(fx, "POST", "order/certificate/ds_org_individual", US, text, &r);
+	if (r.status != 201)
+		fail_msg("new organization: HTTP %ld: %s", r.status, r.body);
+	j = json_of(&r);
+	id = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "organization"),
+	    "id")->valueint;
+	cJSON_Delete(j);
+	resp_free(&r);
+	free(text);
+	cJSON_Delete(body);
+	return id;
+}
+
+/* Reading 15: an order with an organization's details creates it, answers
+ * its ID and lists it; the same name again reuses it unless the order
+ * skips the duplicate check; the other platform does not see it. */
+static void
+test_new_organization(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	cJSON *j, *o;
+	int id = post_new_org(fx, "Nieuw Labs Inc.", 0);
+
+	assert_true(id > 0 && id != 123456);
+	assert_int_equal(post_new_org(fx, "nieuw labs inc.", 0), id);
+	assert_true(post_new_org(fx, "Nieuw Labs Inc.", 1) != id);
+	assert_int_equal(post_new_org(fx, "Example Corp", 0), 123456);
+	api(fx, "GET", "organization?filters%5Bsearch%5D=nieuw", US, NULL, &r);
+	assert_int_equal(r.status, 200);
+	j = json_of(&r);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "organizations")), 2);
+	o = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "organizations"), 0);
+	assert_int_equal(cJSON_GetObjectItem(o, "id")->valueint, id);
+	assert_string_equal(cJSON_GetObjectItem(o, "name")->valuestring,
+	    "Nieuw Labs Inc.");
+	assert_string_equal(cJSON_GetObjectItem(o, "city")->valuestring,
+	    "Lehi");
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "organization?filters%5Bsearch%5D=nieuw", EU, NULL, &r);
+	j = json_of(&r);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "organizations")), 0);
+	cJSON_Delete(j);
+	resp_free(&r);
+}
+
 /* A placed order is found by its ID and its alternative order ID. */
 static void
 test_order_lookups(void **state)
@@ -1209,6 +1286,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_organizations, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_new_organization, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_order_lookups, setup,
 		    teardown),

@@ -17,9 +17,10 @@
 
 /* The commands in the order --help lists them; each file owns its entry. */
 const struct cli_cmd *const cli_cmds[] = {
-	&cmd_list_entry, &cmd_describe_entry, &cmd_validate_entry,
-	&cmd_wizard_entry, &cmd_sandbox_entry, &cmd_submit_entry,
-	&cmd_status_entry, &cmd_resolve_entry, &cmd_history_entry, NULL
+	&cmd_list_entry, &cmd_describe_entry, &cmd_schema_entry,
+	&cmd_validate_entry, &cmd_wizard_entry, &cmd_sandbox_entry,
+	&cmd_submit_entry, &cmd_status_entry, &cmd_resolve_entry,
+	&cmd_history_entry, NULL
 };
 
 /* Finds a command by name. */

@@ -46,6 +46,7 @@ extern const struct cli_cmd *const cli_cmds[];
 /* Each command's entry, defined in its cmd_<name>.c. */
 extern const struct cli_cmd cmd_list_entry;
 extern const struct cli_cmd cmd_describe_entry;
+extern const struct cli_cmd cmd_schema_entry;
 extern const struct cli_cmd cmd_validate_entry;
 extern const struct cli_cmd cmd_wizard_entry;
 extern const struct cli_cmd cmd_sandbox_entry;

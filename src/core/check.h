@@ -29,6 +29,9 @@ char *check_date(const char *s, int max_days, time_t now);
 /* An example date for a person: 30 days after the UTC day of now, or
  * max_days when that is sooner (max_days < 0: no bound), as dd MMM YYYY. */
 char *check_date_example(time_t now, int max_days);
+/* Checks a "dd MMM YYYY" date is after the UTC day of now and no later than
+ * the same day and month max_years calendar years on (reading 13). */
+char *check_date_years(const char *s, int max_years, time_t now);
 /* Checks a PEM CSR (or public key) whose body is a DER SEQUENCE. */
 char *check_csr(const char *s);
 /* Returns a copy of a PEM block on one line, whitespace and literal "\n" and

@@ -26,10 +26,13 @@ TEXT_CHECK(check_cvv)
 TEXT_CHECK(check_alt_order_id)
 TEXT_CHECK(check_thumbprint)
 
-/* A date after today, at most the field's max_days after it. */
+/* A date after today, at most the field's max_years or max_days after
+ * it. */
 static char *
 check_date_text(const char *text, const struct field_ctx *c)
 {
+	if (c->f->max_years >= 0)
+		return check_date_years(text, c->f->max_years, c->now);
 	return check_date(text, c->f->max_days, c->now);
 }
 

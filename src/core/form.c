@@ -177,6 +177,11 @@ field_clear(struct field *f)
 		cJSON_Delete(f->values_if[i].values);
 	}
 	free(f->values_if);
+	for (i = 0; i < f->ninfer; i++) {
+		expr_free(f->infer[i].when);
+		cJSON_Delete(f->infer[i].value);
+	}
+	free(f->infer);
 }
 
 /* Releases a form and everything in it. */

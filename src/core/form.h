@@ -34,6 +34,12 @@ struct values_rule {
 	cJSON		*values;	/* array of scalars */
 };
 
+/* A value a local field takes while a condition on the body holds. */
+struct infer_rule {
+	struct expr	*when;
+	cJSON		*value;		/* a scalar */
+};
+
 /* One request parameter. */
 struct field {
 	char		*path;		/* organization.contacts[].email */
@@ -55,6 +61,10 @@ struct field {
 	long		 min_length, max_length;	/* -1: no bound */
 	long		 max_items;	/* lists: -1 no bound */
 	int		 max_days;	/* dates: days after today */
+	int		 max_years;	/* dates: calendar years on */
+	int		 local;		/* a form's own choice, not sent */
+	struct infer_rule *infer;	/* local: its value read off a body */
+	size_t		 ninfer;
 	char		*expiry_month;	/* card years: path of the month */
 	cJSON		*max_count;	/* object-list members: {value: n} */
 	cJSON		*dflt;		/* default value, or NULL */

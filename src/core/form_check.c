@@ -148,6 +148,24 @@ check_conditions(const struct form *form, const struct field *f, char **cause)
 		if (check_expr(form, f, f->values_if[i].when, cause) != 0)
 			return -1;
 	}
+	for (i = 0; i < f->ninfer; i++) {
+		if (check_expr(form, f, f->infer[i].when, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A local field is a top-level enum the body never holds; only it may
+ * infer its value, and only a date may have "max_years". */
+static int
+check_local(const struct field *f, char **cause)
+{
+	if (f->local && (f->type != FT_ENUM || strchr(f->path, '.') != NULL))
+		return fail(cause, f, "a local field must be a top-level enum");
+	if (f->ninfer > 0 && !f->local)
+		return fail(cause, f, "only a local field may \"infer\"");
+	if (f->max_years >= 0 && f->type != FT_DATE)
+		return fail(cause, f, "\"max_years\" is for date fields");
 	return 0;
 }
 
@@ -196,6 +214,7 @@ form_check(struct form *form, char **cause)
 	for (i = 0; i < form->nfields; i++) {
 		if (link_parent(form, i, cause) != 0 ||
 		    check_type(form, &form->fields[i], cause) != 0 ||
+		    check_local(&form->fields[i], cause) != 0 ||
 		    check_conditions(form, &form->fields[i], cause) != 0)
 			return -1;
 	}

@@ -196,6 +196,40 @@ get_values_if(const cJSON *obj, struct field *f, char **cause)
 	return 0;
 }
 
+/* Reads "infer": {"value": "condition on the body", ...} of a local field. */
+static int
+get_infer(const cJSON *obj, struct field *f, char **cause)
+{
+	const cJSON *map = cJSON_GetObjectItemCaseSensitive(obj, "infer");
+	const cJSON *rule;
+	struct infer_rule *r;
+
+	if (map == NULL)
+		return 0;
+	if (!cJSON_IsObject(map) || map->child == NULL)
+		return fail(cause, f, "\"infer\" must map values to "
+		    "conditions");
+	cJSON_ArrayForEach(rule, map) {
+		f->infer = xreallocarray(f->infer, f->ninfer + 1,
+		    sizeof *f->infer);
+		r = &f->infer[f->ninfer++];
+		r->value = cJSON_CreateString(rule->string);
+		r->when = NULL;
+		if (!cJSON_IsString(rule))
+			return fail(cause, f, "\"infer\" must map values to "
+			    "conditions");
+		if ((r->when = expr_parse(rule->valuestring, cause)) == NULL) {
+			char *why = *cause;
+
+			fail(cause, f, "\"infer\" condition '%s' does not "
+			    "parse: %s", rule->valuestring, why);
+			free(why);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The JSON type a field of this kind is sent as unless it says otherwise. */
 static enum json_type
 default_json(const struct field *f)
@@ -255,15 +289,19 @@ get_json(const cJSON *obj, struct field *f, char **cause)
 	return rc;
 }
 
-/* Reads "max_days" (a count, kept as an int). */
+/* Reads "max_days" and "max_years" (counts, kept as ints). */
 static int
 get_max_days(const cJSON *obj, struct field *f, char **cause)
 {
-	long days = -1;
+	long days = -1, years = -1;
 
-	if (get_limit(obj, "max_days", &days, f, cause) != 0)
+	if (get_limit(obj, "max_days", &days, f, cause) != 0 ||
+	    get_limit(obj, "max_years", &years, f, cause) != 0)
 		return -1;
 	f->max_days = (int)days;
+	f->max_years = (int)years;
+	if (years > 1000)
+		return fail(cause, f, "\"max_years\" must be at most 1000");
 	return 0;
 }
 
@@ -355,6 +393,8 @@ static const struct field_key field_keys[] = {
 	{ .name = "required", .kind = KEY_BOOL, .off = AT(required) },
 	{ .name = "secret", .kind = KEY_BOOL, .off = AT(secret) },
 	{ .name = "remember", .kind = KEY_BOOL, .off = AT(remember) },
+	{ .name = "local", .kind = KEY_BOOL, .off = AT(local) },
+	{ .name = "infer", .kind = KEY_READER, .read = get_infer },
 	{ .name = "required_if", .kind = KEY_EXPR, .off = AT(required_if) },
 	{ .name = "when", .kind = KEY_EXPR, .off = AT(when) },
 	{ .name = "values", .kind = KEY_VALUES, .off = AT(values) },
@@ -366,6 +406,7 @@ static const struct field_key field_keys[] = {
 	{ .name = "max_length", .kind = KEY_LIMIT, .off = AT(max_length) },
 	{ .name = "max_items", .kind = KEY_LIMIT, .off = AT(max_items) },
 	{ .name = "max_days", .kind = KEY_READER, .read = get_max_days },
+	{ .name = "max_years", .kind = KEY_WITH },
 	{ .name = "max_count", .kind = KEY_READER, .read = get_max_count },
 	{ .name = "expiry_month", .kind = KEY_STRING, .off = AT(expiry_month) },
 	{ .name = "lookup", .kind = KEY_STRING, .off = AT(lookup) },
@@ -427,6 +468,7 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 
 	f->parent = SIZE_MAX;
 	f->min_length = f->max_length = f->max_items = f->max_days = -1;
+	f->max_years = -1;
 	f->file = xstrdup(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 	    obj, "@file")));
 	if (get_string(obj, "path", 1, &f->path, f, cause) != 0)

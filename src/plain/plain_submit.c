@@ -92,7 +92,8 @@ plain_submit(struct session *s, struct api *api, const char *draft,
 	    platform_title(platform));
 	fflush(out);
 	body = session_body(s);
-	api_submit(api, s->form, body, draft, res);
+	if (api_submit(api, s->form, body, draft, res) == API_PLACED)
+		session_adopt_org(s, res->organization_id);
 	session_wipe_tree(body);
 	cJSON_Delete(body);
 	session_wipe_secrets(s);

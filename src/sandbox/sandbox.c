@@ -246,6 +246,7 @@ sandbox_stop(struct sandbox *sb)
 		form_free(sb->forms[i]);
 	free(sb->forms);
 	sb_orders_free(sb);
+	sb_orgs_free(sb);
 	free(sb->faults);
 	pthread_cond_destroy(&sb->wake);
 	pthread_mutex_destroy(&sb->lock);

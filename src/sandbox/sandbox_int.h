@@ -83,6 +83,7 @@ struct sandbox {
 	size_t		 norders;
 	long long	 next_order, next_request, next_cert, next_org;
 	long long	 next_domain;
+	cJSON		*created_orgs;	/* [{platform, org}] of orders */
 	enum sandbox_fault *faults;
 	size_t		 nfaults;
 	size_t		 fault_head;
@@ -162,6 +163,9 @@ void	 sb_control_orders(struct sandbox *sb, const struct sb_call *c,
 /* sandbox_orgs.c */
 void	 sb_get_organization(struct sandbox *, const struct sb_call *,
 	    const char *, struct sb_reply *);
+long long sb_org_create(struct sandbox *sb, const char *platform,
+	    const cJSON *org);
+void	 sb_orgs_free(struct sandbox *sb);
 const char *sb_org_name(const char *platform, long long id);
 
 /* sandbox_faults.c */

@@ -137,6 +137,7 @@ submit_placed(struct tui *t)
 	free(t->sb.unknown_alt);
 	t->sb.unknown_alt = NULL;
 	t->sb.placed = 1;
+	session_adopt_org(t->s, t->sb.res.organization_id);
 	free(t->message);
 	t->message = NULL;
 	view_switch(t, &tui_view_result);

@@ -150,6 +150,10 @@ char		*session_body_masked(const struct session *s);
  * items never are). Front ends mark these with "*". */
 int		 session_slot_required(const struct session *s,
 		    const struct slot *slot);
+/* After a placed order that created its organization (reading 15): the
+ * answers name that organization by the new ID from now on, so recall
+ * keeps the ID; org_id NULL or "" changes nothing. */
+void		 session_adopt_org(struct session *s, const char *org_id);
 /* A copy of the answers with every secret field (card number, CVV) and
  * every object that is not sent left out, for drafts and recall.json; the
  * caller deletes it. */

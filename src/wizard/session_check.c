@@ -35,26 +35,8 @@ session_check(const struct session *s, struct problems *p)
 {
 	cJSON *body = session_body(s);
 
-	order_check(s->form, body, s->now, p);
+	order_check_answers(s->form, body, s->answers, s->now, p);
 	cJSON_Delete(body);
-}
-
-/* 1 when a list-of-strings problem "item N: ..." (N counted from 0, as
- * field_check_value() says it) is about the slot's item. */
-static int
-item_problem(const struct problem *pr, const struct slot *slot)
-{
-	size_t len = strlen(slot->path), n;
-	char *end;
-
-	if (slot->item < 0)
-		return 0;
-	n = len - strlen(strrchr(slot->path, '['));
-	if (strncmp(pr->path, slot->path, n) != 0 || pr->path[n] != '\0' ||
-	    strncmp(pr->message, "item ", 5) != 0)
-		return 0;
-	return strtoul(pr->message + 5, &end, 10) == (unsigned long)slot->item &&
-	    *end == ':';
 }
 
 /* The first error of p at the slot's path, or NULL. */
@@ -66,8 +48,7 @@ session_slot_error(const struct problems *p, const struct slot *slot)
 	for (i = 0; i < p->n; i++) {
 		if (p->v[i].warning)
 			continue;
-		if (strcmp(p->v[i].path, slot->path) == 0 ||
-		    item_problem(&p->v[i], slot))
+		if (strcmp(p->v[i].path, slot->path) == 0)
 			return p->v[i].message;
 	}
 	return NULL;

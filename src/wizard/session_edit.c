@@ -11,6 +11,7 @@
 
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/order.h"
 #include "core/problems.h"
 #include "core/value.h"
 #include "util/xalloc.h"
@@ -221,4 +222,31 @@ session_list_count(const struct session *s, const struct slot *list)
 	    list->nindex);
 
 	return cJSON_IsArray(a) ? (size_t)cJSON_GetArraySize(a) : 0;
+}
+
+/* Names the organization an order created by its new ID: the details give
+ * way to the ID (contacts stay) and the local choices are read again. */
+void
+session_adopt_org(struct session *s, const char *org_id)
+{
+	cJSON *org, *contacts, *fresh;
+	size_t i;
+
+	if (org_id == NULL || *org_id == '\0' ||
+	    form_find(s->form, "organization.id") == NULL)
+		return;
+	org = cJSON_GetObjectItemCaseSensitive(s->answers, "organization");
+	contacts = cJSON_IsObject(org) ?
+	    cJSON_DetachItemFromObjectCaseSensitive(org, "contacts") : NULL;
+	fresh = cJSON_CreateObject();
+	cJSON_AddStringToObject(fresh, "id", org_id);
+	if (contacts != NULL)
+		cJSON_AddItemToObject(fresh, "contacts", contacts);
+	answers_set(s->answers, "organization", NULL, 0, fresh);
+	for (i = 0; i < s->form->nfields; i++) {
+		if (s->form->fields[i].local)
+			cJSON_DeleteItemFromObjectCaseSensitive(s->answers,
+			    s->form->fields[i].name);
+	}
+	order_set_local(s->form, s->answers, NULL, NULL);
 }
