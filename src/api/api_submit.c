@@ -303,7 +303,9 @@ body_text(const cJSON *body, const char *path)
 	while (v != NULL && (name = strsep(&p, ".")) != NULL)
 		v = cJSON_GetObjectItemCaseSensitive(v, name);
 	free(copy);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
+	/* v != NULL is implied by cJSON_IsString(v); said for scan-build,
+	 * which cannot see into cJSON. */
+	return v != NULL && cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
 /* What a List orders look-up can match the order on: its organization,
