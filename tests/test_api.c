@@ -156,6 +156,7 @@ test_every_product(void **state)
 			fail_msg("%s: %s", products[i], res.message);
 		assert_non_null(res.order_id);
 		assert_true(res.nrequests >= 1);
+		assert_int_equal(res.unsent, 0);
 		j = journal_text();
 		assert_non_null(strstr(j, res.order_id));
 		free(j);
@@ -246,6 +247,10 @@ test_key_errors(void **state)
 
 	(void)state;
 	assert_int_equal(api_set_key(api, "us", "wrong-key", &cause), 0);
+	/* Warming up tells a refused key by its outcome. */
+	assert_int_equal(api_warm(api, "us", &cause), API_WARM_KEY_REFUSED);
+	free(cause);
+	cause = NULL;
 	assert_int_equal(submit(api, "ds_org_individual", NULL, &res),
 	    API_REJECTED);
 	assert_int_equal(res.http_status, 401);
@@ -432,6 +437,7 @@ test_keys(void **state)
 	assert_non_null(strstr(res.message, "CERTWIZ_API_KEY_US"));
 	assert_non_null(strstr(res.message, "DIGICERT_API_KEY"));
 	assert_non_null(strstr(res.message, "nothing was sent"));
+	assert_int_equal(res.unsent, 1);	/* an outcome, not the words */
 	api_result_free(&res);
 	api_free(api);
 	path = write_config("# keys\nkey_us = sandbox-us-key\n", 0644);

@@ -1,25 +1,18 @@
 /* api_errors.c: reading CertCentral's answers: orders, DigiCert's error
  * array mapped to form fields, and answers that are not what they should be. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "core/platform.h"
+#include "core/value.h"
 #include "util/xalloc.h"
-
-/* A JSON id as text. */
-char *
-api_id_text(const cJSON *v)
-{
-	if (cJSON_IsString(v) && v->valuestring[0] != '\0')
-		return xstrdup(v->valuestring);
-	if (cJSON_IsNumber(v))
-		return xasprintf("%.0f", v->valuedouble);
-	return NULL;
-}
 
 /* A JSON string member as a copy, or NULL. */
 static char *
@@ -27,7 +20,7 @@ str_member(const cJSON *o, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
 
-	return cJSON_IsString(v) ? xstrdup(v->valuestring) : api_id_text(v);
+	return cJSON_IsString(v) ? xstrdup(v->valuestring) : value_id_text(v);
 }
 
 /* Parses an answer as JSON, or NULL. */
@@ -80,7 +73,7 @@ api_parse_order(const cJSON *answer, struct api_result *res)
 	char *id;
 
 	if (!cJSON_IsObject(answer) ||
-	    (id = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
+	    (id = value_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "id"))) == NULL)
 		return -1;
 	free(res->order_id);

@@ -2,10 +2,11 @@
  * the table of api->curl). */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "util/xalloc.h"
 
 /* Sets an option of api's easy handle or leaves the function with its

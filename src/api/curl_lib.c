@@ -1,10 +1,11 @@
 /* curl_lib.c: loading libcurl at run time. */
 #include "config.h"
 
+#include "api/curl_lib.h"
+
 #include <stddef.h>
 #include <string.h>
 
-#include "api/curl_lib.h"
 #include "util/dynlib.h"
 
 #ifndef CURL_SONAME

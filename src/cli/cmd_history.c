@@ -1,6 +1,6 @@
 /* cmd_history.c: "certwiz history": the journal's order attempts and what
  * became of them, read in one pass. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
+#include "util/diag.h"
 #include "util/fileio.h"
 
 /* What history calls an attempt's outcome. */
@@ -75,7 +77,7 @@ cli_journal_args(const struct cli_cmd *cmd, int argc, char **argv,
 	if (argc != optind)
 		return cli_usage(cmd);
 	if (api_attempts_load(a, &cause) != 0) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -83,10 +85,10 @@ cli_journal_args(const struct cli_cmd *cmd, int argc, char **argv,
 }
 
 /* Lists the journal's attempts. */
-int
+static int
 cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("history");
+	const struct cli_cmd *cmd = &cmd_history_entry;
 	struct api_attempts a;
 	cJSON *subs;
 	size_t i;
@@ -106,3 +108,10 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 	api_attempts_free(&a);
 	return EXIT_OK;
 }
+
+const struct cli_cmd cmd_history_entry = {
+	.name = "history", .exec = cmd_history,
+	.usage = "history [--json]",
+	.summary = "list the order attempts in the journal and what became "
+	    "of them",
+};

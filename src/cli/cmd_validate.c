@@ -1,14 +1,16 @@
 /* cmd_validate.c: "certwiz validate": check order bodies against a form. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
@@ -60,7 +62,7 @@ validate_file(const struct cli_ctx *ctx, const struct form *form,
 	int rc;
 
 	if ((text = fileio_read(file, &len, &cause)) == NULL) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -86,10 +88,10 @@ validate_file(const struct cli_ctx *ctx, const struct form *form,
 }
 
 /* Checks order bodies against a product's form. */
-int
+static int
 cmd_validate(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("validate");
+	const struct cli_cmd *cmd = &cmd_validate_entry;
 	struct form *form;
 	int json = 0, rc, worst = EXIT_OK, i;
 
@@ -107,3 +109,10 @@ cmd_validate(const struct cli_ctx *ctx, int argc, char **argv)
 	form_free(form);
 	return worst;
 }
+
+const struct cli_cmd cmd_validate_entry = {
+	.name = "validate", .exec = cmd_validate,
+	.usage = "validate [--json] PRODUCT FILE...",
+	.summary = "check order bodies (- reads stdin) against a product's "
+	    "rules, CSRs read with libcrypto",
+};

@@ -1,6 +1,8 @@
 /* plain.c: plain mode: walking the screens prompt by prompt, the review at
  * the end, and how an unfinished run is saved. */
-#include "plain/plain_int.h"
+#include "config.h"
+
+#include "plain/plain.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -9,6 +11,8 @@
 
 #include "core/form.h"
 #include "core/problems.h"
+#include "plain/plain_int.h"
+#include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
@@ -257,7 +261,7 @@ write_output(struct walk *w)
 	free(text);
 	fileio_wipe_json(body);
 	if (rc != 0) {
-		fprintf(stderr, "certwiz: %s\n", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return 1;
 	}
@@ -297,23 +301,21 @@ save_unfinished(struct walk *w, const char *why)
 		if (w->o->draft != NULL && w->o->draft->path != NULL) {
 			hint = draft_resume_command(w->o->draft->path,
 			    w->o->sandbox, 1);
-			fprintf(stderr, "certwiz: %s; the draft is %s; "
-			    "continue with: %s\n", why, w->o->draft->path,
-			    hint);
+			cw_warn("%s; the draft is %s; continue with: %s", why,
+			    w->o->draft->path, hint);
 			free(hint);
 		} else
-			fprintf(stderr, "certwiz: %s; nothing to save\n", why);
+			cw_warn("%s; nothing to save", why);
 		return;
 	}
 	if (draft_save(w->s, w->o->draft, NULL, &cause) != 0) {
-		fprintf(stderr, "certwiz: %s; the draft was not saved: %s\n",
-		    why, cause);
+		cw_warn("%s; the draft was not saved: %s", why, cause);
 		free(cause);
 		return;
 	}
 	hint = draft_resume_command(w->o->draft->path, w->o->sandbox, 1);
-	fprintf(stderr, "certwiz: %s; draft saved to %s; continue with: %s\n",
-	    why, w->o->draft->path, hint);
+	cw_warn("%s; draft saved to %s; continue with: %s", why,
+	    w->o->draft->path, hint);
 	free(hint);
 }
 

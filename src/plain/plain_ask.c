@@ -1,4 +1,6 @@
 /* plain_ask.c: plain mode's prompts: one field, an optional object, a list. */
+#include "config.h"
+
 #include "plain/plain_int.h"
 
 #include <errno.h>
@@ -9,11 +11,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/value.h"
 #include "core/answers.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
+#include "core/value.h"
+#include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -42,10 +45,7 @@ wait_input(FILE *in, volatile sig_atomic_t *signo)
 
 	if (signo == NULL || pfd.fd < 0 || buffered(in))
 		return 0;
-	sigemptyset(&block);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
+	cw_signals_fill(&block);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	if (*signo == 0)
 		(void)ppoll(&pfd, 1, NULL, &old);
@@ -79,19 +79,6 @@ plain_read(struct walk *w, char **line)
 	return 0;
 }
 
-/* Parses a yes/no answer: 1, 0, or -1 when it is neither. */
-static int
-parse_yes_no(const char *s)
-{
-	if (strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcasecmp(s, "true") == 0 || strcmp(s, "1") == 0)
-		return 1;
-	if (strcasecmp(s, "n") == 0 || strcasecmp(s, "no") == 0 ||
-	    strcasecmp(s, "false") == 0 || strcmp(s, "0") == 0)
-		return 0;
-	return -1;
-}
-
 /* Asks a yes/no question until answered. */
 int
 plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
@@ -113,7 +100,7 @@ plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
 		case CMD_NONE:
 			break;
 		}
-		v = *line == '\0' ? dflt : parse_yes_no(line);
+		v = *line == '\0' ? dflt : value_yes_no(line);
 		free(line);
 		if (v >= 0)
 			return v;
@@ -196,8 +183,8 @@ shown_value(const struct session *s, const struct slot *slot)
 	}
 	if ((f->type == FT_BOOLEAN || (f->type == FT_ENUM &&
 	    one_or_zero(field_values(f, s->answers, slot->index,
-	    slot->nindex)))) && parse_yes_no(cur) >= 0) {
-		buf[0] = parse_yes_no(cur) ? 'y' : 'n';
+	    slot->nindex)))) && value_yes_no(cur) >= 0) {
+		buf[0] = value_yes_no(cur) ? 'y' : 'n';
 		free(cur);
 		return xstrndup(buf, 1);
 	}
@@ -311,14 +298,14 @@ answer_text(struct walk *w, const struct slot *slot, const char *line,
 		return d != NULL ? d : xstrdup("");
 	}
 	if (f->type == FT_BOOLEAN && slot->item < 0) {
-		if ((yn = parse_yes_no(line)) < 0) {
+		if ((yn = value_yes_no(line)) < 0) {
 			*err = xstrdup("answer y or n");
 			return NULL;
 		}
 		return xstrdup(yn ? "true" : "false");
 	}
 	if (values != NULL && one_or_zero(values)) {
-		if ((yn = parse_yes_no(line)) < 0) {
+		if ((yn = value_yes_no(line)) < 0) {
 			*err = xstrdup("answer y (sends 1) or n (sends 0)");
 			return NULL;
 		}

@@ -1,7 +1,7 @@
 /* plain_int.h: what the parts of plain mode share (internal).
  *
- * Ownership: a struct walk owns its seen, skip and quiet lists;
- * everything else in it is borrowed.
+ * Ownership: a struct walk owns its seen, skip and quiet lists (plain.c's
+ * walk_free() releases them); everything else in it is borrowed.
  */
 #ifndef CERTWIZ_PLAIN_INT_H
 #define CERTWIZ_PLAIN_INT_H

@@ -1,5 +1,7 @@
 /* plain_submit.c: plain mode's last question: submit the order, with a
  * key prompt when no key is known (the key is never echoed or printed). */
+#include "config.h"
+
 #include "plain/plain_int.h"
 
 #include <stdlib.h>

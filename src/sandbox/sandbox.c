@@ -1,16 +1,20 @@
 /* sandbox.c: starting and stopping the sandbox, and its request handler. */
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
+#include "config.h"
 
+#include "sandbox/sandbox.h"
+
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "core/crypto_lib.h"
 #include "core/form.h"
 #include "sandbox/sandbox_int.h"
+#include "util/today.h"
 #include "util/xalloc.h"
 
 /* What one connection's request has collected so far. */
@@ -48,7 +52,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 	struct sandbox *sb = cls;
 	struct sb_conn *sc = *con_cls;
 	struct sb_call c;
-	struct sb_reply r = { 0, NULL, 0, NULL, NULL };
+	struct sb_reply r = { .body = NULL };
 	enum sandbox_fault fault = SB_FAULT_NONE;
 
 	(void)version;
@@ -88,28 +92,6 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		free(sc);
 		*con_cls = NULL;
 	}
-}
-
-/* Reads CERTWIZ_TODAY (YYYY-MM-DD) into sb->today, if it is set. */
-static int
-read_today(struct sandbox *sb, char **cause)
-{
-	const char *env = getenv("CERTWIZ_TODAY");
-	struct tm tm;
-	char *end;
-
-	if (env == NULL || *env == '\0')
-		return 0;
-	memset(&tm, 0, sizeof tm);
-	end = strptime(env, "%Y-%m-%d", &tm);
-	if (end == NULL || *end != '\0') {
-		*cause = xstrdup("CERTWIZ_TODAY must be YYYY-MM-DD");
-		return -1;
-	}
-	tm.tm_hour = 12;
-	sb->today = timegm(&tm);
-	sb->fixed_today = 1;
-	return 0;
 }
 
 /* Reads seconds (0 to 3600) from the environment variable name into
@@ -251,7 +233,7 @@ sandbox_start(const struct sandbox_opts *opts, char **cause)
 	sb->next_domain = 700000001;
 	preload_crypto();
 	if (mhd_lib_open(&sb->mhd, cause) != 0 ||
-	    read_today(sb, cause) != 0 ||
+	    cw_today(&sb->today, &sb->fixed_today, cause) != 0 ||
 	    read_delays(sb, opts->slow_seconds, cause) != 0 ||
 	    sb_faults_env(sb, cause) != 0 ||
 	    load_forms(sb, opts->forms_dir, cause) != 0 ||

@@ -1,12 +1,15 @@
 /* sandbox_orders.c: POST order/certificate/{product}: checking the body
  * with the product's form and placing the order. */
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
-#include "sandbox/sandbox_int.h"
 #include "util/xalloc.h"
 
 /* The form of a product on a platform, or NULL. */

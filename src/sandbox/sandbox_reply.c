@@ -1,17 +1,18 @@
 /* sandbox_reply.c: building answers and sending them, faults applied. */
-#include <sys/socket.h>
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
 
 #include <errno.h>
+#include <microhttpd.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
-#include <microhttpd.h>
-
-#include "sandbox/sandbox_int.h"
 #include "util/xalloc.h"
 
 /* The start and end of the "huge" fault's body; the middle is padding. */

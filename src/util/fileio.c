@@ -1,5 +1,7 @@
 /* fileio.c: reading whole files, parsing JSON with a located error, and
  * writing a file atomically. */
+#include "config.h"
+
 #include "util/fileio.h"
 
 #include <errno.h>

@@ -14,13 +14,16 @@
 /* Largest file certwiz reads (form files, order bodies): 16 MiB. */
 #define FILEIO_MAX_SIZE (16u * 1024 * 1024)
 
-/* Reads path ("-" is stdin) into a NUL-terminated buffer; *len excludes the NUL. */
+/* Reads path ("-" is stdin) into a NUL-terminated buffer; *len excludes
+ * the NUL; *cause is "path: why". */
 char	*fileio_read(const char *path, size_t *len, char **cause);
-/* Parses JSON text; on error says "line L, column C" of the fault in *cause. */
+/* Parses JSON text; on error *cause says "line L, column C: what", or that
+ * the input is empty. */
 cJSON	*fileio_parse_json(const char *text, size_t len, char **cause);
 /* Adds member name to object o: the string s, or null when s is NULL. */
 void	 json_add_string_or_null(cJSON *o, const char *name, const char *s);
-/* Reads and parses a JSON file; errors are prefixed with "path:L:C: ". */
+/* Reads and parses a JSON file; *cause is "path: " and then what
+ * fileio_read() or fileio_parse_json() said. */
 cJSON	*fileio_read_json(const char *path, char **cause);
 /* Writes text to path atomically (a temporary file beside it, fsync,
  * rename) with mode 0600; 0, or -1 with *cause. */

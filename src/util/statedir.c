@@ -1,5 +1,7 @@
 /* statedir.c: the state directory shared by the journal, drafts and
  * recall.json. */
+#include "config.h"
+
 #include "util/statedir.h"
 
 #include <errno.h>

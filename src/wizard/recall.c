@@ -1,5 +1,7 @@
 /* recall.c: the answers of the last order kept per platform in
  * recall.json, offered to the next session. */
+#include "config.h"
+
 #include "wizard/recall.h"
 
 #include <ctype.h>
@@ -9,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/value.h"
 #include "core/answers.h"
 #include "core/form.h"
+#include "core/value.h"
 #include "util/fileio.h"
 #include "util/statedir.h"
 #include "util/xalloc.h"

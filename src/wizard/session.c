@@ -7,6 +7,8 @@
  * all defaults is not sent (session_sent.c), so a default alone never puts
  * an object in the body.
  */
+#include "config.h"
+
 #include "wizard/session.h"
 
 #include <stdint.h>

@@ -1,6 +1,8 @@
 /* session_check.c: what a session's answers make: the body, its problems,
  * and copies with secrets masked or left out. */
-#include "wizard/session.h"
+#include "config.h"
+
+#include "wizard/session_int.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -12,7 +14,7 @@
 #include "core/order.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
-#include "wizard/session_int.h"
+#include "wizard/session.h"
 
 /* Builds the request body from the answers; objects that are not sent
  * (nothing but defaults in them) are left out. */

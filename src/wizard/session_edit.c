@@ -1,19 +1,21 @@
 /* session_edit.c: reading and changing a session's answers slot by slot,
  * and lists of items. */
-#include "wizard/session.h"
+#include "config.h"
+
+#include "wizard/session_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "core/order.h"
-#include "core/value.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/order.h"
 #include "core/problems.h"
+#include "core/value.h"
 #include "util/xalloc.h"
-#include "wizard/session_int.h"
+#include "wizard/session.h"
 
 /* The object holding field fi's member with index[] bound, or NULL. */
 static cJSON *
@@ -91,14 +93,8 @@ text_value(const struct field *f, const char *text)
 		return split_words(text);
 	if (f->nullable && strcmp(text, "null") == 0)
 		return cJSON_CreateNull();	/* chosen, unlike "" */
-	if (f->type == FT_BOOLEAN) {
-		if (strcasecmp(text, "y") == 0 || strcasecmp(text, "yes") == 0 ||
-		    strcasecmp(text, "true") == 0 || strcmp(text, "1") == 0)
-			return cJSON_CreateTrue();
-		if (strcasecmp(text, "n") == 0 || strcasecmp(text, "no") == 0 ||
-		    strcasecmp(text, "false") == 0 || strcmp(text, "0") == 0)
-			return cJSON_CreateFalse();
-	}
+	if (f->type == FT_BOOLEAN && value_yes_no(text) >= 0)
+		return cJSON_CreateBool(value_yes_no(text));
 	return cJSON_CreateString(text);
 }
 

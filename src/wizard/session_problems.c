@@ -1,6 +1,6 @@
 /* session_problems.c: the order's problems as a person reads them: by
  * label and screen, errors first. */
-#include "wizard/session.h"
+#include "config.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -10,6 +10,7 @@
 #include "core/form.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
+#include "wizard/session.h"
 
 /* The form path of a concrete path ("a[0].b" -> "a[].b") and the number of
  * its last item (from 1, 0 when none); allocated. */

@@ -1,5 +1,7 @@
 /* session_wipe.c: wiping the card data from a session's answers once an
  * order was sent. */
+#include "config.h"
+
 #include <stdlib.h>
 #include <string.h>
 
