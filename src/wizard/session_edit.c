@@ -132,6 +132,23 @@ store(struct session *s, const struct slot *slot, const char *text)
 		cJSON_DeleteItemFromObjectCaseSensitive(c, f->name);
 }
 
+/* The field's own error for a typed string answer that is sent as it is
+ * (a string field without a list of values), found without building and
+ * checking the whole order, which costs as much as the form is big; NULL
+ * when it passes or when only the whole order can tell. */
+static char *
+own_error(const struct session *s, const struct slot *slot)
+{
+	const struct field *f = &s->form->fields[slot->field];
+	const cJSON *v = slot_value(s, slot);
+
+	if (slot->item >= 0 || !cJSON_IsString(v) || f->json != JT_STRING ||
+	    f->values != NULL || f->nvalues_if != 0)
+		return NULL;
+	return field_check_value(f, v, s->answers, slot->index, slot->nindex,
+	    s->now);
+}
+
 /* Sets the answer at a slot from typed text; returns the slot's error. */
 char *
 session_set_text(struct session *s, const struct slot *slot, const char *text)
@@ -149,6 +166,8 @@ session_set_text(struct session *s, const struct slot *slot, const char *text)
 	    !cJSON_Compare(before, after, 1))
 		s->changed = 1;
 	cJSON_Delete(before);
+	if ((out = own_error(s, slot)) != NULL)
+		return out;
 	session_check(s, &p);
 	err = session_slot_error(&p, slot);
 	out = err != NULL ? xstrdup(err) : NULL;
