@@ -115,7 +115,7 @@ for p in $PRODUCTS; do
 	    "$CERTWIZ" --sandbox wizard --plain "$p" >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	[ "$status" -eq 0 ] || fail "$p submit: status $status ($(tail -n 3 "$tmp/out" "$tmp/err"))"
-	expect_in out "[submit] Submit this order to the " "$p submit prompt"
+	expect_in out "[submit] Place this order on the " "$p submit prompt"
 	grep -qE '^order ID: [0-9]+$' "$tmp/out" || fail "$p submit: no order ID"
 done
 fresh

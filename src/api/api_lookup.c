@@ -72,7 +72,7 @@ first_alternate(const cJSON *answer, struct api_result *res)
 	free(res->order_id);
 	free(res->certificate_id);
 	free(res->status);
-	res->order_id = api_id_text(cJSON_GetObjectItemCaseSensitive(o,
+	res->order_id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "order_id"));
 	res->certificate_id = api_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "certificate_id"));
@@ -130,8 +130,8 @@ order_fields(const cJSON *answer, struct api_result *res)
 	free(res->status);
 	free(res->certificate_id);
 	free(res->organization_id);
-	res->order_id = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
-	    "id"));
+	res->order_id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(
+	    answer, "id"));
 	res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "status"));
 	cert = cJSON_GetObjectItemCaseSensitive(answer, "certificate");

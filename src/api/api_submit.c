@@ -7,6 +7,7 @@
 #include "api/api_int.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* Length of a generated alternative order ID. */
@@ -318,18 +319,6 @@ choose_alt(struct submission *s, cJSON *send)
 	cJSON_AddStringToObject(send, "alternative_order_id", buf);
 }
 
-/* Overwrites every string in a tree (card data) before it is freed. */
-static void
-wipe_tree(cJSON *v)
-{
-	cJSON *c;
-
-	if (cJSON_IsString(v) && v->valuestring != NULL)
-		explicit_bzero(v->valuestring, strlen(v->valuestring));
-	cJSON_ArrayForEach(c, v)
-		wipe_tree(c);
-}
-
 /* Checks the platform, base URL and key before anything is sent. */
 static int
 ready(struct submission *s, struct api_result *res)
@@ -385,8 +374,13 @@ api_submit(struct api *api, const struct form *form, const cJSON *body,
 	collect_secrets(&s, send, "");
 	api_random_id(s.id, sizeof s.id - 1);
 	text = cJSON_PrintUnformatted(send);
-	wipe_tree(send);
-	cJSON_Delete(send);
+	json_wipe_delete(send);
+	if (text == NULL) {
+		api_set_message(res, "the request body could not be made; "
+		    "nothing was sent");
+		submission_free(&s);
+		return API_FAILED;
+	}
 	api_set_message(res, "POST %s", form->endpoint);
 	journal(&s, res, "sent");
 	post(&s, text, &r, res);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "core/form.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 const struct cli_cmd cli_cmds[] = {
@@ -143,12 +144,17 @@ cli_load_form(const struct cli_ctx *ctx, const char *id)
 }
 
 /* Prints a JSON value pretty on stdout. */
-void
+int
 cli_json_print(const cJSON *json)
 {
-	char *text = cJSON_Print(json);
+	char *cause = NULL, *text = json_print(json, 1, &cause);
 
-	if (text != NULL)
-		puts(text);
+	if (text == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return -1;
+	}
+	puts(text);
 	free(text);
+	return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "util/safetext.h"
 
 /* A string member of a journal line, or dflt. */
 static const char *
@@ -35,6 +36,17 @@ outcome_of(const cJSON *lines, const cJSON *sent)
 	return found;
 }
 
+/* Adds a journal string as a member, control characters neutralised (the
+ * journal is a file anyone with the account can edit). */
+static void
+add_safe(cJSON *o, const char *name, const char *s)
+{
+	char *safe = safe_text(s);
+
+	cJSON_AddStringToObject(o, name, safe);
+	free(safe);
+}
+
 /* One submission as a JSON object. */
 static cJSON *
 submission_json(const cJSON *sent, const cJSON *done)
@@ -45,13 +57,12 @@ submission_json(const cJSON *sent, const cJSON *done)
 	    "order_id", "message" };
 	size_t i;
 
-	cJSON_AddStringToObject(s, "time", member(sent, "time", ""));
-	cJSON_AddStringToObject(s, "outcome", done != NULL ?
+	add_safe(s, "time", member(sent, "time", ""));
+	add_safe(s, "outcome", done != NULL ?
 	    member(done, "event", "unknown") : "sent (no outcome recorded)");
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		if (member(from, names[i], NULL) != NULL)
-			cJSON_AddStringToObject(s, names[i],
-			    member(from, names[i], NULL));
+			add_safe(s, names[i], member(from, names[i], NULL));
 		else
 			cJSON_AddNullToObject(s, names[i]);
 	}

@@ -11,6 +11,7 @@
 #include "core/problems.h"
 #include "sandbox/sandbox.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* Prints a note from the api module as it happens. */
@@ -101,7 +102,7 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 		print_invalid(file, &p, json);
 		cli_error("%s is not a valid %s order; nothing was sent", file,
 		    form->id);
-		fileio_wipe_json(body);
+		json_wipe_delete(body);
 		body = NULL;
 		*rc = EXIT_INVALID;
 	}
@@ -175,10 +176,10 @@ submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
 	answers = order_load(form, file_body, &p);
 	problems_free(&p);
 	body = order_build(form, answers);
-	fileio_wipe_json(answers);
+	json_wipe_delete(answers);
 	api = cli_api_new(ctx);
 	api_submit(api, form, body, &res);
-	fileio_wipe_json(body);		/* card data goes once it is sent */
+	json_wipe_delete(body);		/* card data goes once it is sent */
 	rc = cli_print_result(&res, json);
 	api_result_free(&res);
 	api_free(api);
@@ -202,7 +203,7 @@ cmd_submit(const struct cli_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	if ((body = read_body(ctx, form, argv[optind + 1], json, &rc)) != NULL) {
 		rc = submit(ctx, form, body, json);
-		fileio_wipe_json(body);
+		json_wipe_delete(body);
 	}
 	form_free(form);
 	return rc;

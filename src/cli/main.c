@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "core/form.h"
 #include "sandbox/sandbox.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
@@ -219,8 +220,15 @@ main(int argc, char **argv)
 	struct global g = { NULL, 0, 0, NULL, 0, 0 };
 	struct sandbox *sb;
 	char *forms_dir, *url;
+	char *cause = NULL;
 	int first, rc;
 
+	secmem_init();
+	if (secmem_no_dumps(&cause) != 0) {
+		fprintf(stderr, "certwiz: %s\n", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
 	if ((first = global_options(argc, argv, &g)) < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	if (today(&ctx.now) != 0)

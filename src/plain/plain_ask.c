@@ -8,12 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "core/value.h"
 #include "core/answers.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -79,6 +82,28 @@ plain_read(struct walk *w, char **line)
 	return 0;
 }
 
+/* Reads one secret answer: the terminal's echo off (when in is one), what
+ * was read wiped from stdin's buffer. */
+int
+plain_read_secret(struct walk *w, char **line)
+{
+	struct termios old, quiet;
+	int fd = fileno(w->in), tty, rc;
+
+	tty = fd >= 0 && isatty(fd) && tcgetattr(fd, &old) == 0;
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		quiet.c_lflag |= ECHONL;
+		tcsetattr(fd, TCSAFLUSH, &quiet);
+	}
+	rc = plain_read(w, line);
+	secmem_wipe_read(w->in);
+	if (tty)
+		tcsetattr(fd, TCSAFLUSH, &old);
+	return rc;
+}
+
 /* Parses a yes/no answer: 1, 0, or -1 when it is neither. */
 static int
 parse_yes_no(const char *s)
@@ -92,15 +117,17 @@ parse_yes_no(const char *s)
 	return -1;
 }
 
-/* Asks a yes/no question until answered. */
-int
-plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
+/* Asks a yes/no question (the line shown is prompt and then how) until
+ * answered. */
+static int
+ask_yes_no(struct walk *w, const char *prompt, const char *how,
+    const char *path, int dflt)
 {
 	char *line;
 	int tries, v;
 
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
-		fprintf(w->out, "%s (y/n) [%s]:\n", prompt, dflt ? "y" : "n");
+		fprintf(w->out, "%s %s:\n", prompt, how);
 		if (plain_read(w, &line) != 0)
 			return -1;
 		v = *line == '\0' ? dflt : parse_yes_no(line);
@@ -111,6 +138,21 @@ plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
 	}
 	w->stop = STOP_TRIES;
 	return -1;
+}
+
+/* Asks a yes/no question until answered. */
+int
+plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
+{
+	return ask_yes_no(w, prompt, dflt ? "(y/n) [y]" : "(y/n) [n]", path,
+	    dflt);
+}
+
+/* Asks a question whose blank answer is no. */
+int
+plain_confirm(struct walk *w, const char *prompt, const char *path)
+{
+	return ask_yes_no(w, prompt, "[y/N]", path, 0);
 }
 
 static char *default_text(const struct field *);
@@ -313,7 +355,7 @@ apply_answer(struct walk *w, const struct slot *slot, const char *line)
 		return err;
 	if (text != NULL) {
 		err = session_set_text(w->s, slot, text);
-		free(text);
+		secmem_free(text);	/* may be a card number */
 	} else
 		err = slot_error(w, slot);
 	if (err != NULL)
@@ -329,15 +371,19 @@ apply_answer(struct walk *w, const struct slot *slot, const char *line)
 static void
 ask_field(struct walk *w, const struct slot *slot)
 {
+	int secret = w->s->form->fields[slot->field].secret, tries;
 	char *line, *err;
-	int tries;
 
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
 		print_field_prompt(w, slot);
-		if (plain_read(w, &line) != 0)
+		if ((secret ? plain_read_secret(w, &line) :
+		    plain_read(w, &line)) != 0)
 			return;
 		err = apply_answer(w, slot, line);
-		free(line);
+		if (secret)
+			secmem_free(line);
+		else
+			free(line);
 		if (err == NULL) {
 			plain_seen_add(w, slot->path);
 			return;

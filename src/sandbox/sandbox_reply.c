@@ -8,6 +8,7 @@
 #include <microhttpd.h>
 
 #include "sandbox/sandbox_int.h"
+#include "util/safetext.h"
 #include "util/xalloc.h"
 
 /* The start and end of the "huge" fault's body; the middle is padding. */
@@ -27,7 +28,12 @@ sb_reply_json(struct sb_reply *r, unsigned int status, cJSON *json)
 	free(r->body);
 	r->status = status;
 	r->body = cJSON_PrintUnformatted(json);
-	r->len = r->body != NULL ? strlen(r->body) : 0;
+	if (r->body == NULL) {
+		r->status = 500;
+		r->body = xstrdup("{\"errors\":[{\"code\":\"internal_error\","
+		    "\"message\":\"the answer could not be made\"}]}");
+	}
+	r->len = strlen(r->body);
 	r->type = "application/json";
 	cJSON_Delete(json);
 }
@@ -163,9 +169,16 @@ log_line(const struct sandbox *sb, const struct sb_call *c,
 		" (fault huge)"
 	};
 
-	if (sb->log)
-		fprintf(stderr, "%s %s -> %u%s\n", c->method, c->url,
-		    r->status, names[fault]);
+	char *method, *url;
+
+	if (!sb->log)
+		return;
+	method = safe_text(c->method);	/* the client's bytes, decoded */
+	url = safe_text(c->url);
+	fprintf(stderr, "%s %s -> %u%s\n", method, url, r->status,
+	    names[fault]);
+	free(method);
+	free(url);
 }
 
 /* Sends r, applying the fault; 0, or -1 to close the connection unanswered. */

@@ -10,6 +10,7 @@
 #include "core/platform.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* Control keys. */
@@ -177,7 +178,7 @@ submit_send(struct tui *t)
 	api_set_notify(t->o->api, submit_notify, t);
 	api_submit(t->o->api, t->s->form, body, &t->res);
 	api_set_notify(t->o->api, NULL, NULL);
-	session_wipe_tree(body);
+	json_wipe(body);
 	cJSON_Delete(body);
 	if (submit_was_sent(&t->res))
 		submit_wipe_card(t);

@@ -102,8 +102,5 @@ cJSON		*session_answers_public(const struct session *s);
 /* Overwrites and removes every secret answer (card number, CVV), e.g.
  * once the order was sent (session_wipe.c). */
 void		 session_wipe_secrets(struct session *s);
-/* Overwrites every string of a tree (a body holding card data) before
- * the caller deletes it. */
-void		 session_wipe_tree(cJSON *v);
 
 #endif

@@ -177,7 +177,7 @@ session_body_masked(const struct session *s)
 	hide_secrets(s->form, SIZE_MAX, body, 0);
 	text = cJSON_Print(body);
 	cJSON_Delete(body);
-	return text != NULL ? text : xstrdup("{}");
+	return text != NULL ? text : xstrdup("(the body could not be shown)");
 }
 
 /* A copy of the answers without any secret field, for drafts. */
