@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <sys/stat.h>
 
 #include "api/api_int.h"
 #include "core/platform.h"
@@ -294,24 +293,14 @@ static int
 config_key(int i, char **key, char **cause)
 {
 	char *path = config_path(), *text, *v, *copy;
-	struct stat sb;
 	size_t len;
 	int rc = -1, pass;
 
 	*key = NULL;
-	if (stat(path, &sb) != 0) {
+	/* No link, no FIFO, yours, mode 600: checked on the file opened. */
+	if ((text = fileio_read_private(path, &len, cause)) == NULL) {
 		free(path);
-		return 0;
-	}
-	if ((sb.st_mode & (S_IRGRP | S_IROTH)) != 0) {
-		*cause = xasprintf("%s can be read by group or others, so its "
-		    "API key is refused: run chmod 600 %s", path, path);
-		free(path);
-		return -1;
-	}
-	if ((text = fileio_read(path, &len, cause)) == NULL) {
-		free(path);
-		return -1;
+		return *cause == NULL ? 0 : -1;
 	}
 	if (memchr(text, '\0', len) != NULL) {
 		*cause = xasprintf("%s: a NUL byte: not a config file", path);

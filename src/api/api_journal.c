@@ -64,11 +64,9 @@ api_journal_write(const struct api_journal_entry *e, char **cause)
 
 	if (statedir_make(dir, cause) != 0)
 		goto out;
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+	fd = fileio_open_private(path, O_WRONLY | O_APPEND | O_CREAT, cause);
+	if (fd < 0)
 		goto out;
-	}
 	line = entry_line(e);
 	len = strlen(line);
 	n = write(fd, line, len);
@@ -117,10 +115,10 @@ api_journal_read(char **cause)
 		free(path);
 		return a;
 	}
-	if ((text = fileio_read(path, &len, cause)) == NULL) {
+	if ((text = fileio_read_private(path, &len, cause)) == NULL) {
 		cJSON_Delete(a);
 		free(path);
-		return NULL;
+		return *cause == NULL ? cJSON_CreateArray() : NULL;
 	}
 	parse_lines(text, a);
 	free(text);
