@@ -12,6 +12,7 @@
 #include "api/api_int.h"
 #include "core/platform.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* Environment variables per platform, in platform index order. */
@@ -115,7 +116,11 @@ api_curl(struct api *api, char **cause)
 		return 0;
 	if (curl_lib_open(&api->curl, cause) != 0)
 		return -1;
-	if ((rc = api->curl.global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+	/* libcurl's buffers (the request with the key, the body with card
+	 * data) are wiped when it frees them. */
+	if ((rc = api->curl.global_init_mem(CURL_GLOBAL_DEFAULT, secmem_alloc,
+	    secmem_free, secmem_realloc, secmem_strdup, secmem_calloc)) !=
+	    CURLE_OK) {
 		*cause = xasprintf("libcurl could not start: %s",
 		    api->curl.easy_strerror(rc));
 		curl_lib_close(&api->curl);

@@ -80,6 +80,40 @@ secmem_free(void *p)
 	free(p);
 }
 
+/* realloc() that wipes the old block. */
+void *
+secmem_realloc(void *p, size_t size)
+{
+	size_t old;
+	void *n;
+
+	if (p == NULL)
+		return secmem_alloc(size);
+	if (size == 0) {
+		secmem_free(p);
+		return NULL;
+	}
+	n = secmem_alloc(size);
+	old = malloc_usable_size(p);
+	memcpy(n, p, old < size ? old : size);
+	secmem_free(p);
+	return n;
+}
+
+/* calloc(), or die. */
+void *
+secmem_calloc(size_t nmemb, size_t size)
+{
+	return xcalloc(nmemb, size);
+}
+
+/* strdup(), or die. */
+char *
+secmem_strdup(const char *s)
+{
+	return xstrdup(s);
+}
+
 /* Overwrites what was already read from in's buffer (glibc's FILE). */
 void
 secmem_wipe_read(FILE *in)

@@ -19,13 +19,19 @@
  * CERTWIZ_DEBUG_CORE=1; 0, or -1 with *cause. */
 int	 secmem_no_dumps(char **cause);
 /* Makes cJSON allocate through secmem_alloc() and secmem_free(), and gives
- * stdin a buffer that is wiped at exit. Call once, first thing. */
+ * stdin a buffer that is wiped at exit. Call once, first thing. (libcurl
+ * gets the secmem_ functions through curl_global_init_mem().) */
 void	 secmem_init(void);
 /* Allocates size bytes, or dies (as xmalloc()). */
 void	*secmem_alloc(size_t size);
 /* Overwrites a malloc()ed block, all of it, then frees it; NULL is
  * allowed. */
 void	 secmem_free(void *p);
+/* realloc() that wipes the old block; dies on exhaustion. */
+void	*secmem_realloc(void *p, size_t size);
+/* calloc() and strdup(), or die. */
+void	*secmem_calloc(size_t nmemb, size_t size);
+char	*secmem_strdup(const char *s);
 /* Overwrites what was already read from in's stdio buffer (an answer just
  * taken) and any older input left behind the last fill, keeping what is
  * still to be read. */
