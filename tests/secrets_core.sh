@@ -4,8 +4,10 @@
 # at exit(), with the dump protection lifted for that run only
 # (CERTWIZ_DEBUG_CORE=1). The card number, the CVV and the API key are then
 # searched for in the snapshot, the pane's transcript (scrollback
-# included), /proc/PID/environ and /proc/PID/cmdline: zero hits. The
-# server is tests/peer, which takes any key and answers 201.
+# included), /proc/PID/environ and /proc/PID/cmdline: zero hits. Three
+# modes: plain (card, CVV and key typed at their prompts), submit (a
+# --output file and the key in the config file) and curses (--load of that
+# file). The server is tests/peer, which takes any key and answers 201.
 . "${0%/*}/tui_lib.sh"
 command -v gdb >/dev/null 2>&1 || { echo "SKIP: gdb is missing"; exit 77; }
 PEER=${PEER:-./tests/peer}
@@ -134,6 +136,18 @@ grep -q 'order ID: 100000777' "$tmp/transcript.submit" 2>/dev/null ||
     tm capture-pane -p -S -5000 -t w | grep -q 'order ID: 100000777' ||
     fail "submit: the order is not placed"
 search submit
+
+# The curses wizard: the card order loaded from that file, reviewed and
+# placed with F10, F10, then Enter at the result.
+under_gdb curses wizard --load "$tmp/card.json" ds_org_individual
+wait_for '^Screen 1 of [0-9]+: ' "curses: the wizard starts under gdb"
+keys F10
+wait_for '^No problems left: F10 submits' "curses: no problems left"
+keys F10
+wait_for '^  Order ID: +100000777' "curses: the order is placed"
+keys Enter
+wait_for '^EXIT=' "curses: gdb is done"
+search curses
 
 [ -z "${KEEP_CORE:-}" ] || cp "$tmp"/core.* "$tmp"/transcript.* "$KEEP_CORE"/
 finish "secrets_core.sh: no card number, CVV or key in memory at exit"
