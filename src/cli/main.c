@@ -42,6 +42,9 @@ help(void)
 	    "Exit status: 0 success, 1 an order is not valid (or was "
 	    "refused), 2 usage\nerror, 3 the order failed and was not placed, "
 	    "4 its outcome is unknown.\n"
+	    "Card numbers, security codes and keys are read without echo; "
+	    "certwiz runs\nwith core dumps off (CERTWIZ_DEBUG_CORE=1 turns "
+	    "them on, for developers).\n"
 	    "See certwiz(1) for everything else.\n");
 }
 
