@@ -109,6 +109,10 @@ expect_in err "is a symbolic link" "a journal that is a link"
 cmp -s "$tmp/journal.real" "$tmp/journal.before" ||
     fail "a journal link's target was appended to"
 rm -f "$state/journal"
+chmod 755 "$state"
+run --sandbox submit ds_org_individual "$ORDER"
+expect_status 0 "a 0755 state directory"
+[ "$(stat -c %a "$state")" = 700 ] || fail "a 0755 state directory is not tightened"
 if [ "$(id -u)" = 0 ] && chown nobody "$state" 2>/dev/null; then
 	run --sandbox submit ds_org_individual "$ORDER"
 	expect_in err "belongs to user" "another user's state directory"

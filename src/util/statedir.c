@@ -27,9 +27,9 @@ statedir_path(const char *name)
 }
 
 /* Checks a directory of certwiz's own, opened without following a link:
- * it must be the user's and closed to others; one made just now (made set)
- * is tightened to 0700 instead. 0, or -1 with *cause saying how to fix
- * it. */
+ * it must be the user's, and one that group or others may write to is
+ * refused unless made just now (made set); any group or other bit left is
+ * then taken away (0700). 0, or -1 with *cause saying how to fix it. */
 static int
 check_own_dir(const char *dir, int made, char **cause)
 {
@@ -47,13 +47,13 @@ check_own_dir(const char *dir, int made, char **cause)
 		    "to you (user %lu): remove it, or run chown %lu %s", dir,
 		    (unsigned long)sb.st_uid, (unsigned long)geteuid(),
 		    (unsigned long)geteuid(), dir);
-	else if ((sb.st_mode & 077) != 0 && made && fchmod(fd, 0700) != 0)
-		*cause = xasprintf("%s: %s", dir, strerror(errno));
-	else if ((sb.st_mode & 077) != 0 && !made)
+	else if ((sb.st_mode & 022) != 0 && !made)
 		*cause = xasprintf("the directory %s has mode %04o, so other "
 		    "users could change certwiz's files in it; it is refused: "
 		    "run chmod 700 %s", dir, (unsigned)(sb.st_mode & 07777),
 		    dir);
+	else if ((sb.st_mode & 077) != 0 && fchmod(fd, 0700) != 0)
+		*cause = xasprintf("%s: %s", dir, strerror(errno));
 	else
 		rc = 0;
 	if (fd >= 0)

@@ -14,9 +14,9 @@ char	*statedir_path(const char *name);
 /* Makes dir and its missing parents with mode 0700; 0, or -1 with
  * "cannot make the directory D: why" in *cause (D the one that failed).
  * Directories at or under the state directory must be real directories
- * (no link), the user's, with no group or other bits: one made by this
- * call is tightened to 0700, an existing one is refused with a message
- * saying how to fix it. */
+ * (no link) and the user's; an existing one that group or others may
+ * write to is refused with a message saying how to fix it; otherwise each
+ * is left (or made) with mode 0700. */
 int	 statedir_make(const char *dir, char **cause);
 
 #endif
