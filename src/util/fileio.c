@@ -64,8 +64,11 @@ fileio_read(const char *path, size_t *len, char **cause)
 	FILE *fp;
 	char *buf;
 
-	if (strcmp(path, "-") == 0)
-		return read_stream(stdin, "-", len, cause);
+	if (strcmp(path, "-") == 0) {
+		buf = read_stream(stdin, "-", len, cause);
+		secmem_wipe_read(stdin);	/* an order body: card data */
+		return buf;
+	}
 	if ((fp = fopen(path, "rb")) == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
