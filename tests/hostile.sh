@@ -34,14 +34,22 @@ start_peer() {
 	[ -n "$peer_port" ] || fail "tests/peer did not start"
 }
 
+# Writes a raw HTTP answer, status line $1 and JSON body $2, to file $3.
+http_answer() {
+	printf 'HTTP/1.1 %s\r\nContent-Type: application/json\r\n' "$1" >"$3"
+	printf 'Content-Length: %s\r\nConnection: close\r\n\r\n%s' \
+	    "${#2}" "$2" >>"$3"
+}
+
 # --- 3: a proxy in the environment never sees a loopback request ------
-printf 'HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n' \
-    >"$tmp/502"
+http_answer '502 Bad Gateway' '' "$tmp/502"
 start_peer "$tmp/502"
-http_proxy=http://127.0.0.1:$peer_port HTTP_PROXY=http://127.0.0.1:$peer_port \
-    ALL_PROXY=http://127.0.0.1:$peer_port run --sandbox submit ds_org_individual "$ORDER"
+proxy=http://127.0.0.1:$peer_port
+http_proxy=$proxy HTTP_PROXY=$proxy ALL_PROXY=$proxy \
+    run --sandbox submit ds_org_individual "$ORDER"
 expect_status 0 "--sandbox with a proxy set"
-[ -s "$peer_log" ] && fail "the proxy saw a loopback request: $(cat "$peer_log")"
+[ -s "$peer_log" ] &&
+    fail "the proxy saw a loopback request: $(cat "$peer_log")"
 kill "$peer_pid" 2>/dev/null
 
 # --- 4: the config file -----------------------------------------------
@@ -88,7 +96,8 @@ state=$XDG_STATE_HOME/certwiz
 rm -rf "$XDG_STATE_HOME"
 run --sandbox submit ds_org_individual "$ORDER"
 expect_status 0 "a first order"
-[ "$(stat -c %a "$state")" = 700 ] || fail "state directory mode $(stat -c %a "$state")"
+[ "$(stat -c %a "$state")" = 700 ] ||
+    fail "state directory mode $(stat -c %a "$state")"
 chmod 777 "$state"
 run --sandbox submit ds_org_individual "$ORDER"
 expect_in err "chmod 700 $state" "a 0777 state directory: how to fix it"
@@ -112,7 +121,8 @@ rm -f "$state/journal"
 chmod 755 "$state"
 run --sandbox submit ds_org_individual "$ORDER"
 expect_status 0 "a 0755 state directory"
-[ "$(stat -c %a "$state")" = 700 ] || fail "a 0755 state directory is not tightened"
+[ "$(stat -c %a "$state")" = 700 ] ||
+    fail "a 0755 state directory is not tightened"
 if [ "$(id -u)" = 0 ] && chown nobody "$state" 2>/dev/null; then
 	run --sandbox submit ds_org_individual "$ORDER"
 	expect_in err "belongs to user" "another user's state directory"
@@ -122,20 +132,21 @@ else
 fi
 
 # --- 6: terminal escapes from a server, the journal and the sandbox log -
-body='{"id": "1\u001b]0;owned\u0007\u001b[2J", "requests": [{"id": "2\u001b[31m", "status": "x\u009b2J"}]}'
-printf 'HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: %s\r\nConnection: close\r\n\r\n%s' \
-    "${#body}" "$body" >"$tmp/201"
+body='{"id": "1\u001b]0;owned\u0007\u001b[2J",
+ "requests": [{"id": "2\u001b[31m", "status": "x\u009b2J"}]}'
+http_answer '201 Created' "$body" "$tmp/201"
 start_peer "$tmp/201"
 CERTWIZ_BASE_URL_US=http://127.0.0.1:$peer_port/services/v2 \
     CERTWIZ_API_KEY_US=k run submit ds_org_individual "$ORDER"
 expect_no_controls "$tmp/out" "a 201 with escapes (stdout)"
 expect_no_controls "$tmp/err" "a 201 with escapes (stderr)"
-grep -q 'order ID: 1' "$tmp/out" && fail "an order ID that is not digits was taken"
+grep -q 'order ID: 1' "$tmp/out" &&
+    fail "an order ID that is not digits was taken"
 expect_no_controls "$state/journal" "a 201 with escapes (journal)"
 kill "$peer_pid" 2>/dev/null
-body='{"errors": [{"code": "invalid_value:x\u001b[2J", "message": "no\u001b]0;owned\u0007 \u0085 way"}]}'
-printf 'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: %s\r\nConnection: close\r\n\r\n%s' \
-    "${#body}" "$body" >"$tmp/400"
+body='{"errors": [{"code": "invalid_value:x\u001b[2J",
+ "message": "no\u001b]0;owned\u0007 \u0085 way"}]}'
+http_answer '400 Bad Request' "$body" "$tmp/400"
 start_peer "$tmp/400"
 CERTWIZ_BASE_URL_US=http://127.0.0.1:$peer_port/services/v2 \
     CERTWIZ_API_KEY_US=k run submit ds_org_individual "$ORDER"
@@ -144,8 +155,10 @@ expect_no_controls "$tmp/out" "a 400 with escapes (stdout)"
 grep -q "$(printf '\302\205')" "$tmp/out" && fail "a C1 control reached stdout"
 kill "$peer_pid" 2>/dev/null
 # A journal line written by someone else: history shows it neutralised.
-printf '{"event":"sent","submission":"S1","product":"x\\u001b[2J","time":"t"}\n{"event":"placed","submission":"S1","order_id":"9\\u001b]0;x\\u0007"}\n' \
-    >>"$state/journal"
+{
+	echo '{"event":"sent","submission":"S1","product":"x\u001b[2J"}'
+	echo '{"event":"placed","submission":"S1","order_id":"9\u001b]0;\u0007"}'
+} >>"$state/journal"
 run history
 expect_no_controls "$tmp/out" "history replays escapes"
 run history --json
@@ -158,7 +171,8 @@ if start_sandbox; then
 	"$CERTWIZ" sandbox --port "$port" --log >"$tmp/sb.out" 2>"$tmp/sb.log" &
 	sandbox_pid=$!
 	wait_in_file listening "$tmp/sb.out"
-	curl -s -o /dev/null "http://127.0.0.1:$port/services/v2/%1b%5d0;owned%07%1b%5b2J"
+	curl -s -o /dev/null \
+	    "http://127.0.0.1:$port/services/v2/%1b%5d0;owned%07%1b%5b2J"
 	wait_in_file ' -> ' "$tmp/sb.log"
 	grep -q ' -> ' "$tmp/sb.log" || fail "sandbox --log logged nothing"
 	expect_no_controls "$tmp/sb.log" "sandbox --log"
@@ -180,22 +194,27 @@ if [ -n "$sandbox_pid" ] && kill -0 "$sandbox_pid" 2>/dev/null; then
 	jq -c --slurpfile n "$tmp/names" '.certificate.dns_names = $n[0]' \
 	    "$TESTDATA/orders/pkio_private_services_server.json" >"$tmp/many.json"
 	start=$(date +%s)
+	pkio=pkio_private_services_server
 	code=$(curl -s -o "$tmp/many.out" -w '%{http_code}' -m 60 \
 	    -H 'X-DC-DEVKEY: sandbox-eu-key' -H 'Content-Type: application/json' \
 	    --data-binary @"$tmp/many.json" \
-	    "http://127.0.0.1:$port/services/v2/order/certificate/pkio_private_services_server")
+	    "http://127.0.0.1:$port/services/v2/order/certificate/$pkio")
 	took=$(( $(date +%s) - start ))
-	echo "load test: 70,000 dns_names ($(wc -c <"$tmp/many.json") bytes): HTTP $code in ${took}s"
+	echo "load test: 70,000 dns_names ($(wc -c <"$tmp/many.json")" \
+	    "bytes): HTTP $code in ${took}s"
 	[ "$code" = 400 ] || fail "70,000 dns_names: HTTP $code"
 	[ "$took" -le 10 ] || fail "70,000 dns_names took ${took}s"
-	grep -q 'at most 250' "$tmp/many.out" || fail "70,000 dns_names: $(head -c 300 "$tmp/many.out")"
+	grep -q 'at most 250' "$tmp/many.out" ||
+	    fail "70,000 dns_names: $(head -c 300 "$tmp/many.out")"
 fi
 
 # --- 8: plain mode's last question defaults to no ----------------------
 rm -rf "$XDG_STATE_HOME"
 { cat "$TESTDATA/plain/ds_org_individual.txt"; echo; } |
-    "$CERTWIZ" --sandbox wizard --plain ds_org_individual >"$tmp/out" 2>"$tmp/err"
-expect_in out "[submit] Place this order on the US platform? [y/N]:" "the submit question"
+    "$CERTWIZ" --sandbox wizard --plain ds_org_individual \
+    >"$tmp/out" 2>"$tmp/err"
+expect_in out "[submit] Place this order on the US platform? [y/N]:" \
+    "the submit question"
 expect_in out "Nothing was submitted." "a blank line at the submit question"
 grep -q '"event":"placed"' "$state/journal" 2>/dev/null &&
     fail "a blank line at the submit question placed an order"

@@ -17,8 +17,9 @@ KEY=sk-core-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 ESC=$(printf '\033')
 
 body='{"id": 100000777, "requests": [{"id": 300000777, "status": "pending"}]}'
-printf 'HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: %s\r\nConnection: close\r\n\r\n%s' \
-    "${#body}" "$body" >"$tmp/201"
+printf 'HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n' >"$tmp/201"
+printf 'Content-Length: %s\r\nConnection: close\r\n\r\n%s' "${#body}" \
+    "$body" >>"$tmp/201"
 "$PEER" serve "$tmp/201" "$tmp/peer.log" >"$tmp/peer.out" 2>&1 &
 peer_pid=$!
 on_exit "kill $peer_pid 2>/dev/null"
@@ -52,8 +53,10 @@ kill
 GDB
 	{
 		echo "LC_ALL=$utf8 CERTWIZ_TODAY=2026-11-20 NO_COLOR=1"
-		echo "CERTWIZ_DEBUG_CORE=1 CERTWIZ_BASE_URL_US=http://127.0.0.1:$port/services/v2"
-		echo "export LC_ALL CERTWIZ_TODAY NO_COLOR CERTWIZ_DEBUG_CORE CERTWIZ_BASE_URL_US"
+		echo "CERTWIZ_DEBUG_CORE=1"
+		echo "CERTWIZ_BASE_URL_US=http://127.0.0.1:$port/services/v2"
+		echo "export LC_ALL CERTWIZ_TODAY NO_COLOR CERTWIZ_DEBUG_CORE"
+		echo "export CERTWIZ_BASE_URL_US"
 		printf "gdb -q -batch -nx -x '%s' --args '%s'" "$tmp/gdb.$mode" "$CERTWIZ"
 		for a in "$@"; do
 			printf " '%s'" "$a"
@@ -101,7 +104,8 @@ search() {
 }
 
 # The card answers, then yes to the submit question.
-sed "s/^123\$/$CVV/" "$TESTDATA/plain/ds_org_individual-card.txt" >"$tmp/answers"
+sed "s/^123\$/$CVV/" "$TESTDATA/plain/ds_org_individual-card.txt" \
+    >"$tmp/answers"
 card_at=$(grep -nx "$CARD" "$tmp/answers" | cut -d: -f1)
 cvv_at=$(grep -nx "$CVV" "$tmp/answers" | cut -d: -f1)
 total=$(wc -l <"$tmp/answers")
@@ -121,12 +125,14 @@ type_secret '^\[api_key\] API key' "$KEY"
 wait_for '^order ID: 100000777' "plain: the order is placed"
 wait_for '^EXIT=' "plain: gdb is done"
 search plain
-grep -q "$ESC" "$tmp/transcript.plain" && fail "plain: an escape in the transcript"
+grep -q "$ESC" "$tmp/transcript.plain" &&
+    fail "plain: an escape in the transcript"
 
 # submit: the body from an --output file (mode 0600, the one place card
 # data may be), the key from the config file.
-"$CERTWIZ" wizard --plain --dry-run --output "$tmp/card.json" ds_org_individual \
-    <"$tmp/answers" >/dev/null 2>&1 || fail "the --output file"
+"$CERTWIZ" wizard --plain --dry-run --output "$tmp/card.json" \
+    ds_org_individual <"$tmp/answers" >/dev/null 2>&1 ||
+    fail "the --output file"
 mkdir -p "$XDG_CONFIG_HOME/certwiz"
 printf 'key_us = %s\n' "$KEY" >"$XDG_CONFIG_HOME/certwiz/config"
 chmod 600 "$XDG_CONFIG_HOME/certwiz/config"
