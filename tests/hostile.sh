@@ -235,7 +235,11 @@ core_limit() {
 	echo "$limit"
 }
 [ "$(core_limit X=1)" = 0 ] || fail "certwiz runs with core dumps on"
-[ "$(core_limit CERTWIZ_DEBUG_CORE=1)" = 0 ] &&
-    fail "CERTWIZ_DEBUG_CORE=1 does not lift the dump protection"
+if [ "$(ulimit -H -c)" != 0 ]; then
+	[ "$(core_limit CERTWIZ_DEBUG_CORE=1)" = 0 ] &&
+	    fail "CERTWIZ_DEBUG_CORE=1 does not lift the dump protection"
+else
+	echo "note: the hard core limit is 0 here; CERTWIZ_DEBUG_CORE unchecked"
+fi
 
 finish "hostile.sh: all passed"

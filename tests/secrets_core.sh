@@ -10,6 +10,8 @@
 # file). The server is tests/peer, which takes any key and answers 201.
 . "${0%/*}/tui_lib.sh"
 command -v gdb >/dev/null 2>&1 || { echo "SKIP: gdb is missing"; exit 77; }
+gdb -q -batch -nx -ex run --args /bin/true >/dev/null 2>&1 ||
+    { echo "SKIP: gdb cannot run a program here (ptrace refused)"; exit 77; }
 PEER=${PEER:-./tests/peer}
 CARD=4111111111111111
 CVV=737
