@@ -634,6 +634,7 @@ test_safe_text(void **state)
 	};
 	size_t i;
 	char *t;
+	cJSON *tree;
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -646,6 +647,14 @@ test_safe_text(void **state)
 	assert_null(safe_text(NULL));
 	for (i = 0; i < sizeof ids / sizeof ids[0]; i++)
 		assert_int_equal(safe_order_id(ids[i].id), ids[i].ok);
+	tree = cJSON_Parse("[{\"name\": \"Acme\\u001b[2J\", \"id\": 5,"
+	    " \"c\": {\"name\": \"ok\"}}]");
+	safe_json_strings(tree);
+	t = cJSON_PrintUnformatted(tree);
+	assert_string_equal(t, "[{\"name\":\"Acme\\\\x1b[2J\",\"id\":5,"
+	    "\"c\":{\"name\":\"ok\"}}]");
+	free(t);
+	cJSON_Delete(tree);
 }
 
 /* Runs the tests. */

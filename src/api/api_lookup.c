@@ -5,6 +5,7 @@
 
 #include "api/api_int.h"
 #include "core/platform.h"
+#include "util/safetext.h"
 #include "util/xalloc.h"
 
 /* 1 when s is 1 to 64 ASCII letters and digits (safe in a URL path). */
@@ -229,6 +230,7 @@ get_array(struct api *api, const char *platform, const char *path,
 	*out = cJSON_IsArray(list) ? list : cJSON_CreateArray();
 	if (*out != list)
 		cJSON_Delete(list);
+	safe_json_strings(*out);	/* names are shown on the terminal */
 	cJSON_Delete(answer);
 	return 0;
 }

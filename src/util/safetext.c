@@ -1,6 +1,7 @@
 /* safetext.c: neutralising control characters in outside text. */
 #include "util/safetext.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/xalloc.h"
@@ -88,4 +89,23 @@ safe_order_id(const char *s)
 		return 0;
 	n = strspn(s, "0123456789");
 	return n > 0 && n <= 19 && s[n] == '\0';
+}
+
+/* Makes every string value of a tree safe to show. */
+void
+safe_json_strings(cJSON *json)
+{
+	cJSON *c;
+	char *t;
+
+	if (json == NULL)
+		return;
+	if (cJSON_IsString(json) && json->valuestring != NULL &&
+	    !safe_text_ok(json->valuestring)) {
+		t = safe_text(json->valuestring);
+		cJSON_SetValuestring(json, t);
+		free(t);
+	}
+	cJSON_ArrayForEach(c, json)
+		safe_json_strings(c);
 }
