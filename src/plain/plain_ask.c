@@ -16,6 +16,7 @@
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
+#include "util/safetext.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
@@ -190,7 +191,7 @@ static char *
 shown_value(const struct session *s, const struct slot *slot)
 {
 	const struct field *f = &s->form->fields[slot->field];
-	char *cur = session_get_text(s, slot), buf[64];
+	char *cur = session_get_text(s, slot), buf[64], *safe;
 
 	if (*cur != '\0' && f->secret) {
 		free(cur);
@@ -206,7 +207,9 @@ shown_value(const struct session *s, const struct slot *slot)
 		free(cur);
 		return xstrndup(buf, 1);
 	}
-	return cur;
+	safe = safe_text(cur);	/* a loaded body or draft is outside text */
+	free(cur);
+	return safe;
 }
 
 /* Prints the prompt line of a field slot. */

@@ -11,6 +11,7 @@
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/safetext.h"
 #include "util/xalloc.h"
 
 /* Builds the request body from the answers. */
@@ -175,6 +176,7 @@ session_body_masked(const struct session *s)
 	char *text;
 
 	hide_secrets(s->form, SIZE_MAX, body, 0);
+	safe_json_strings(body);	/* loaded answers are outside text */
 	text = cJSON_Print(body);
 	cJSON_Delete(body);
 	return text != NULL ? text : xstrdup("(the body could not be shown)");
