@@ -75,3 +75,23 @@ if command -v tmux >/dev/null 2>&1 && [ -f "$(dirname "$0")/../tests/tui_orders.
 else
 	table_note "curses: skipped (tmux or tests/tui_orders.sh missing)"
 fi
+# Named keys per answered field, first and repeat order of every product
+# (bench/effort_plain.sh): in plain mode each question costs one Enter.
+table_head "Named keys per answered field, first and repeat order (plain mode)"
+sh "$(dirname "$0")/effort_plain.sh" | while read -r p k1 k2 n c1 c2; do
+	if [ "$k2" = - ]; then
+		table_note "plain, $p: the repeat order did not complete"
+		continue
+	fi
+	awk -v p="$p" -v k1="$k1" -v k2="$k2" -v n="$n" -v c1="$c1" \
+	    -v c2="$c2" 'BEGIN {
+		printf "| plain, %s: named keys per answered field, first / " \
+		    "repeat | 1 | %.2f / %.2f (%d / %d keys, %d fields) | " \
+		    "characters typed, first / repeat | %d / %d | - | " \
+		    "≤ 1.2 (curses) | - |\n", p, k1 / n, k2 / n, k1, k2, n,
+		    c1, c2
+	}'
+done
+table_note "Plain mode asks every field that applies, optional ones too (an" \
+    "Enter each), so its keys per field stay near 2; a repeat order saves" \
+    "characters (answers remembered, Enter keeps them), not Enters."

@@ -58,7 +58,7 @@ capped(const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct plain_opts o = { NULL, NULL, NULL };
+	struct plain_opts o = { NULL, NULL, NULL, NULL, 0 };
 	struct session *s;
 	char *text;
 	FILE *in;

@@ -313,7 +313,7 @@ for conf in binary nul 1mib noeq; do
 done
 rm -rf "$XDG_CONFIG_HOME"
 : >"$tmp/journal-file"
-mkdir -p "$XDG_STATE_HOME/certwiz"
+mkdir -p "$XDG_STATE_HOME/certwiz" "$SBSTATE"
 for j in binary deep nul 1mib; do
 	case $j in
 	binary) head -c 65536 /dev/urandom ;;
@@ -323,6 +323,14 @@ for j in binary deep nul 1mib; do
 	esac >"$XDG_STATE_HOME/certwiz/journal"
 	try /dev/null "0 1 2" "history, a journal that is $j" history
 	try /dev/null "0 1 2" "history --json, a journal that is $j" history --json
+	# The sandbox's own journal, read by --sandbox history.
+	cp "$XDG_STATE_HOME/certwiz/journal" "$SBSTATE/journal"
+	: >"$XDG_STATE_HOME/certwiz/journal"
+	try /dev/null "0 1 2" "--sandbox history, a journal that is $j" \
+	    --sandbox history
+	try /dev/null "0 1 2" "--sandbox history --json, a journal that is $j" \
+	    --sandbox history --json
+	rm -f "$SBSTATE/journal"
 done
 rm -rf "$XDG_STATE_HOME"
 

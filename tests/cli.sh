@@ -59,12 +59,52 @@ done
 run describe ds_org_individual
 expect_in out "required when cs_provisioning_method is ship_token" "describe says conditions in words"
 expect_in out "(shown only when payment_method is card)" "describe says when a screen shows"
+# Screens numbered as the wizard numbers them; date examples lie ahead
+# of "today" (never a fixed date that would one day be past).
+run describe ds_org_individual
+expect_in out "Screen 4 of 8: Shipping" "describe numbers screens as the wizard"
+CERTWIZ_TODAY=2030-02-01 "$CERTWIZ" describe ds_org_individual >"$tmp/out"
+expect_in out "For example 03 MAR 2030." "describe: date example from today"
+CERTWIZ_TODAY=2030-02-01 "$CERTWIZ" describe --json ds_org_individual \
+    >"$tmp/out"
+jq -e '.fields[] | select(.path == "order_validity.custom_expiration_date")
+    | .help | test("For example 03 MAR 2030[.]$")' "$tmp/out" >/dev/null ||
+    fail "describe --json: date example from today"
+jq -e '.fields[] | select(.path == "ship_info.method") | .screen_number == 4' \
+    "$tmp/out" >/dev/null || fail "describe --json: screen_number"
 run describe --json ds_org_individual
 [ "$(jq -r '.fields[] | select(.path == "credit_card") | .required + " " + .condition' "$tmp/out")" = \
     "conditional payment_method == 'card'" ] || fail "describe --json conditional"
 [ "$(jq -c '.fields[] | select(.path == "cs_provisioning_method") | .values' "$tmp/out")" = \
     '["email","ship_token","client_app"]' ] || fail "describe --json values"
 [ "$(jq -r '.base_url' "$tmp/out")" = "https://www.digicert.com/services/v2" ] || fail "describe base_url"
+# describe --json: limits, patterns, values that depend on another field,
+# conditions in words (issue 12).
+jqt() {
+	jq -e "$1" "$tmp/out" >/dev/null || fail "describe --json: $2"
+}
+f='.fields[] | select(.path == "certificate.key_size")'
+jqt "$f | .values_if[1].values == [\"p-256\", \"p-384\"]" "ECC key sizes"
+jqt "$f | .values_if[1].when_words == \"certificate.csr_key_type is ecc\"" \
+    "values_if in words"
+f='.fields[] | select(.path == "organization.contacts[].contact_type")'
+jqt "$f | .max_count.verified_contact == 15" "15 verified contacts"
+f='.fields[] | select(.path == "order_validity.custom_expiration_date")'
+jqt "$f | .max_years == 3 and .max_days == null" "end date window"
+f='.fields[] | select(.path == "order_validity.days")'
+jqt "$f | .min == 1 and .max == 1095" "days range"
+f='.fields[] | select(.path == "additional_emails")'
+jqt "$f | .item_type == \"email\" and (.pattern | test(\"@\"))" \
+    "list item type and pattern"
+f='.fields[] | select(.path == "certificate.csr")'
+jqt "$f | .condition_words == \"cs_provisioning_method is email\"" \
+    "condition in words"
+f='.fields[] | select(.path == "organization_choice")'
+jqt "$f | .local and .values == [\"existing\", \"new\"]" "local choice"
+run describe ds_org_individual
+expect_in out "limits: at most 3 calendar years after today" "text limits"
+expect_in out "each item: email" "text item type"
+expect_in out "a choice of the wizard, never sent" "text local field"
 run describe nosuchproduct; expect_status 2 "describe unknown product"
 expect_in err "unknown product 'nosuchproduct'" "unknown product message"
 run describe ../forms/eu_individual_org; expect_status 2 "describe a path"

@@ -33,7 +33,7 @@ XDG_STATE_HOME=$tmp/state
 export XDG_STATE_HOME
 "$CERTWIZ" wizard --plain ds_org_individual <"$tmp/short.txt" >/dev/null \
     2>"$tmp/err"
-draft=$(sed -n 's/.*draft saved to //p' "$tmp/err")
+draft=$(sed -n 's/.*draft saved to \([^;]*\);.*/\1/p' "$tmp/err")
 [ -f "$draft" ] || fail "no draft saved: $(cat "$tmp/err")"
 [ "$(stat -c %a "$draft")" = 600 ] || fail "draft mode"
 [ "$(stat -c %a "$tmp/state/certwiz/drafts")" = 700 ] || fail "drafts dir mode"

@@ -94,39 +94,40 @@ fi
 rm -f "$conf"
 
 # --- 5: the state directory and the journal ----------------------------
-state=$XDG_STATE_HOME/certwiz
+# (--sandbox keeps a state directory of its own: certwiz/sandbox.)
+state=$XDG_STATE_HOME/certwiz/sandbox
 rm -rf "$XDG_STATE_HOME"
 run --sandbox submit ds_org_individual "$ORDER"
 expect_status 0 "a first order"
 [ "$(stat -c %a "$state")" = 700 ] ||
     fail "state directory mode $(stat -c %a "$state")"
+cp "$state/journal" "$tmp/journal.before"
 chmod 777 "$state"
-run --sandbox submit ds_org_individual "$ORDER"
+run --sandbox submit --again ds_org_individual "$ORDER"
 expect_in err "chmod 700 $state" "a 0777 state directory: how to fix it"
-grep -c '"event":"placed"' "$state/journal" >"$tmp/n"
-[ "$(cat "$tmp/n")" = 1 ] || fail "a 0777 state directory was written to"
+cmp -s "$state/journal" "$tmp/journal.before" ||
+    fail "a 0777 state directory was written to"
 chmod 700 "$state"
 chmod 644 "$state/journal"
-run --sandbox submit ds_org_individual "$ORDER"
-expect_in err "chmod 600 $state/journal" "a 0644 journal: how to fix it"
-run history
-expect_status 2 "history of a 0644 journal"
-chmod 600 "$state/journal"
+run --sandbox submit --again ds_org_individual "$ORDER"
+expect_status 0 "a 0644 journal"
+[ "$(stat -c %a "$state/journal")" = 600 ] ||
+    fail "a 0644 journal is left open to others"
 mv "$state/journal" "$tmp/journal.real"
 ln -s "$tmp/journal.real" "$state/journal"
 cp "$tmp/journal.real" "$tmp/journal.before"
-run --sandbox submit ds_org_individual "$ORDER"
-expect_in err "is a symbolic link" "a journal that is a link"
+run --sandbox submit --again ds_org_individual "$ORDER"
+expect_in err "symbolic link" "a journal that is a link"
 cmp -s "$tmp/journal.real" "$tmp/journal.before" ||
     fail "a journal link's target was appended to"
 rm -f "$state/journal"
 chmod 755 "$state"
-run --sandbox submit ds_org_individual "$ORDER"
+run --sandbox submit --again ds_org_individual "$ORDER"
 expect_status 0 "a 0755 state directory"
 [ "$(stat -c %a "$state")" = 700 ] ||
     fail "a 0755 state directory is not tightened"
 if [ "$(id -u)" = 0 ] && chown nobody "$state" 2>/dev/null; then
-	run --sandbox submit ds_org_individual "$ORDER"
+	run --sandbox submit --again ds_org_individual "$ORDER"
 	expect_in err "belongs to user" "another user's state directory"
 	chown "$(id -u)" "$state"
 else
@@ -144,8 +145,10 @@ expect_no_controls "$tmp/out" "a 201 with escapes (stdout)"
 expect_no_controls "$tmp/err" "a 201 with escapes (stderr)"
 grep -q 'order ID: 1' "$tmp/out" &&
     fail "an order ID that is not digits was taken"
-expect_no_controls "$state/journal" "a 201 with escapes (journal)"
+journal=$XDG_STATE_HOME/certwiz/journal
+expect_no_controls "$journal" "a 201 with escapes (journal)"
 kill "$peer_pid" 2>/dev/null
+mv "$journal" "$tmp/journal.201"	# its unknown outcome is not looked up
 body='{"errors": [{"code": "invalid_value:x\u001b[2J",
  "message": "no\u001b]0;owned\u0007 \u0085 way"}]}'
 http_answer '400 Bad Request' "$body" "$tmp/400"
@@ -160,7 +163,8 @@ kill "$peer_pid" 2>/dev/null
 {
 	echo '{"event":"sent","submission":"S1","product":"x\u001b[2J"}'
 	echo '{"event":"placed","submission":"S1","order_id":"9\u001b]0;\u0007"}'
-} >>"$state/journal"
+} >>"$tmp/journal.201"
+mv "$tmp/journal.201" "$journal"
 run history
 expect_no_controls "$tmp/out" "history replays escapes"
 run history --json

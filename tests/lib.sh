@@ -14,7 +14,11 @@ case $TESTDATA in /*) ;; *) TESTDATA=$PWD/$TESTDATA ;; esac
 case $CERTWIZ in /*) ;; */*) CERTWIZ=$PWD/$CERTWIZ ;; esac
 # No real key or platform from the caller's environment reaches a test.
 unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
-    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS
+    CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS \
+    CERTWIZ_STATE_DIR
+# Look-ups after an unknown outcome go on for 2 s, not 2 minutes.
+CERTWIZ_RESOLVE_SECONDS=2
+export CERTWIZ_RESOLVE_SECONDS
 PRODUCTS="eu_individual_org pkio_qualified_organisation_services
 pkio_private_services_server document_signing_org_1 document_signing_org_2
 ds_org_individual"
@@ -48,6 +52,8 @@ need() {
 use_private_dirs() {
 	XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config HOME=$tmp/home
 	export XDG_STATE_HOME XDG_CONFIG_HOME HOME
+	# What --sandbox keeps: its own journal, drafts and recall.json.
+	SBSTATE=$XDG_STATE_HOME/certwiz/sandbox
 	mkdir -p "$HOME"
 }
 

@@ -54,9 +54,16 @@ orders=$((orders + 1))
 # submit through the built-in sandbox, text and JSON.
 cw "$out/card.json" --sandbox submit ds_org_individual -
 [ "$status" -eq 0 ] || fail "submit --sandbox: $status: $(cat "$last.err")"
+# The same body again (the card left out of its hash) is refused unsent;
+# --again places it.
 cw /dev/null --sandbox submit --json ds_org_individual "$out/card.json"
-[ "$status" -eq 0 ] || fail "submit --sandbox --json: $status"
-cw /dev/null --sandbox submit ds_org_individual "$out/card.json"
+[ "$status" -eq 5 ] || fail "submit --sandbox --json, same body: $status"
+grep -q 'already placed as order' "$last.err" ||
+    fail "submit --sandbox --json, same body: $(cat "$last.err")"
+cw /dev/null --sandbox submit --json --again ds_org_individual "$out/card.json"
+[ "$status" -eq 0 ] || fail "submit --sandbox --json --again: $status"
+cw /dev/null --sandbox submit --again ds_org_individual "$out/card.json"
+[ "$status" -eq 0 ] || fail "submit --sandbox --again: $status"
 orders=$((orders + 3))
 # A card refused: the answer names the field, not the number.
 jq '.credit_card.number = "4111111111111112"' "$out/card.json" >"$out/luhn.json"
@@ -79,7 +86,7 @@ if [ -n "$port" ]; then
 	curl -s -o /dev/null -X POST -d '{"next": ["slow"]}' \
 	    "http://127.0.0.1:$port/_sandbox/faults"
 	CERTWIZ_API_KEY_US=$KEY "$CERTWIZ" --timeout 10 \
-	    submit ds_org_individual - <"$out/card.json" >"$logs/slow.out.log" \
+	    submit --again ds_org_individual - <"$out/card.json" >"$logs/slow.out.log" \
 	    2>"$logs/slow.err.log" &
 	subpid=$!
 	sleep 0.5
@@ -98,13 +105,16 @@ if [ -n "$port" ]; then
 	[ "$status" -eq 3 ] || fail "a group-readable config file: status $status"
 	grep -q 'chmod 600' "$last.err" || fail "a group-readable config file: message"
 	chmod 600 "$XDG_CONFIG_HOME/certwiz/config"
-	cw /dev/null submit ds_org_individual "$out/card.json"
+	cw /dev/null submit --again ds_org_individual "$out/card.json"
 	[ "$status" -eq 0 ] || fail "submit with the key in the config file: $status: $(cat "$last.err")"
 	cw /dev/null status --platform us 100000001
 	orders=$((orders + 1))
-	# A wrong key: refused, and the key not echoed.
-	CERTWIZ_API_KEY_US=sk-secret-TEST-1234 cw /dev/null submit ds_org_individual "$out/card.json"
-	[ "$status" -eq 3 ] || fail "a wrong key: status $status"
+	# A wrong key: refused with DigiCert's error array (rejected, not
+	# placed), and the key not echoed.
+	CERTWIZ_API_KEY_US=sk-secret-TEST-1234 cw /dev/null submit --again ds_org_individual "$out/card.json"
+	[ "$status" -eq 1 ] || fail "a wrong key: status $status"
+	grep -q 'the order was not placed' "$last.out" ||
+	    fail "a wrong key: not said to be unplaced: $(cat "$last.out")"
 	grep -q 'sk-secret-TEST-1234' "$last.out" "$last.err" && fail "a wrong key is printed"
 	unset CERTWIZ_BASE_URL_US
 else
@@ -175,6 +185,7 @@ files=$(find "$HOME" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME" -type f 2>/dev/null)
 nd=$(find "$XDG_STATE_HOME" -name '*.json' -path '*drafts*' | wc -l)
 [ "$nd" -ge 2 ] || fail "fewer drafts than expected: $nd"
 [ -s "$XDG_STATE_HOME/certwiz/journal" ] || fail "no journal"
+[ -s "$SBSTATE/journal" ] || fail "no sandbox journal"
 for f in $files; do
 	grep -q "$CARD" "$f" && fail "$f holds the card number"
 	grep -q '4111[ -]1111[ -]1111[ -]1111' "$f" && fail "$f holds the card number (spaced)"

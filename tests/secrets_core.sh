@@ -138,6 +138,7 @@ grep -q "$ESC" "$tmp/transcript.plain" &&
 mkdir -p "$XDG_CONFIG_HOME/certwiz"
 printf 'key_us = %s\n' "$KEY" >"$XDG_CONFIG_HOME/certwiz/config"
 chmod 600 "$XDG_CONFIG_HOME/certwiz/config"
+rm -f "$XDG_STATE_HOME/certwiz/journal"	# the same order once more
 under_gdb submit submit ds_org_individual "$tmp/card.json"
 wait_for '^EXIT=' "submit: gdb is done"
 grep -q 'order ID: 100000777' "$tmp/transcript.submit" 2>/dev/null ||
@@ -147,6 +148,7 @@ search submit
 
 # The curses wizard: the card order loaded from that file, reviewed and
 # placed with F10, F10, then Enter at the result.
+rm -f "$XDG_STATE_HOME/certwiz/journal"
 under_gdb curses wizard --load "$tmp/card.json" ds_org_individual
 wait_for '^Screen 1 of [0-9]+: ' "curses: the wizard starts under gdb"
 keys F10

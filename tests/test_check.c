@@ -335,7 +335,9 @@ struct date_row {
 	const char	*sub;
 };
 
-#define DATE_MSG "must be a date as dd MMM YYYY, e.g. 09 JUN 2026"
+#define DATE_MSG "must be a date as dd MMM YYYY, e.g. 20 DEC 2026"
+/* The example in the message lies ahead of today and within the limit. */
+#define DATE_SOON "must be a date as dd MMM YYYY, e.g. 30 NOV 2026"
 
 static const struct date_row date_rows[] = {
 	{ "21 NOV 2026", 397, 1, NULL },
@@ -365,6 +367,7 @@ static const struct date_row date_rows[] = {
 	{ NULL, 397, 0, "is empty" },
 	{ "9 JUN 2027", 397, 0, DATE_MSG },
 	{ "09 JUNE 2027", 397, 0, DATE_MSG },
+	{ "09 JUNE 2027", 10, 0, DATE_SOON },
 	{ "09 JUN 27", 397, 0, DATE_MSG },
 	{ "09-JUN-2027", 397, 0, DATE_MSG },
 	{ "09  JUN 2027", 397, 0, DATE_MSG },
@@ -459,7 +462,11 @@ static const struct row csr_rows[] = {
 	{ "-----begin certificate request-----\nMAMCAQU=\n"
 	    "-----end certificate request-----", 0, CSR_HEADER_MSG },
 	{ "x" CSR_ECC, 0, CSR_HEADER_MSG },
-	{ ECC_BODY_HEAD ECC_BODY_TAIL, 0, CSR_HEADER_MSG },
+	{ ECC_BODY_HEAD ECC_BODY_TAIL, 1, NULL },
+	{ "\n" ECC_BODY_HEAD "\n" ECC_BODY_TAIL "\n", 1, NULL },
+	{ ECC_BODY_HEAD, 0, CSR_HEADER_MSG },
+	{ "aGVsbG8=", 0, CSR_HEADER_MSG },
+	{ "MAMCAQU=", 1, NULL },
 	{ REQ_BEGIN ECC_BODY_HEAD ECC_BODY_TAIL, 0,
 	    "has no matching -----END CERTIFICATE REQUEST----- footer" },
 	{ REQ_BEGIN ECC_BODY_HEAD ECC_BODY_TAIL "\n-----END CERTIFICATE-----",
@@ -498,7 +505,11 @@ expect_normal(const char *in, const char *want)
 	free(got);
 }
 
-/* Tests csr_normalise on real line breaks, CRLF, escapes and non-PEM. */
+#define REQ_BEGIN_LINE "-----BEGIN CERTIFICATE REQUEST-----"
+#define REQ_END_LINE "-----END CERTIFICATE REQUEST-----"
+
+/* Tests csr_normalise on real line breaks, CRLF, escapes, bare bodies and
+ * non-PEM. */
 static void
 test_csr_normalise(void **state)
 {
@@ -516,6 +527,8 @@ test_csr_normalise(void **state)
 	    "-----BEGIN CERTIFICATE REQUEST-----MAMCAQU="
 	    "-----END CERTIFICATE REQUEST-----");
 	expect_normal("  hello world \n", "hello world");
+	expect_normal(" MAMC\nAQU=\n", REQ_BEGIN_LINE "MAMCAQU=" REQ_END_LINE);
+	expect_normal("aGVsbG8=", "aGVsbG8=");
 	expect_normal("\\nhello\\n", "\\nhello\\n");
 	expect_normal(REQ_BEGIN "MAMC\nAQU=\n", REQ_BEGIN "MAMC\nAQU=");
 	expect_normal("", "");

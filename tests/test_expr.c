@@ -189,6 +189,9 @@ static const struct words_case words[] = {
 	{ "b == true", "b is true" },
 	{ "b != false", "b is not false" },
 	{ "a == ''", "a is empty" },
+	{ "c in ('us', 'US', 'ca', 'CA')", "c is US or CA" },
+	{ "!(c in ('us', 'US'))", "c is not US" },
+	{ "!(c in ('us', 'US', 'ca', 'CA'))", "c is neither US nor CA" },
 	{ "organization.contacts[].user_id",
 	    "organization.contacts[].user_id is given" },
 	{ "provisioning_method == 'qscd' && (a || !b)",
@@ -368,6 +371,39 @@ test_eval(void **state)
 	}
 }
 
+/* Says names starting with "a" by a label, others as written. */
+static char *
+label_of(const char *name, void *arg)
+{
+	(void)arg;
+	return name[0] == 'a' ? xasprintf("Label %s", name) : NULL;
+}
+
+/* Names are said by the caller's function where it knows them. */
+static void
+test_words_named(void **state)
+{
+	static const struct words_case named[] = {
+		{ "a == 'x' && !b", "Label a is x and b is not given" },
+		{ "ab in ('us', 'US')", "Label ab is US" },
+		{ "!(a.b != null)", "Label a.b is not given" },
+	};
+	struct expr	*e;
+	char		*got;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof named / sizeof named[0]; i++) {
+		e = must_parse(named[i].src);
+		got = expr_words_named(e, label_of, NULL);
+		if (strcmp(got, named[i].want) != 0)
+			fail_msg("\"%s\": got \"%s\", want \"%s\"",
+			    named[i].src, got, named[i].want);
+		free(got);
+		expr_free(e);
+	}
+}
+
 /* Checks every row of the words table. */
 static void
 test_words(void **state)
@@ -516,6 +552,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_eval),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_words_named),
 		cmocka_unit_test(test_walk),
 		cmocka_unit_test(test_garbage),
 	};

@@ -41,8 +41,29 @@ static const struct refusal refusals[] = {
 	  "\"colour\": 1, \"fields\": []}]}", NULL,
 	  "unknown key 'colour' in a screen" },
 	{ "unknown lookup", SCREEN("{\"path\": \"a\", \"label\": \"A\", "
-	  "\"type\": \"id\", \"lookup\": \"users\"}"), NULL,
-	  "field a: \"lookup\" must be \"organizations\" or" },
+	  "\"type\": \"id\", \"lookup\": \"people\"}"), NULL,
+	  "field a: \"lookup\" must be \"organizations\"," },
+	{ "lookup on a string", SCREEN("{\"path\": \"a\", \"label\": "
+	  "\"A\", \"type\": \"string\", \"lookup\": \"users\"}"), NULL,
+	  "field a: \"lookup\" must be" },
+	{ "key_type on a string", SCREEN("{\"path\": \"a\", \"label\": "
+	  "\"A\", \"type\": \"string\", \"key_type\": \"b\"}, "
+	  "{\"path\": \"b\", \"label\": \"B\", \"type\": \"enum\", "
+	  "\"values\": [\"rsa\"]}"), NULL,
+	  "field a: \"key_type\" (and \"key_size\") are for csr fields" },
+	{ "key_size without key_type", SCREEN("{\"path\": \"a\", \"label\": "
+	  "\"A\", \"type\": \"csr\", \"key_size\": \"b\"}, "
+	  "{\"path\": \"b\", \"label\": \"B\", \"type\": \"enum\", "
+	  "\"values\": [2048]}"), NULL, "key_size needs key_type" },
+	{ "key_type naming no field", SCREEN("{\"path\": \"a\", \"label\": "
+	  "\"A\", \"type\": \"csr\", \"key_type\": \"zz\"}"), NULL,
+	  "field a: \"key_type\" must name an enum field" },
+	{ "key_size naming a string", SCREEN("{\"path\": \"a\", \"label\": "
+	  "\"A\", \"type\": \"csr\", \"key_type\": \"b\", "
+	  "\"key_size\": \"c\"}, {\"path\": \"b\", \"label\": \"B\", "
+	  "\"type\": \"enum\", \"values\": [\"rsa\"]}, {\"path\": \"c\", "
+	  "\"label\": \"C\", \"type\": \"string\"}"), NULL,
+	  "field a: \"key_size\" must name an enum field" },
 	{ "unknown type", SCREEN("{\"path\": \"a\", \"label\": \"A\", "
 	  "\"type\": \"strng\"}"), NULL, "field a: unknown type 'strng'" },
 	{ "unknown json type", SCREEN("{\"path\": \"a\", \"label\": \"A\", "

@@ -211,7 +211,8 @@ alternates(struct fixture *fx, const char *alt_id)
 static int
 setup(void **state)
 {
-	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	struct sandbox_opts opts = { .forms_dir = tu_forms_dir(),
+	    .slow_seconds = 1 };
 	struct fixture *fx = xcalloc(1, sizeof *fx);
 	char *cause = NULL;
 
@@ -379,6 +380,189 @@ test_organizations(void **state)
 	assert_string_equal(cJSON_GetObjectItem(o, "country")->valuestring,
 	    "nl");
 	cJSON_Delete(j);
+	resp_free(&r);
+}
+
+/* Places ds_org_individual for a new organization named name (skip: with
+ * skip_duplicate_org_check); returns the organization ID answered. */
+static int
+post_new_org(struct fixture *fx, const char *name, int skip)
+{
+	cJSON *body = tu_data_json("orders/ds_org_individual.json"), *org, *j;
+	cJSON *c;
+	struct resp r;
+	char *text;
+	int id;
+
+	org = cJSON_GetObjectItem(body, "organization");
+	cJSON_DeleteItemFromObject(org, "id");
+	cJSON_AddStringToObject(org, "name", name);
+	cJSON_AddStringToObject(org, "address", "1 Main St");
+	cJSON_AddStringToObject(org, "city", "Lehi");
+	cJSON_AddStringToObject(org, "state", "UT");
+	cJSON_AddStringToObject(org, "zip", "84043");
+	cJSON_AddStringToObject(org, "country", "US");
+	cJSON_AddStringToObject(org, "telephone", "+1 801 555 0100");
+	c = cJSON_AddObjectToObject(org, "organization_contact");
+	cJSON_AddStringToObject(c, "first_name", "Ann");
+	cJSON_AddStringToObject(c, "last_name", "Lee");
+	cJSON_AddStringToObject(c, "email", "ann@example.com");
+	cJSON_AddStringToObject(c, "telephone", "+1 801 555 0101");
+	if (skip)
+		cJSON_AddTrueToObject(org, "skip_duplicate_org_check");
+	text = cJSON_PrintUnformatted(body);
+	api(fx, "POST", "order/certificate/ds_org_individual", US, text, &r);
+	if (r.status != 201)
+		fail_msg("new organization: HTTP %ld: %s", r.status, r.body);
+	j = json_of(&r);
+	id = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "organization"),
+	    "id")->valueint;
+	cJSON_Delete(j);
+	resp_free(&r);
+	free(text);
+	cJSON_Delete(body);
+	return id;
+}
+
+/* Reading 15: an order with an organization's details creates it, answers
+ * its ID and lists it; the same name again reuses it unless the order
+ * skips the duplicate check; the other platform does not see it. */
+static void
+test_new_organization(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	cJSON *j, *o;
+	int id = post_new_org(fx, "Nieuw Labs Inc.", 0);
+
+	assert_true(id > 0 && id != 123456);
+	assert_int_equal(post_new_org(fx, "nieuw labs inc.", 0), id);
+	assert_true(post_new_org(fx, "Nieuw Labs Inc.", 1) != id);
+	assert_int_equal(post_new_org(fx, "Example Corp", 0), 123456);
+	api(fx, "GET", "organization?filters%5Bsearch%5D=nieuw", US, NULL, &r);
+	assert_int_equal(r.status, 200);
+	j = json_of(&r);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "organizations")), 2);
+	o = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "organizations"), 0);
+	assert_int_equal(cJSON_GetObjectItem(o, "id")->valueint, id);
+	assert_string_equal(cJSON_GetObjectItem(o, "name")->valuestring,
+	    "Nieuw Labs Inc.");
+	assert_string_equal(cJSON_GetObjectItem(o, "city")->valuestring,
+	    "Lehi");
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "organization?filters%5Bsearch%5D=nieuw", EU, NULL, &r);
+	j = json_of(&r);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "organizations")), 0);
+	cJSON_Delete(j);
+	resp_free(&r);
+}
+
+/* The string member name of a JSON object, or "". */
+static const char *
+str_of(const cJSON *o, const char *name)
+{
+	const char *s = cJSON_GetStringValue(cJSON_GetObjectItem(o, name));
+
+	return s != NULL ? s : "";
+}
+
+/* One list look-up and what its answer must hold. */
+static const struct {
+	const char	*path;
+	const char	*key;
+	const char	*member;
+	int		 count;		/* items in this page */
+	int		 total;		/* page.total */
+	long		 first_id;	/* id of the first item */
+} lists[] = {
+	{ "user", US, "users", 4, 4, 1001 },
+	{ "user", EU, "users", 2, 2, 2001 },
+	{ "user?filters%5Bsearch%5D=zoe", US, "users", 1, 1, 1002 },
+	{ "user?filters%5Bsearch%5D=SMITH", US, "users", 1, 1, 1001 },
+	{ "user?filters%5Bsearch%5D=john%20smith", US, "users", 1, 1, 1001 },
+	{ "user?filters%5Bsearch%5D=voorbeeld.nl", EU, "users", 1, 1, 2001 },
+	{ "user?filters%5Bsearch%5D=nobody", US, "users", 0, 0, 0 },
+	{ "user?limit=2&offset=1", US, "users", 2, 4, 1002 },
+	{ "user?limit=2&offset=4", US, "users", 0, 4, 0 },
+	{ "container", US, "containers", 4, 4, 679393 },
+	{ "container", EU, "containers", 3, 3, 679393 },
+	{ "container?limit=1&offset=2", EU, "containers", 1, 3, 679397 },
+};
+
+/* GET user and GET container: each account's own, searched and paged. */
+static void
+test_users_containers(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	cJSON *j, *items, *first;
+	size_t i;
+
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		api(fx, "GET", lists[i].path, lists[i].key, NULL, &r);
+		assert_int_equal(r.status, 200);
+		j = json_of(&r);
+		items = cJSON_GetObjectItem(j, lists[i].member);
+		if (cJSON_GetArraySize(items) != lists[i].count ||
+		    cJSON_GetObjectItem(cJSON_GetObjectItem(j, "page"),
+		    "total")->valueint != lists[i].total)
+			fail_msg("%s: %d items of %d, want %d of %d",
+			    lists[i].path, cJSON_GetArraySize(items),
+			    cJSON_GetObjectItem(cJSON_GetObjectItem(j,
+			    "page"), "total")->valueint, lists[i].count,
+			    lists[i].total);
+		first = cJSON_GetArrayItem(items, 0);
+		if (first != NULL)
+			assert_int_equal(cJSON_GetObjectItem(first,
+			    "id")->valuedouble, lists[i].first_id);
+		cJSON_Delete(j);
+		resp_free(&r);
+	}
+}
+
+/* A user carries what a contact needs; a container its parent and state. */
+static void
+test_user_fields(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+	cJSON *j, *u, *c;
+
+	api(fx, "GET", "user?filters%5Bsearch%5D=zoe", US, NULL, &r);
+	j = json_of(&r);
+	u = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "users"), 0);
+	assert_string_equal(str_of(u, "username"), "zmuller");
+	assert_string_equal(str_of(u, "first_name"), "Zo\xc3\xab");
+	assert_string_equal(str_of(u, "last_name"), "M\xc3\xbcller");
+	assert_string_equal(str_of(u, "email"), "zoe.muller@example.com");
+	assert_string_equal(str_of(u, "job_title"), "Security Officer");
+	assert_string_equal(str_of(u, "telephone"), "+1 617-555-0102");
+	assert_string_equal(str_of(u, "status"), "active");
+	c = cJSON_GetObjectItem(u, "container");
+	assert_int_equal(cJSON_GetObjectItem(c, "id")->valueint, 679394);
+	assert_string_equal(str_of(c, "name"), "Labs");
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "container", US, NULL, &r);
+	j = json_of(&r);
+	c = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "containers"), 0);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(c, "parent_id")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(c, "is_active")));
+	c = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "containers"), 3);
+	assert_string_equal(str_of(c, "name"), "Archive");
+	assert_int_equal(cJSON_GetObjectItem(c, "parent_id")->valueint,
+	    679393);
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(c, "is_active")));
+	cJSON_Delete(j);
+	resp_free(&r);
+	api(fx, "GET", "user", NULL, NULL, &r);
+	assert_int_equal(r.status, 401);
+	resp_free(&r);
+	api(fx, "POST", "container", US, "{}", &r);
+	assert_int_equal(r.status, 405);
 	resp_free(&r);
 }
 
@@ -598,7 +782,8 @@ static void
 test_start(void **state)
 {
 	struct fixture *fx = *state, fx2;
-	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	struct sandbox_opts opts = { .forms_dir = tu_forms_dir(),
+	    .slow_seconds = 1 };
 	char *cause = NULL;
 	struct resp r;
 
@@ -816,7 +1001,8 @@ static void
 test_fault_late(void **state)
 {
 	struct fixture *fx = *state, fx2;
-	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	struct sandbox_opts opts = { .forms_dir = tu_forms_dir(),
+	    .slow_seconds = 1 };
 	char *cause = NULL;
 	struct resp r;
 	long long id;
@@ -1206,6 +1392,12 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_organizations, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_new_organization, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_users_containers, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_user_fields, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_order_lookups, setup,
 		    teardown),

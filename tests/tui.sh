@@ -35,6 +35,17 @@ wait_for '^Screen 3 of [0-9]+: Organization' "on to Organization"
 keys PPage
 wait_for 'Email \* +zoe@example.com$' "error gone once fixed"
 keys NPage
+# Existing or new organization: the choice shows the ID or the details.
+wait_for '^> +Organization +< existing >' "focus on the organization choice"
+type_text n
+wait_for 'Organization +< new >' "type-ahead picks a new organization"
+wait_for 'Legal name \*$' "a new organization asks for its legal name"
+wait_for 'Organization contact' "and for its organization contact"
+wait_gone 'Organization ID' "a new organization has no ID to give"
+keys Space Space
+wait_for 'Organization +< existing >' "back to an existing organization"
+wait_gone 'Legal name' "the new organization's details are gone"
+keys Tab
 wait_for '^> +Organization ID' "focus on the organization ID"
 type_text 123456; keys Tab
 wait_for '^> +Contacts \* +0 items' "focus on the contacts list"
@@ -46,7 +57,7 @@ wait_for '^> +Contact type #1' "on the contact type"
 type_text o
 wait_for 'Contact type #1 \* +< organization_contact >' "contact type chosen"
 keys NPage
-wait_for '^Screen 4 of [0-9]+: Validity' "on to Validity"
+wait_for '^Screen 5 of 8: Validity' "on to Validity (numbered as describe numbers it)"
 wait_for '^> +Years' "focus on years"
 keys Space
 wait_for 'Years \* +< 1 >' "Space picks 1 year"

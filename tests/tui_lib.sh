@@ -70,9 +70,10 @@ wait_gone() {
 # (through a script, so no quoting goes through tmux).
 run() {
 	tm kill-server >/dev/null 2>&1
-	# Each run is a first order unless KEEP_RECALL=1 (recall.json).
+	# Each run is a first order unless KEEP_RECALL=1 (recall.json, the
+	# real one and the sandbox's).
 	[ "${KEEP_RECALL:-0}" = 1 ] ||
-	    rm -f "$XDG_STATE_HOME/certwiz/recall.json"
+	    rm -f "$XDG_STATE_HOME/certwiz/recall.json" "$SBSTATE/recall.json"
 	runs=$((runs + 1))
 	sock="certwiz-test-$$-$runs"
 	{
@@ -102,14 +103,18 @@ start() {
 	wait_for "^Screen 1 of [0-9]+: " "$1: the wizard starts"
 }
 
-# Starts the wizard on a product against the embedded sandbox (submitting).
+# Starts the wizard on a product against the embedded sandbox (submitting);
+# its top line says SANDBOX.
 start_embedded() {
 	rm -f "$tmp/out.json"
 	run --sandbox wizard "$1"
-	wait_for "^Screen 1 of [0-9]+: " "$1: the wizard starts on the sandbox"
+	wait_for "^SANDBOX  Screen 1 of [0-9]+: " \
+	    "$1: the wizard starts on the sandbox"
 }
 
-# Opens the review and submits; the result screen must show the order ID.
+# Opens the review and submits an order of the embedded sandbox
+# (start_embedded); the result screen must show the order ID, and the
+# sandbox's history (not the real one) lists it as placed.
 submit_order() {
 	keys F10
 	wait_for '^Review: ' "$1: F10 opens the review"
@@ -122,9 +127,15 @@ submit_order() {
 	wait_for '^What happens next' "$1: what happens next"
 	keys Enter
 	wait_for '^EXIT=0' "$1: Enter exits with status 0" || return 1
-	"$CERTWIZ" history >"$tmp/screen" 2>&1
+	"$CERTWIZ" --sandbox history >"$tmp/screen" 2>/dev/null
 	grep -qE "^[^ ]+ +$1 +placed +[0-9]+" "$tmp/screen" ||
-	    fail "$1: certwiz history does not list the order as placed"
+	    fail "$1: certwiz --sandbox history does not list it as placed"
+	"$CERTWIZ" history >"$tmp/screen" 2>&1
+	grep -qE "^[^ ]+ +$1 " "$tmp/screen" &&
+	    fail "$1: a sandbox order in the real history"
+	# A placed order's draft is gone: nothing to resume as is.
+	ls "$SBSTATE/drafts/$1"-*.json >/dev/null 2>&1 &&
+	    fail "$1: the placed order's draft is left"
 }
 
 # The focused field's path line.

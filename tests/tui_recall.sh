@@ -3,7 +3,8 @@
 # order: a document_signing_org_1 order with an organization and a contact
 # placed on the embedded sandbox, then a document_signing_org_2 order that
 # starts with them (the status line says so) and needs only the subject;
-# Ctrl-X clears them.
+# Ctrl-X clears them. --sandbox remembers apart: a real order does not
+# start with the sandbox's answers.
 . "${0%/*}/tui_lib.sh"
 
 # The subject and validity of a document signing order.
@@ -24,8 +25,10 @@ set_text 'organization.contacts[0].user_id' 2812497
 set_choice 'organization.contacts[0].contact_type' v verified_contact
 set_choice order_validity.years 1 1
 submit_order document_signing_org_1
-[ "$(stat -c %a "$XDG_STATE_HOME/certwiz/recall.json")" = 600 ] ||
+[ "$(stat -c %a "$SBSTATE/recall.json")" = 600 ] ||
     fail "recall.json is not 0600"
+[ -e "$XDG_STATE_HOME/certwiz/recall.json" ] &&
+    fail "a sandbox order wrote the real recall.json"
 
 # The repeat order: the organization and contact are already there.
 KEEP_RECALL=1
@@ -36,8 +39,16 @@ subject
 set_choice order_validity.years 1 1
 submit_order document_signing_org_2
 
-# Ctrl-X clears them: the review then misses the organization ID.
+# Not in a real (not --sandbox) order.
 start document_signing_org_2
+grep -q remembered "$tmp/screen" && fail "a real order got the sandbox's answers"
+keys C-q
+wait_for '^EXIT=' "the real order quits"
+
+# Ctrl-X clears them: the review then misses the organization ID.
+rm -f "$tmp/out.json"
+run --sandbox wizard --dry-run --output "$tmp/out.json" document_signing_org_2
+wait_for '^SANDBOX  Screen 1 of [0-9]+: ' "the sandbox wizard starts"
 wait_for 'remembered organization 123456' "remembered again"
 keys C-x
 wait_for 'cleared the answers remembered from your last order' "Ctrl-X clears"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tui_submit.sh: submitting from the curses wizard on the embedded sandbox:
-# a 500 answered on the review and a retry that places exactly one order,
+# a 500 on the review (the outcome unknown, looked up by alternative order
+# ID, not found) and a retry that places exactly one order,
 # the organization pick (F4), a key refused, DigiCert's error array listed
 # on the review, and the masked key prompt.
 . "${0%/*}/tui_lib.sh"
@@ -18,13 +19,15 @@ fill_ds() {
 	set_choice order_validity.years 1 1
 }
 
-# The number of history lines for a product with an outcome.
+# The number of lines of the sandbox's history for a product with an
+# outcome.
 history_count() {
-	"$CERTWIZ" history 2>/dev/null | grep -cE "^[^ ]+ +$1 +$2 "
+	"$CERTWIZ" --sandbox history 2>/dev/null | grep -cE "^[^ ]+ +$1 +$2 "
 }
 
-# HTTP 500 on the order: a message with the status, the review stays;
-# F10 again places the order, and it is in history once.
+# HTTP 500 on the order: the outcome is unknown, the look-ups by its
+# alternative order ID find nothing (not found), the review stays; F10
+# again places the order, and it is in history once.
 # (the first fault goes to the GET that warms the connection up)
 CERTWIZ_SANDBOX_FAULTS=500,500
 export CERTWIZ_SANDBOX_FAULTS
@@ -33,11 +36,20 @@ fill_ds 123456
 set_text comments "rush please"
 keys F10
 wait_for '^No problems left: F10 submits' "500: review"
+# F10 at once: the brief "draft saved" of opening the review must not take
+# the outcome's message along when its 3 s are up.
 keys F10
-wait_for 'HTTP 500' "500: the message names the HTTP status"
+wait_for '^Not found: no order was found by its alternative order ID ' \
+    "500: looked up and not found"
 wait_for '^Review: ' "500: the review stays"
-# A resize keeps the outcome's message.
-resize_and_back 'HTTP 500' "500: the outcome message"
+# A resize keeps the outcome's message, and it outlives the 3 s timer.
+resize_and_back '^Not found: ' "500: the outcome message"
+sleep 3.2
+snap
+grep -q '^Not found: ' "$tmp/screen" ||
+    fail "500: the outcome's message went with the draft note's timer"
+grep '"event":"unknown"' "$SBSTATE/journal" 2>/dev/null | grep -q 'HTTP 500' ||
+    fail "500: the journal's unknown outcome does not name HTTP 500"
 # The focused answer still shows on the form (the editor was wiped with
 # the card data once sent), so typing edits it rather than replacing it.
 keys Escape
@@ -50,12 +62,14 @@ keys Enter
 wait_for '^EXIT=0' "500: exits 0"
 [ "$(history_count document_signing_org_1 placed)" -eq 1 ] ||
     fail "500: not exactly one placed order in history"
+[ "$(history_count document_signing_org_1 not_found)" -eq 1 ] ||
+    fail "500: not exactly one not_found attempt in history"
 unset CERTWIZ_SANDBOX_FAULTS
 
 # The organization pick: F4 lists the account's organizations.
 start_embedded document_signing_org_1
 goto_path organization.id
-wait_for 'F4 picks from the account' "pick: the key line names F4"
+wait_for 'F4 picks one of the organizations' "pick: the key line names F4"
 keys F4
 wait_for 'Example Corp' "pick: F4 lists Example Corp"
 keys Enter

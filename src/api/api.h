@@ -13,7 +13,9 @@
 #ifndef CERTWIZ_API_H
 #define CERTWIZ_API_H
 
+#include <signal.h>
 #include <stddef.h>
+#include <time.h>
 
 #include <cjson/cJSON.h>
 
@@ -28,13 +30,21 @@ struct form;
 #define API_DEFAULT_TIMEOUT 60
 /* How many times a request refused with 429 is tried again. */
 #define API_MAX_RETRIES 3
+/* How long after an order was sent a look-up that finds nothing is tried
+ * again before the order counts as not found, in seconds. */
+#define API_DEFAULT_RESOLVE 120
 
-/* What became of a submission (or of a look-up). */
+/* What became of a submission (or of a look-up). One table in
+ * api_classify.c decides it from what came back. */
 enum api_outcome {
 	API_PLACED,	/* the order exists (exit 0) */
 	API_REJECTED,	/* refused with DigiCert's error array (exit 1) */
-	API_FAILED,	/* not placed: 5xx, network, key, not JSON (exit 3) */
-	API_UNKNOWN	/* maybe placed, and no order was found (exit 4) */
+	API_FAILED,	/* not placed: nothing of the order left (exit 3) */
+	API_UNKNOWN,	/* maybe placed; no look-up settled it yet (exit 4) */
+	API_NOT_FOUND,	/* was unknown; look-ups for a while found none
+			 * (exit 3: most likely not placed) */
+	API_DUPLICATE,	/* placed before: nothing was sent (exit 5) */
+	API_NOUTCOMES
 };
 
 /* Says something while a request runs ("rate limited; retrying ..."). */
@@ -49,6 +59,12 @@ struct api_opts {
 	const char	*key_eu;
 	api_notify_fn	 notify;	/* NULL: notes go to the result only */
 	void		*notify_arg;
+	long		 resolve_seconds; /* 0: $CERTWIZ_RESOLVE_SECONDS or
+					   * API_DEFAULT_RESOLVE */
+	int		 again;		/* place a body placed before anyway */
+	volatile sig_atomic_t *cancel;	/* set by a signal: stop waiting */
+	const char	*command;	/* how hints name certwiz; NULL:
+					 * "certwiz" */
 };
 
 /* One request of an order as CertCentral answered it. */
@@ -93,10 +109,11 @@ struct api_result {
 	char			**notes;	/* retries, journal trouble */
 	size_t			 nnotes;
 	cJSON			*answer;	/* the parsed answer, or NULL */
+	char			*attempt_id;	/* the journal's attempt */
+	char			*placed_time;	/* API_DUPLICATE: when */
 };
 
-#define API_RESULT_INIT { API_FAILED, 0, NULL, 0, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, 0, NULL, 0, NULL, 0, { NULL, 0 }, NULL, 0, NULL }
+#define API_RESULT_INIT { .outcome = API_FAILED }
 
 /* Makes a handle; nothing is sent and no key is read yet. */
 struct api	*api_new(const struct api_opts *opts);
@@ -109,6 +126,10 @@ int		 api_set_key(struct api *api, const char *platform,
  * options (NULL: notes go to the result only). */
 void		 api_set_notify(struct api *api, api_notify_fn notify,
 		    void *arg);
+/* Lets api_submit() place a body that was placed before (--again). */
+void		 api_allow_again(struct api *api);
+/* Sets the flag a signal handler sets to stop waits between look-ups. */
+void		 api_set_cancel(struct api *api, volatile sig_atomic_t *flag);
 /* 1 when a key for the platform is known (set, environment or config
  * file); else 0 with *cause saying where to put one (or why the config
  * file was refused). */
@@ -126,6 +147,35 @@ int		 api_warm(struct api *api, const char *platform, char **cause);
  * deletes; 0, or -1 with *cause. */
 int		 api_list_organizations(struct api *api, const char *platform,
 		    cJSON **out, char **cause);
+/* Items one page of a list look-up asks for, and the most read in all. */
+#define API_LIST_PAGE 100
+#define API_LIST_MAX 1000
+
+/* A paged list look-up: GET path?filters&limit=..&offset=.. */
+struct api_list_query {
+	const char	*path;		/* "organization", "user" ... */
+	const char	*member;	/* the answer's array: "users" */
+	const char	*filters;	/* URL-encoded query text, or NULL */
+	const char	*doing;		/* for messages: "read organizations" */
+	int		 page;		/* items per page; 0: API_LIST_PAGE */
+};
+
+/* Reads every page of a list look-up (up to API_LIST_MAX items): *out
+ * gets the items of q->member in one array, which the caller deletes; 0,
+ * or -1 with *cause. */
+int		 api_list(struct api *api, const char *platform,
+		    const struct api_list_query *q, cJSON **out,
+		    char **cause);
+/* The account's users (GET user), those matching search (by name,
+ * username or email) when it is neither NULL nor empty: *out gets the
+ * "users" array (id, username, first_name, last_name, email, job_title,
+ * telephone, status, container); as api_list(). */
+int		 api_list_users(struct api *api, const char *platform,
+		    const char *search, cJSON **out, char **cause);
+/* The account's containers (GET container): *out gets the "containers"
+ * array (id, name, parent_id, is_active); as api_list(). */
+int		 api_list_containers(struct api *api, const char *platform,
+		    cJSON **out, char **cause);
 /* The server platforms of a product (GET product/{name_id}): *out gets
  * the "server_platforms" array (id, name; empty when the product has
  * none), which the caller deletes; 0, or -1 with *cause. */
@@ -133,25 +183,33 @@ int		 api_product_platforms(struct api *api, const char *platform,
 		    const char *name_id, cJSON **out, char **cause);
 
 /* Places an order: body as order_build() made it, for form's product and
- * platform. Adds a generated alternative_order_id when the form has the
- * field and the body none, retries 429 answers, looks the order up by its
- * alternative order ID when the outcome is unknown (never POSTs again), and
- * journals the submission. Returns the outcome, also stored in res. */
+ * platform, as one order attempt. First resolves the product's earlier
+ * attempts whose outcome is unknown and refuses (API_DUPLICATE) a body
+ * placed before unless the handle allows it again. Adds a generated
+ * alternative_order_id when the form has the field and the body none,
+ * journals the attempt (fdatasync) before the POST, holds SIGHUP, SIGINT
+ * and SIGTERM until its outcome is journaled, retries 429 answers that
+ * carry DigiCert's error array, and settles an unknown outcome by look-ups
+ * (never a second POST). draft is the draft the order came from, or NULL.
+ * Returns the outcome, also stored in res. */
 enum api_outcome api_submit(struct api *api, const struct form *form,
-		    const cJSON *body, struct api_result *res);
+		    const cJSON *body, const char *draft,
+		    struct api_result *res);
 /* The order's information (GET order/certificate/{id}): API_PLACED when it
  * was found, else API_REJECTED or API_FAILED with the reason. */
 enum api_outcome api_order_info(struct api *api, const char *platform,
 		    const char *order_id, struct api_result *res);
 /* Looks orders up by alternative order ID (GET order/alternate/{id}):
- * API_PLACED with the first order found, API_UNKNOWN when there is none,
- * API_FAILED when the look-up itself failed. */
+ * API_PLACED with the first order found, API_NOT_FOUND when there is none
+ * (an empty list, or a 404 with DigiCert's error array), API_FAILED when
+ * the look-up itself failed (a gateway's HTML 404 among them). */
 enum api_outcome api_find_alternate(struct api *api, const char *platform,
 		    const char *alt_id, struct api_result *res);
 
-/* The exit status of an outcome: 0, 1, 3 or 4. */
+/* The exit status of an outcome: 0, 1, 3, 4 or 5. */
 int		 api_outcome_exit(enum api_outcome outcome);
-/* The outcome's name: "placed", "rejected", "failed" or "unknown". */
+/* The outcome's name: "placed", "rejected", "failed", "unknown",
+ * "not_found" or "duplicate" (also the journal's event names). */
 const char	*api_outcome_name(enum api_outcome outcome);
 /* The result as a JSON object (no key, no request body). */
 cJSON		*api_result_json(const struct api_result *res);
@@ -163,5 +221,47 @@ char		*api_journal_path(void);
 /* Reads the journal's lines as a JSON array (empty when there is no
  * journal yet); NULL with *cause when it cannot be read. */
 cJSON		*api_journal_read(char **cause);
+/* Takes one journal line's object; the callee owns it. */
+typedef void	(*api_journal_fn)(cJSON *line, void *arg);
+/* Streams the journal's lines to fn in order (bad lines skipped, a line
+ * glued to a cut one recovered); 0, or -1 with *cause. */
+int		 api_journal_scan(api_journal_fn fn, void *arg, char **cause);
+
+/* One order attempt as the journal tells it. */
+struct api_attempt {
+	char		*id;
+	char		*time;		/* of its "sent" line */
+	char		*product;
+	char		*platform;
+	char		*alt;		/* alternative order ID, or NULL */
+	char		*body_hash;
+	char		*draft;
+	cJSON		*match;		/* what List orders matches, or NULL */
+	enum api_outcome outcome;	/* API_UNKNOWN until settled */
+	int		 settled;	/* an outcome line came */
+	char		*order_id;
+	char		*message;
+	long		 http_status;
+};
+
+/* Every attempt of the journal, in the order they were sent. */
+struct api_attempts {
+	struct api_attempt *v;
+	size_t		 n;
+	size_t		*index;		/* hash of id -> 1 + position */
+	size_t		 cap;		/* slots in index */
+};
+
+/* Reads the journal's attempts in one pass; 0, or -1 with *cause. */
+int		 api_attempts_load(struct api_attempts *a, char **cause);
+/* Releases what api_attempts_load() filled in. */
+void		 api_attempts_free(struct api_attempts *a);
+/* 1 when an attempt still waits for a look-up (unknown or no outcome). */
+int		 api_attempt_open(const struct api_attempt *at);
+/* Settles one open attempt by look-ups (by alternative order ID, else
+ * List orders) for at most the resolve time after it was sent, journals
+ * what it learnt and returns the outcome, also stored in res. */
+enum api_outcome api_resolve(struct api *api, const struct api_attempt *at,
+		    struct api_result *res);
 
 #endif

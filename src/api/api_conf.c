@@ -48,21 +48,22 @@ api_platform_index(const char *platform)
 	return -1;
 }
 
-/* The retry wait unit: $CERTWIZ_RETRY_BASE_MS or 1000 ms. */
+/* A whole number from the environment variable name within 0..max, or
+ * dflt when it is unset or not one. */
 static long
-retry_base(void)
+env_number(const char *name, long max, long dflt)
 {
-	const char *env = getenv("CERTWIZ_RETRY_BASE_MS");
+	const char *env = getenv(name);
 	char *end;
-	long ms;
+	long n;
 
 	if (env == NULL || *env == '\0')
-		return 1000;
+		return dflt;
 	errno = 0;
-	ms = strtol(env, &end, 10);
-	if (errno != 0 || *end != '\0' || ms < 0 || ms > 60000)
-		return 1000;
-	return ms;
+	n = strtol(env, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0 || n > max)
+		return dflt;
+	return n;
 }
 
 /* Makes a handle. */
@@ -72,7 +73,13 @@ api_new(const struct api_opts *opts)
 	struct api *api = xcalloc(1, sizeof *api);
 
 	api->timeout = opts->timeout > 0 ? opts->timeout : API_DEFAULT_TIMEOUT;
-	api->retry_base_ms = retry_base();
+	api->retry_base_ms = env_number("CERTWIZ_RETRY_BASE_MS", 60000, 1000);
+	api->resolve_seconds = opts->resolve_seconds > 0 ?
+	    opts->resolve_seconds : env_number("CERTWIZ_RESOLVE_SECONDS",
+	    86400, API_DEFAULT_RESOLVE);
+	api->again = opts->again;
+	api->cancel = opts->cancel;
+	api->command = opts->command != NULL ? opts->command : "certwiz";
 	api->base_url[0] = xstrdup(opts->base_url_us);
 	api->base_url[1] = xstrdup(opts->base_url_eu);
 	api->key[0] = xstrdup(opts->key_us);
@@ -80,6 +87,20 @@ api_new(const struct api_opts *opts)
 	api->notify = opts->notify;
 	api->notify_arg = opts->notify_arg;
 	return api;
+}
+
+/* Lets a body placed before go again. */
+void
+api_allow_again(struct api *api)
+{
+	api->again = 1;
+}
+
+/* Sets the cancel flag. */
+void
+api_set_cancel(struct api *api, volatile sig_atomic_t *flag)
+{
+	api->cancel = flag;
 }
 
 /* Releases a handle and wipes its keys. */

@@ -24,6 +24,10 @@ struct api {
 	CURL		*easy;
 	long		 timeout;
 	long		 retry_base_ms;
+	long		 resolve_seconds;	/* look-ups after an unknown */
+	int		 again;		/* a body placed before may go again */
+	volatile sig_atomic_t *cancel;	/* stop waiting when set */
+	const char	*command;	/* "certwiz" or "certwiz --sandbox" */
 	char		*base_url[API_NPLATFORMS];	/* override, or NULL */
 	char		*checked_url[API_NPLATFORMS];	/* after the checks */
 	char		*key[API_NPLATFORMS];
@@ -87,20 +91,49 @@ void	 api_note(struct api *api, struct api_result *res, const char *fmt,
 void	 api_set_message(struct api_result *res, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/* What came back from an order POST, as api_classify() reads it. */
+struct api_shape {
+	int	 body_out;	/* a byte of the body may have left */
+	long	 status;	/* HTTP status, 0: none came */
+	int	 order_id;	/* the answer is JSON naming the order */
+	int	 errors;	/* the answer is DigiCert's error array */
+};
+
+/* The shape of a POST's response r; *answer gets the parsed answer (or
+ * NULL, the caller's to delete) and res the order or the errors. */
+void	 api_shape_of(const struct api_response *r, cJSON **answer,
+	    struct api_result *res, struct api_shape *sh);
+/* What an answer of shape s means for the order (see api_classify.c);
+ * *row, when not NULL, gets the deciding row in words. */
+enum api_outcome api_classify(const struct api_shape *s, const char **row);
+
 /* One journal line. */
 struct api_journal_entry {
-	const char	*submission;
+	const char	*submission;	/* the attempt's id */
 	const char	*product;
 	const char	*platform;
 	const char	*alternative_order_id;
-	const char	*event;	/* sent, placed, rejected, failed, unknown */
+	const char	*event;	/* sent, placed, rejected, failed, unknown,
+				 * not_found */
 	const char	*order_id;
 	long		 http_status;
 	const char	*message;
+	const char	*body_hash;	/* "sent" only, else NULL */
+	const char	*draft;		/* "sent" only: the draft, or NULL */
+	const cJSON	*match;		/* "sent" only: what List orders matches */
 };
 
-/* Appends one line to the journal; -1 with *cause when it cannot. */
+/* Appends one line to the journal (flock, one write, fdatasync); -1 with
+ * *cause when it cannot. */
 int	 api_journal_write(const struct api_journal_entry *e, char **cause);
+
+/* Sleeps ms milliseconds, less when a signal sets api's cancel flag. */
+void	 api_sleep_ms(struct api *api, long ms);
+/* Resolves the product's open attempts, then refuses (API_DUPLICATE, or
+ * API_FAILED while an earlier outcome stays unknown) a body that was
+ * placed before; 0 when the order may be sent, else -1 with res set. */
+int	 api_guard(struct api *api, const char *product, const char *platform,
+	    const char *hash, const char *draft, struct api_result *res);
 
 /* Fills buf with n random letters and digits and a NUL (buf holds n+1). */
 void	 api_random_id(char *buf, size_t n);

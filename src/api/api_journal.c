@@ -1,10 +1,15 @@
-/* api_journal.c: the journal of submissions, one JSON line per event, so
- * that an order ID is never lost. */
+/* api_journal.c: the journal of order attempts, one JSON line per event,
+ * written before each step is taken so that an order ID is never lost.
+ * Lines are appended under flock with one write each and fdatasync; the
+ * reader streams the file and re-synchronises after a broken line. */
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +26,17 @@ api_journal_path(void)
 	return statedir_path("journal");
 }
 
+/* Adds the members only a "sent" line has. */
+static void
+entry_sent(cJSON *o, const struct api_journal_entry *e)
+{
+	if (e->body_hash != NULL)
+		cJSON_AddStringToObject(o, "body_hash", e->body_hash);
+	if (e->draft != NULL)
+		cJSON_AddStringToObject(o, "draft", e->draft);
+	if (e->match != NULL)
+		cJSON_AddItemToObject(o, "match", cJSON_Duplicate(e->match, 1));
+}
 
 /* The entry as one line of JSON with a newline; allocated. */
 static char *
@@ -37,7 +53,8 @@ entry_line(const struct api_journal_entry *e)
 	json_add_string_or_null(o, "submission", e->submission);
 	json_add_string_or_null(o, "product", e->product);
 	json_add_string_or_null(o, "platform", e->platform);
-	json_add_string_or_null(o, "alternative_order_id", e->alternative_order_id);
+	json_add_string_or_null(o, "alternative_order_id",
+	    e->alternative_order_id);
 	json_add_string_or_null(o, "event", e->event);
 	json_add_string_or_null(o, "order_id", e->order_id);
 	if (e->http_status != 0)
@@ -46,82 +63,186 @@ entry_line(const struct api_journal_entry *e)
 	else
 		cJSON_AddNullToObject(o, "http_status");
 	json_add_string_or_null(o, "message", e->message);
+	entry_sent(o, e);
 	text = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
+	if (text == NULL)
+		return NULL;
 	line = xasprintf("%s\n", text);
 	free(text);
 	return line;
 }
 
-/* Appends one line to the journal with a single write. */
+/* Writes all of len bytes, looping over short writes; -1 on an error. */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Ends a line cut short (a full disk, a kill) before anything is appended,
+ * so the next line is never glued to it. */
+static int
+repair_tail(int fd)
+{
+	struct stat sb;
+	char last;
+
+	if (fstat(fd, &sb) != 0)
+		return -1;
+	if (sb.st_size == 0)
+		return 0;
+	if (pread(fd, &last, 1, sb.st_size - 1) != 1)
+		return -1;
+	return last == '\n' ? 0 : write_all(fd, "\n", 1);
+}
+
+/* Opens the journal to append: never through a symlink, only a regular
+ * file of the user's own, made private when it was not. */
+static int
+open_append(const char *path, char **cause)
+{
+	struct stat sb;
+	int fd;
+
+	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC |
+	    O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (fd < 0) {
+		*cause = xasprintf("%s: %s%s", path, strerror(errno),
+		    errno == ELOOP ? " (a symbolic link; certwiz writes "
+		    "its journal only to a file of its own)" : "");
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    sb.st_uid != geteuid()) {
+		*cause = xasprintf("%s: not a regular file of your own; move "
+		    "it away and try again", path);
+		close(fd);
+		return -1;
+	}
+	if ((sb.st_mode & 077) != 0)
+		(void)fchmod(fd, 0600);
+	return fd;
+}
+
+/* Appends one line under an exclusive lock and syncs it to disk. */
 int
 api_journal_write(const struct api_journal_entry *e, char **cause)
 {
 	char *dir = statedir_path(NULL), *path = api_journal_path(), *line;
-	size_t len;
-	ssize_t n;
-	int fd, rc = -1;
+	int fd = -1, rc = -1;
 
 	if (statedir_make(dir, cause) != 0)
 		goto out;
-	fd = fileio_open_private(path, O_WRONLY | O_APPEND | O_CREAT, cause);
-	if (fd < 0)
+	if ((line = entry_line(e)) == NULL) {
+		*cause = xasprintf("%s: out of memory", path);
 		goto out;
-	line = entry_line(e);
-	len = strlen(line);
-	n = write(fd, line, len);
-	if (n != (ssize_t)len)
-		*cause = xasprintf("%s: %s", path, n < 0 ? strerror(errno) :
-		    "short write");
-	if (close(fd) != 0 && n == (ssize_t)len)
+	}
+	if ((fd = open_append(path, cause)) < 0) {
+		free(line);
+		goto out;
+	}
+	if (flock(fd, LOCK_EX) != 0 || repair_tail(fd) != 0 ||
+	    write_all(fd, line, strlen(line)) != 0 || fdatasync(fd) != 0)
 		*cause = xasprintf("%s: %s", path, strerror(errno));
-	else if (n == (ssize_t)len)
+	else
 		rc = 0;
 	free(line);
+	if (close(fd) != 0 && rc == 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		rc = -1;
+	}
 out:
 	free(dir);
 	free(path);
 	return rc;
 }
 
-/* Adds the JSON objects of text's lines to a; bad lines are skipped. */
-static void
-parse_lines(char *text, cJSON *a)
+/* Parses one line as a JSON object; a line glued to the rest of a cut
+ * one is found again at its own opening '{"time"'. NULL when none. */
+static cJSON *
+parse_line(const char *line)
 {
-	char *line, *next;
+	const char *p = line;
 	cJSON *o;
 
-	for (line = text; line != NULL && *line != '\0'; line = next) {
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		o = cJSON_Parse(line);
+	while (p != NULL) {
+		o = cJSON_Parse(p);
 		if (cJSON_IsObject(o))
-			cJSON_AddItemToArray(a, o);
-		else
-			cJSON_Delete(o);
+			return o;
+		cJSON_Delete(o);
+		p = strstr(p + 1, "{\"time\":");
 	}
+	return NULL;
+}
+
+/* Hands each journal line's object to fn (which owns it), in order,
+ * reading the file as a stream. */
+int
+api_journal_scan(api_journal_fn fn, void *arg, char **cause)
+{
+	char *path = api_journal_path(), *line = NULL;
+	size_t cap = 0;
+	struct stat sb;
+	FILE *f;
+	cJSON *o;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd < 0 && errno == ENOENT) {
+		free(path);
+		return 0;
+	}
+	if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+		close(fd);
+		fd = -1;
+		errno = EINVAL;
+	}
+	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
+		*cause = xasprintf("%s: %s", path, errno == EINVAL ?
+		    "not a regular file" : strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(path);
+		return -1;
+	}
+	while (getline(&line, &cap, f) > 0) {
+		if ((o = parse_line(line)) != NULL)
+			fn(o, arg);
+	}
+	free(line);
+	fclose(f);
+	free(path);
+	return 0;
+}
+
+/* Adds a line's object to the array arg. */
+static void
+collect_line(cJSON *o, void *arg)
+{
+	cJSON_AddItemToArray(arg, o);
 }
 
 /* Reads the journal's lines. */
 cJSON *
 api_journal_read(char **cause)
 {
-	char *path = api_journal_path(), *text;
-	struct stat sb;
-	size_t len;
 	cJSON *a = cJSON_CreateArray();
 
-	if (stat(path, &sb) != 0 && errno == ENOENT) {
-		free(path);
-		return a;
-	}
-	if ((text = fileio_read_private(path, &len, cause)) == NULL) {
+	if (api_journal_scan(collect_line, a, cause) != 0) {
 		cJSON_Delete(a);
-		free(path);
-		return *cause == NULL ? cJSON_CreateArray() : NULL;
+		return NULL;
 	}
-	parse_lines(text, a);
-	free(text);
-	free(path);
 	return a;
 }

@@ -1,5 +1,6 @@
 /* api_lookup.c: the look-ups: orders by alternative order ID, order
- * information, and warming the connection up. */
+ * information, the account's lists (organizations, users, containers, one
+ * paged path for all) and warming the connection up. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,10 +101,11 @@ api_find_alternate(struct api *api, const char *platform, const char *alt_id,
 	answer = get(api, platform, path, &r, res);
 	free(path);
 	if (r.code == CURLE_OK && ((r.status == 200 && answer != NULL) ||
-	    r.status == 404)) {
+	    (r.status == 404 && answer != NULL &&
+	    api_parse_errors(answer, res) == 0))) {
 		res->outcome = first_alternate(answer, res) == 0 ? API_PLACED :
-		    API_UNKNOWN;
-		if (res->outcome == API_UNKNOWN)
+		    API_NOT_FOUND;
+		if (res->outcome == API_NOT_FOUND)
 			api_set_message(res, "no order with alternative order "
 			    "ID %s was found", alt_id);
 		else
@@ -206,13 +208,16 @@ api_warm(struct api *api, const char *platform, char **cause)
 }
 
 /* GETs path and hands the array member of its answer to *out (an empty
- * array when the answer has none); 0, or -1 with *cause. */
+ * array when the answer has none) and, when total is not NULL, its
+ * page.total (-1 when it has none); 0, or -1 with *cause. */
 static int
 get_array(struct api *api, const char *platform, const char *path,
-    const char *member, const char *doing, cJSON **out, char **cause)
+    const char *member, const char *doing, cJSON **out, long *total,
+    char **cause)
 {
 	struct api_response r;
 	cJSON *answer = NULL, *list;
+	const cJSON *t;
 
 	*out = NULL;
 	if (api_call(api, platform, "GET", path, NULL, &r, cause) != 0)
@@ -230,9 +235,89 @@ get_array(struct api *api, const char *platform, const char *path,
 	*out = cJSON_IsArray(list) ? list : cJSON_CreateArray();
 	if (*out != list)
 		cJSON_Delete(list);
+	if (total != NULL) {
+		t = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(answer, "page"), "total");
+		*total = cJSON_IsNumber(t) && t->valuedouble >= 0 &&
+		    t->valuedouble < 1e9 ? (long)t->valuedouble : -1;
+	}
 	safe_json_strings(*out);	/* names are shown on the terminal */
 	cJSON_Delete(answer);
 	return 0;
+}
+
+/* Moves every item of from to the end of to, up to API_LIST_MAX in all;
+ * returns how many it moved. */
+static int
+take_items(cJSON *to, cJSON *from)
+{
+	int n = 0;
+
+	while (from->child != NULL && cJSON_GetArraySize(to) < API_LIST_MAX) {
+		cJSON_AddItemToArray(to, cJSON_DetachItemViaPointer(from,
+		    from->child));
+		n++;
+	}
+	return n;
+}
+
+/* One paged list: GETs q's pages (API_LIST_PAGE items) until page.total items
+ * (or API_LIST_MAX) are in *out, or a page comes back short. */
+int
+api_list(struct api *api, const char *platform,
+    const struct api_list_query *q, cJSON **out, char **cause)
+{
+	cJSON *page;
+	char *path;
+	long total = -1, got;
+	int rc, size = q->page > 0 ? q->page : API_LIST_PAGE;
+
+	*out = cJSON_CreateArray();
+	for (;;) {
+		got = cJSON_GetArraySize(*out);
+		path = xasprintf("%s?%s%slimit=%d&offset=%ld", q->path,
+		    q->filters != NULL ? q->filters : "",
+		    q->filters != NULL ? "&" : "", size, got);
+		rc = get_array(api, platform, path, q->member, q->doing, &page,
+		    &total, cause);
+		free(path);
+		if (rc != 0) {
+			cJSON_Delete(*out);
+			*out = NULL;
+			return -1;
+		}
+		rc = take_items(*out, page);
+		cJSON_Delete(page);
+		got += rc;
+		if (rc < size || got >= API_LIST_MAX ||
+		    (total >= 0 && got >= total))
+			return 0;
+	}
+}
+
+/* Returns s with every byte but the unreserved ones as %XX; allocated. */
+static char *
+url_encode(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s), i, o = 0;
+	unsigned char c;
+	char *out = xmalloc(n * 3 + 1);
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~')
+			out[o++] = (char)c;
+		else {
+			out[o++] = '%';
+			out[o++] = hex[c >> 4];
+			out[o++] = hex[c & 15];
+		}
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* Lists the account's active organizations. */
@@ -240,9 +325,42 @@ int
 api_list_organizations(struct api *api, const char *platform, cJSON **out,
     char **cause)
 {
-	return get_array(api, platform,
-	    "organization?filters%5Bstatus%5D=active", "organizations",
-	    "read organizations", out, cause);
+	static const struct api_list_query q = { "organization",
+	    "organizations", "filters%5Bstatus%5D=active",
+	    "read organizations", 0 };
+
+	return api_list(api, platform, &q, out, cause);
+}
+
+/* Lists the account's users, those matching search when it is given. */
+int
+api_list_users(struct api *api, const char *platform, const char *search,
+    cJSON **out, char **cause)
+{
+	struct api_list_query q = { "user", "users", NULL, "read users", 0 };
+	char *enc = NULL, *filters = NULL;
+	int rc;
+
+	if (search != NULL && *search != '\0') {
+		enc = url_encode(search);
+		filters = xasprintf("filters%%5Bsearch%%5D=%s", enc);
+		q.filters = filters;
+	}
+	rc = api_list(api, platform, &q, out, cause);
+	free(filters);
+	free(enc);
+	return rc;
+}
+
+/* Lists the account's containers. */
+int
+api_list_containers(struct api *api, const char *platform, cJSON **out,
+    char **cause)
+{
+	static const struct api_list_query q = { "container", "containers",
+	    NULL, "read containers", 0 };
+
+	return api_list(api, platform, &q, out, cause);
 }
 
 /* Lists the server platforms of a product's details. */
@@ -260,7 +378,7 @@ api_product_platforms(struct api *api, const char *platform,
 	}
 	path = xasprintf("product/%s", name_id);
 	rc = get_array(api, platform, path, "server_platforms",
-	    "read product details", out, cause);
+	    "read product details", out, NULL, cause);
 	free(path);
 	return rc;
 }

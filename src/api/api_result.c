@@ -5,25 +5,31 @@
 #include "api/api_int.h"
 #include "util/fileio.h"
 
-/* Outcome names, in enum order. */
-static const char *const outcome_names[] = {
-	"placed", "rejected", "failed", "unknown"
+/* Each outcome's name (also its journal event) and exit status. */
+static const struct {
+	const char	*name;
+	int		 exit;
+} outcomes[API_NOUTCOMES] = {
+	[API_PLACED] = { "placed", 0 },
+	[API_REJECTED] = { "rejected", 1 },
+	[API_FAILED] = { "failed", 3 },
+	[API_UNKNOWN] = { "unknown", 4 },
+	[API_NOT_FOUND] = { "not_found", 3 },
+	[API_DUPLICATE] = { "duplicate", 5 },
 };
 
 /* The exit status of an outcome. */
 int
 api_outcome_exit(enum api_outcome outcome)
 {
-	static const int codes[] = { 0, 1, 3, 4 };
-
-	return codes[outcome];
+	return outcomes[outcome].exit;
 }
 
 /* The outcome's name. */
 const char *
 api_outcome_name(enum api_outcome outcome)
 {
-	return outcome_names[outcome];
+	return outcomes[outcome].name;
 }
 
 /* The requests and domains as JSON arrays. */
@@ -91,6 +97,8 @@ api_result_json(const struct api_result *res)
 	json_add_string_or_null(o, "status", res->status);
 	json_add_string_or_null(o, "certificate_id", res->certificate_id);
 	json_add_string_or_null(o, "organization_id", res->organization_id);
+	json_add_string_or_null(o, "attempt", res->attempt_id);
+	json_add_string_or_null(o, "placed_time", res->placed_time);
 	add_lists(o, res);
 	add_errors(o, res);
 	if (res->answer != NULL)
@@ -131,6 +139,8 @@ api_result_free(struct api_result *res)
 	free(res->certificate_id);
 	free(res->organization_id);
 	free(res->status);
+	free(res->attempt_id);
+	free(res->placed_time);
 	problems_free(&res->problems);
 	cJSON_Delete(res->answer);
 	memset(res, 0, sizeof *res);

@@ -1,5 +1,10 @@
-/* api_submit.c: placing an order: alternative order ID, 429 backoff, the
- * look-up when the outcome is unknown (never a second POST), the journal. */
+/* api_submit.c: placing an order as one order attempt: the guard against
+ * placing a body twice, the journal before the POST, signals held until
+ * the outcome is journaled, 429 backoff, and the look-up when the outcome
+ * is unknown (never a second POST). */
+#include "config.h"
+
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -7,7 +12,9 @@
 #include "api/api_int.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "util/fileio.h"
 #include "util/secmem.h"
+#include "util/sha256.h"
 #include "util/xalloc.h"
 
 /* Length of a generated alternative order ID. */
@@ -20,19 +27,13 @@ struct submission {
 	const char		*platform;	/* static "us" or "eu" */
 	char			*alt;		/* alternative order ID or NULL */
 	char			 id[17];	/* pairs the journal lines */
+	char			 hash[SHA256_HEX_LEN + 1];	/* of the body */
+	const char		*draft;
+	cJSON			*match;		/* for List orders */
 	char			**secrets;	/* values kept out of the journal */
 	size_t			 nsecrets;
+	sigset_t		 saved;		/* the mask before holding */
 };
-
-/* Sleeps for ms milliseconds. */
-static void
-sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) != 0)
-		continue;
-}
 
 /* Remembers the value of every secret field in the body, by form path. */
 static void
@@ -87,29 +88,35 @@ scrub(const struct submission *s, const char *msg)
 	return out;
 }
 
-/* Writes one journal line; a failure becomes a note that keeps the id. */
-static void
+/* Writes one journal line; a failure becomes a note that keeps the id.
+ * Returns 0, or -1 when the line could not be written. */
+static int
 journal(struct submission *s, struct api_result *res, const char *event)
 {
-	struct api_journal_entry e;
+	struct api_journal_entry e = {
+		.submission = s->id, .product = s->form->id,
+		.platform = s->platform, .alternative_order_id = s->alt,
+		.event = event, .order_id = res->order_id,
+		.http_status = res->http_status,
+	};
 	char *msg, *cause = NULL;
+	int rc;
 
 	msg = scrub(s, res->message != NULL ? res->message : "");
-	e.submission = s->id;
-	e.product = s->form->id;
-	e.platform = s->platform;
-	e.alternative_order_id = s->alt;
-	e.event = event;
-	e.order_id = res->order_id;
-	e.http_status = res->http_status;
 	e.message = msg;
-	if (api_journal_write(&e, &cause) != 0) {
+	if (strcmp(event, "sent") == 0) {
+		e.body_hash = s->hash;
+		e.draft = s->draft;
+		e.match = s->match;
+	}
+	if ((rc = api_journal_write(&e, &cause)) != 0) {
 		api_note(s->api, res, "could not write the journal (%s)%s%s",
 		    cause, res->order_id != NULL ? "; the order ID is " : "",
 		    res->order_id != NULL ? res->order_id : "");
 		free(cause);
 	}
 	free(msg);
+	return rc;
 }
 
 /* "2 s" or "250 ms"; allocated. */
@@ -121,7 +128,26 @@ wait_words(long ms)
 	return xasprintf("%ld ms", ms);
 }
 
-/* POSTs the body, waiting and trying again while the answer is 429. */
+/* 1 when r is a 429 that CertCentral refused with its error array: the
+ * order was not placed, so the same body may go again. */
+static int
+rate_limited(const struct api_response *r)
+{
+	cJSON *answer;
+	struct api_result tmp = API_RESULT_INIT;
+	int refused;
+
+	if (r->status != 429 || r->code != CURLE_OK)
+		return 0;
+	answer = api_parse_answer(r);
+	refused = answer != NULL && api_parse_errors(answer, &tmp) == 0;
+	cJSON_Delete(answer);
+	api_result_free(&tmp);
+	return refused;
+}
+
+/* POSTs the body, waiting and trying again while CertCentral refuses it
+ * with 429. */
 static void
 post(struct submission *s, const char *text, struct api_response *r,
     struct api_result *res)
@@ -136,7 +162,7 @@ post(struct submission *s, const char *text, struct api_response *r,
 			r->error = cause;	/* checked before: not expected */
 			return;
 		}
-		if (r->status != 429 || attempt == API_MAX_RETRIES)
+		if (!rate_limited(r) || attempt == API_MAX_RETRIES)
 			return;
 		wait = s->api->retry_base_ms << attempt;
 		w = wait_words(wait);
@@ -144,158 +170,66 @@ post(struct submission *s, const char *text, struct api_response *r,
 		    w, attempt + 1, API_MAX_RETRIES);
 		free(w);
 		api_response_free(r);
-		sleep_ms(wait);
+		api_sleep_ms(s->api, wait);
 	}
 }
 
-/* 1 when a failed transfer may have reached the server whole. */
-static int
-maybe_delivered(const struct api_response *r)
-{
-	if (r->status >= 200 && r->status < 300)
-		return 1;
-	if (r->status != 0 || !r->sent)
-		return 0;
-	switch (r->code) {
-	case CURLE_OPERATION_TIMEDOUT:
-	case CURLE_GOT_NOTHING:
-	case CURLE_RECV_ERROR:
-	case CURLE_SEND_ERROR:
-	case CURLE_PARTIAL_FILE:
-	case CURLE_SEND_FAIL_REWIND:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Settles an unknown outcome by looking the order up; why says what went
- * wrong. With none_failed, "no order found" means it was not placed. */
-static enum api_outcome
-settle(struct submission *s, const char *why, int none_failed,
+/* Says what an outcome of the POST means, in res->message. */
+static void
+say(struct submission *s, const struct api_response *r, const char *row,
     struct api_result *res)
 {
-	enum api_outcome o;
-	char *lookup_msg;
-
-	if (s->alt == NULL) {
-		api_set_message(res, "%s; %s orders carry no alternative order "
-		    "ID, so certwiz cannot look the order up%s: check the "
-		    "orders in CertCentral before submitting again", why,
-		    s->form->id, none_failed ? " (it was most likely not "
-		    "placed)" : "");
-		return res->outcome = none_failed ? API_FAILED : API_UNKNOWN;
-	}
-	api_note(s->api, res, "%s; looking the order up by its alternative "
-	    "order ID %s", why, s->alt);
-	o = api_find_alternate(s->api, s->platform, s->alt, res);
-	if (o == API_PLACED) {
-		res->found_by_alt = 1;
-		api_set_message(res, "placed (found by alternative order ID "
-		    "%s): order %s", s->alt, res->order_id);
-		return res->outcome = API_PLACED;
-	}
-	lookup_msg = res->message;
-	res->message = NULL;
-	if (o == API_UNKNOWN && none_failed) {
-		api_set_message(res, "%s; no order with alternative order ID "
-		    "%s exists, so it was not placed", why, s->alt);
-		res->outcome = API_FAILED;
-	} else {
-		/* Also when the look-up itself failed: the order may well be
-		 * placed, so it must not be reported as failed (exit 3). */
-		api_set_message(res, "%s; %s: the outcome is unknown, check "
-		    "the orders in CertCentral before submitting again", why,
-		    lookup_msg);
-		res->outcome = API_UNKNOWN;
-	}
-	free(lookup_msg);
-	return res->outcome;
-}
-
-/* Reads a 2xx answer. */
-static enum api_outcome
-success(struct submission *s, struct api_response *r, struct api_result *res)
-{
-	cJSON *answer = api_parse_answer(r);
+	const char *title = platform_title(s->platform);
 	char *why;
-	enum api_outcome o;
-	int html;
 
-	if (answer != NULL && api_parse_order(answer, res) == 0) {
-		res->answer = answer;
+	switch (res->outcome) {
+	case API_PLACED:
 		api_set_message(res, "placed order %s on the %s platform",
-		    res->order_id, platform_title(s->platform));
-		return res->outcome = API_PLACED;
-	}
-	html = answer == NULL && r->code == CURLE_OK && !r->too_big;
-	cJSON_Delete(answer);
-	if (answer != NULL || r->code != CURLE_OK || r->too_big)
-		why = r->too_big ? api_explain(r, s->platform, "place orders") :
-		    xasprintf("the %s platform's answer (HTTP %ld) was cut off "
-		    "or unreadable", platform_title(s->platform), r->status);
-	else
-		why = api_explain(r, s->platform, "place orders");
-	o = settle(s, why, html, res);
-	free(why);
-	return o;
-}
-
-/* Reads an answer that is not a success. */
-static enum api_outcome
-failure(struct submission *s, struct api_response *r, struct api_result *res)
-{
-	cJSON *answer = api_parse_answer(r);
-	char *why;
-	int errors = answer != NULL && api_parse_errors(answer, res) == 0;
-
-	res->answer = answer;
-	why = api_explain(r, s->platform, "place orders");
-	if (r->status == 401 || r->status == 403 || r->status == 429 ||
-	    r->status >= 500 || !errors) {
-		if (r->status == 502 || r->status == 503 || r->status == 504) {
-			enum api_outcome o = settle(s, why, 1, res);
-
+		    res->order_id, title);
+		break;
+	case API_REJECTED:
+		if (r->status == 401 || r->status == 403 || r->status == 429) {
+			why = api_explain(r, s->platform, "place orders");
+			api_set_message(res, "%s; the order was not placed", why);
 			free(why);
-			return o;
-		}
-		api_set_message(res, "%s%s; the order was not placed", why,
-		    r->status == 429 ? ", and still did after 3 retries; gave "
-		    "up" : "");
+		} else
+			api_set_message(res, "the %s platform refused the order "
+			    "(HTTP %ld): %zu error%s; it was not placed", title,
+			    r->status, res->nerrors, res->nerrors == 1 ? "" :
+			    "s");
+		break;
+	case API_FAILED:
+		why = api_explain(r, s->platform, "place orders");
+		api_set_message(res, "%s; nothing of the order was sent, so it "
+		    "was not placed", why);
 		free(why);
-		return res->outcome = API_FAILED;
+		break;
+	default:
+		why = api_explain(r, s->platform, "place orders");
+		api_set_message(res, "%s (%s): the order may have been placed",
+		    why, row);
+		free(why);
+		break;
 	}
-	free(why);
-	api_set_message(res, "the %s platform refused the order (HTTP %ld): "
-	    "%zu error%s", platform_title(s->platform), r->status,
-	    res->nerrors, res->nerrors == 1 ? "" : "s");
-	return res->outcome = API_REJECTED;
 }
 
-/* Decides what became of the POST. */
+/* Decides what became of the POST, with the one classification table. */
 static enum api_outcome
 outcome(struct submission *s, struct api_response *r, struct api_result *res)
 {
-	char *why;
-	enum api_outcome o;
+	struct api_shape sh;
+	const char *row = NULL;
+	cJSON *answer;
 
 	res->http_status = r->status;
-	if (r->status >= 200 && r->status < 300)
-		return success(s, r, res);
-	if (maybe_delivered(r)) {
-		why = xasprintf("no answer from the %s platform after the order "
-		    "was sent (%s)", platform_title(s->platform), r->error);
-		o = settle(s, why, 0, res);
-		free(why);
-		return o;
-	}
-	if (r->status == 0) {
-		why = api_explain(r, s->platform, "place orders");
-		api_set_message(res, "%s; the order was not placed", why);
-		free(why);
-		return res->outcome = API_FAILED;
-	}
-	return failure(s, r, res);
+	api_shape_of(r, &answer, res, &sh);
+	res->outcome = api_classify(&sh, &row);
+	if (res->outcome == API_PLACED || res->outcome == API_REJECTED)
+		res->answer = answer;
+	else
+		cJSON_Delete(answer);
+	say(s, r, row, res);
+	return res->outcome;
 }
 
 /* Picks the alternative order ID: the body's, or a new one when the
@@ -317,6 +251,86 @@ choose_alt(struct submission *s, cJSON *send)
 	api_random_id(buf, ALT_ID_LEN);
 	s->alt = xstrdup(buf);
 	cJSON_AddStringToObject(send, "alternative_order_id", buf);
+}
+
+/* Removes every secret field (card data) from a copy of the body. */
+static void
+drop_secrets(const struct form *form, cJSON *v, const char *path)
+{
+	cJSON *c, *next;
+	const struct field *f;
+	char *p;
+
+	for (c = v != NULL ? v->child : NULL; c != NULL; c = next) {
+		next = c->next;
+		p = cJSON_IsArray(v) ? xasprintf("%s[]", path) :
+		    xasprintf("%s%s%s", path, *path ? "." : "", c->string);
+		f = form_find(form, p);
+		if (f != NULL && f->secret)
+			cJSON_Delete(cJSON_DetachItemViaPointer(v, c));
+		else
+			drop_secrets(form, c, p);
+		free(p);
+	}
+}
+
+/* The body's fingerprint: SHA-256 of the body without its alternative
+ * order ID and without card data (so the journal never holds a hash that
+ * a card number could be guessed from). */
+static void
+body_hash(struct submission *s, const cJSON *send)
+{
+	cJSON *copy = cJSON_Duplicate(send, 1);
+	char *text;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(copy, "alternative_order_id");
+	drop_secrets(s->form, copy, "");
+	text = cJSON_PrintUnformatted(copy);
+	cJSON_Delete(copy);
+	sha256_hex(text != NULL ? text : "", text != NULL ? strlen(text) : 0,
+	    s->hash);
+	cJSON_free(text);
+}
+
+/* The string at a dotted path of the body, or NULL. */
+static const char *
+body_text(const cJSON *body, const char *path)
+{
+	char *copy = xstrdup(path), *p = copy, *name;
+	const cJSON *v = body;
+
+	while (v != NULL && (name = strsep(&p, ".")) != NULL)
+		v = cJSON_GetObjectItemCaseSensitive(v, name);
+	free(copy);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* What a List orders look-up can match the order on: its organization,
+ * common name and subject's email (no card data). */
+static void
+match_keys(struct submission *s, const cJSON *send)
+{
+	static const char *const emails[] = { "certificate.individual.email",
+	    "subject.email", "organization_contact.email" };
+	const cJSON *org;
+	char *org_id;
+	const char *v;
+	size_t i;
+
+	s->match = cJSON_CreateObject();
+	org = cJSON_GetObjectItemCaseSensitive(send, "organization");
+	if ((org_id = api_id_text(cJSON_GetObjectItemCaseSensitive(org,
+	    "id"))) != NULL)
+		cJSON_AddStringToObject(s->match, "organization_id", org_id);
+	free(org_id);
+	if ((v = body_text(send, "certificate.common_name")) != NULL)
+		cJSON_AddStringToObject(s->match, "common_name", v);
+	for (i = 0; i < sizeof emails / sizeof emails[0]; i++) {
+		if ((v = body_text(send, emails[i])) != NULL) {
+			cJSON_AddStringToObject(s->match, "email", v);
+			break;
+		}
+	}
 }
 
 /* Checks the platform, base URL and key before anything is sent. */
@@ -341,6 +355,27 @@ ready(struct submission *s, struct api_result *res)
 	return 0;
 }
 
+/* Holds SIGHUP, SIGINT and SIGTERM from the "sent" line until the outcome
+ * line is written; release() lets a held one act then. */
+static void
+hold(struct submission *s)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, &s->saved);
+}
+
+/* Restores the signal mask hold() changed. */
+static void
+release(struct submission *s)
+{
+	pthread_sigmask(SIG_SETMASK, &s->saved, NULL);
+}
+
 /* Releases what a submission holds. */
 static void
 submission_free(struct submission *s)
@@ -353,15 +388,64 @@ submission_free(struct submission *s)
 	}
 	free(s->secrets);
 	free(s->alt);
+	cJSON_Delete(s->match);
+}
+
+/* The submission as an attempt, for api_resolve(). */
+static void
+as_attempt(const struct submission *s, const char *when,
+    struct api_attempt *at)
+{
+	memset(at, 0, sizeof *at);
+	at->id = (char *)s->id;
+	at->time = (char *)when;
+	at->product = (char *)s->form->id;
+	at->platform = (char *)s->platform;
+	at->alt = s->alt;
+	at->match = s->match;
+	at->outcome = API_UNKNOWN;
+}
+
+/* Sends the prepared text: journal, POST, outcome, journal; then settles
+ * an unknown outcome by look-ups. */
+static enum api_outcome
+send_order(struct submission *s, char *text, struct api_result *res)
+{
+	struct api_response r;
+	struct api_attempt at;
+	char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	hold(s);
+	api_set_message(res, "POST %s", s->form->endpoint);
+	if (journal(s, res, "sent") != 0) {
+		release(s);
+		api_set_message(res, "the journal could not be written, so the "
+		    "order was not sent (certwiz never sends an order it "
+		    "could lose); nothing was sent");
+		return res->outcome = API_FAILED;
+	}
+	post(s, text, &r, res);
+	outcome(s, &r, res);
+	api_response_free(&r);
+	journal(s, res, api_outcome_name(res->outcome));
+	release(s);
+	if (res->outcome != API_UNKNOWN)
+		return res->outcome;
+	api_note(s->api, res, "%s; looking the order up", res->message);
+	as_attempt(s, when, &at);
+	return api_resolve(s->api, &at, res);
 }
 
 /* Places an order. */
 enum api_outcome
 api_submit(struct api *api, const struct form *form, const cJSON *body,
-    struct api_result *res)
+    const char *draft, struct api_result *res)
 {
-	struct submission s = { api, form, NULL, NULL, "", NULL, 0 };
-	struct api_response r;
+	struct submission s = { .api = api, .form = form, .draft = draft };
 	cJSON *send;
 	char *text;
 
@@ -370,25 +454,22 @@ api_submit(struct api *api, const struct form *form, const cJSON *body,
 		return API_FAILED;
 	send = cJSON_Duplicate(body, 1);
 	choose_alt(&s, send);
-	res->alternative_order_id = xstrdup(s.alt);
+	res->alternative_order_id = s.alt != NULL ? xstrdup(s.alt) : NULL;
 	collect_secrets(&s, send, "");
+	body_hash(&s, send);
+	match_keys(&s, send);
 	api_random_id(s.id, sizeof s.id - 1);
+	res->attempt_id = xstrdup(s.id);
 	text = cJSON_PrintUnformatted(send);
 	json_wipe_delete(send);
-	if (text == NULL) {
-		api_set_message(res, "the request body could not be made; "
-		    "nothing was sent");
-		submission_free(&s);
-		return API_FAILED;
+	if (text == NULL)
+		api_set_message(res, "out of memory; nothing was sent");
+	else if (api_guard(api, form->id, s.platform, s.hash, draft, res) == 0)
+		send_order(&s, text, res);
+	if (text != NULL) {
+		explicit_bzero(text, strlen(text));
+		cJSON_free(text);
 	}
-	api_set_message(res, "POST %s", form->endpoint);
-	journal(&s, res, "sent");
-	post(&s, text, &r, res);
-	explicit_bzero(text, strlen(text));
-	free(text);
-	outcome(&s, &r, res);
-	api_response_free(&r);
-	journal(&s, res, api_outcome_name(res->outcome));
 	submission_free(&s);
 	return res->outcome;
 }

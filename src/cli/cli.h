@@ -19,6 +19,7 @@ struct form;
 #define EXIT_USAGE	2
 #define EXIT_FAILED	3	/* submit: failed, the order was not placed */
 #define EXIT_UNKNOWN	4	/* submit: outcome unknown, no order found */
+#define EXIT_DUPLICATE	5	/* submit: placed before, nothing was sent */
 
 /* What main hands every command. */
 struct cli_ctx {
@@ -26,6 +27,8 @@ struct cli_ctx {
 	time_t		 now;		/* "today" for date checks */
 	long		 timeout;	/* --timeout SECONDS; 0: the default */
 	const char	*sandbox_url;	/* --sandbox: its base URL, else NULL */
+	const char	*command;	/* "certwiz", or "certwiz --sandbox":
+					 * how hints name the program */
 };
 
 /* One command: its name, usage line, one-line summary and entry point. */
@@ -41,12 +44,14 @@ extern const struct cli_cmd cli_cmds[];
 
 int	cmd_list(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_describe(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_schema(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_validate(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_submit(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_status(const struct cli_ctx *ctx, int argc, char **argv);
 int	cmd_history(const struct cli_ctx *ctx, int argc, char **argv);
+int	cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv);
 
 /* An api handle set up from the global options (--sandbox, --timeout):
  * notes go to stderr as "certwiz: ..."; release it with api_free(). */

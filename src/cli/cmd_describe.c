@@ -8,10 +8,13 @@
 
 #include "core/expr.h"
 #include "core/field_check.h"
+#include "core/field_help.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "core/schema.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "wizard/session.h"
 
 /* "required", "optional" or "conditional", as the product pages say. */
 static const char *
@@ -45,36 +48,58 @@ wrap(const char *text, int indent)
 		putchar('\n');
 }
 
-/* Prints the limits of a field (range, lengths, items, days), if any. */
+/* Appends one limit to the list being built in *s ("a; b"). */
+static void
+limit_add(char **s, char *text)
+{
+	char *next = *s == NULL ? xstrdup(text) : xasprintf("%s; %s", *s,
+	    text);
+
+	free(*s);
+	free(text);
+	*s = next;
+}
+
+/* Prints the limits of a field (range, lengths, items, days, pattern). */
 static void
 print_limits(const struct field *f)
 {
-	char *s = NULL, *t, *v = NULL;
+	char *s = NULL;
 	const cJSON *item;
+	const char *pat = schema_pattern(f->type == FT_LIST ? f->item :
+	    f->type);
 
 	if (f->has_min && f->has_max)
-		s = xasprintf("from %lld to %lld", f->min, f->max);
+		limit_add(&s, xasprintf("from %lld to %lld", f->min, f->max));
 	else if (f->has_min)
-		s = xasprintf("at least %lld", f->min);
+		limit_add(&s, xasprintf("at least %lld", f->min));
 	else if (f->has_max)
-		s = xasprintf("at most %lld", f->max);
+		limit_add(&s, xasprintf("at most %lld", f->max));
+	if (f->min_length >= 0)
+		limit_add(&s, xasprintf("at least %ld characters",
+		    f->min_length));
 	if (f->max_length >= 0)
-		v = xasprintf("at most %ld characters", f->max_length);
-	else if (f->max_items >= 0)
-		v = xasprintf("at most %ld items", f->max_items);
-	else if (f->max_days >= 0)
-		v = xasprintf("within %d days of today", f->max_days);
-	t = s != NULL && v != NULL ? xasprintf("%s; %s", s, v) :
-	    xstrdup(s != NULL ? s : v);
+		limit_add(&s, xasprintf("at most %ld characters",
+		    f->max_length));
+	if (f->max_items >= 0)
+		limit_add(&s, xasprintf("at most %ld items", f->max_items));
+	if (f->max_days >= 0)
+		limit_add(&s, xasprintf("within %d days of today",
+		    f->max_days));
+	if (f->max_years >= 0)
+		limit_add(&s, xasprintf("at most %d calendar years after today",
+		    f->max_years));
+	if (f->type == FT_LIST)
+		printf("      each item: %s\n", field_type_name(f->item));
 	cJSON_ArrayForEach(item, f->max_count) {
 		printf("      at most %g items may have %s %s\n",
 		    item->valuedouble, f->name, item->string);
 	}
-	if (t != NULL)
-		printf("      limits: %s\n", t);
+	if (s != NULL)
+		printf("      limits: %s\n", s);
+	if (pat != NULL)
+		printf("      pattern: %s\n", pat);
 	free(s);
-	free(v);
-	free(t);
 }
 
 /* Prints the allowed values and the default of a field, if any. */
@@ -104,11 +129,11 @@ print_values(const struct field *f)
 	}
 }
 
-/* Prints one field as a block of text. */
+/* Prints one field as a block of text; help examples are for now. */
 static void
-print_field(const struct field *f)
+print_field(const struct field *f, time_t now)
 {
-	char *words;
+	char *words, *help;
 
 	printf("  %s: %s\n", f->path, f->label);
 	printf("      %s", requirement(f));
@@ -122,23 +147,28 @@ print_field(const struct field *f)
 		printf("; sent only when %s", words);
 		free(words);
 	}
+	if (f->local)
+		printf("; a choice of the wizard, never sent");
 	printf("\n      type %s, sent as a JSON %s%s%s\n",
 	    field_type_name(f->type), json_type_name(f->json),
 	    f->nullable ? " or null" : "", f->secret ?
 	    "; secret: masked and never saved" : "");
 	print_values(f);
 	print_limits(f);
-	if (f->help[0] != '\0')
-		wrap(f->help, 6);
+	help = field_help(f, now);
+	if (help[0] != '\0')
+		wrap(help, 6);
+	free(help);
 }
 
-/* Prints the form as text grouped by screen. */
+/* Prints the form as text grouped by screen, numbered as the wizard
+ * numbers them. */
 static void
-print_text(const struct form *form)
+print_text(const struct form *form, time_t now)
 {
 	const struct screen *s;
 	size_t i, j;
-	char *words;
+	char *words, *head;
 
 	printf("%s (%s)\n%s\nPlatform: %s. Order with POST %s/%s\n",
 	    form->title, form->id, form->summary,
@@ -146,47 +176,113 @@ print_text(const struct form *form)
 	    form->endpoint);
 	for (i = 0; i < form->nscreens; i++) {
 		s = &form->screens[i];
-		printf("\nScreen %zu of %zu: %s\n", i + 1, form->nscreens,
-		    s->title);
+		head = session_screen_heading(form, i);
+		printf("\n%s\n", head);
+		free(head);
 		if (s->when != NULL) {
 			words = expr_words(s->when);
 			printf("  (shown only when %s)\n", words);
 			free(words);
 		}
 		for (j = s->first; j < s->first + s->count; j++)
-			print_field(&form->fields[j]);
+			print_field(&form->fields[j], now);
 	}
+}
+
+/* Adds a condition as "key" (its expression) and "key_words" (in words),
+ * both null when there is none. */
+static void
+add_condition(cJSON *o, const char *key, const struct expr *e)
+{
+	char *words = e != NULL ? expr_words(e) : NULL, *wk;
+
+	json_add_string_or_null(o, key, e != NULL ? expr_source(e) : NULL);
+	wk = xasprintf("%s_words", key);
+	json_add_string_or_null(o, wk, words);
+	free(wk);
+	free(words);
+}
+
+/* Adds a number, or null when the limit is not set. */
+static void
+add_limit(cJSON *o, const char *key, int set, double v)
+{
+	cJSON_AddItemToObject(o, key, set ? cJSON_CreateNumber(v) :
+	    cJSON_CreateNull());
+}
+
+/* Adds the limits of a field: range, lengths, items, day windows. */
+static void
+add_limits(cJSON *o, const struct field *f)
+{
+	const char *pat = schema_pattern(f->type == FT_LIST ? f->item :
+	    f->type);
+
+	add_limit(o, "min", f->has_min, (double)f->min);
+	add_limit(o, "max", f->has_max, (double)f->max);
+	add_limit(o, "min_length", f->min_length >= 0, (double)f->min_length);
+	add_limit(o, "max_length", f->max_length >= 0, (double)f->max_length);
+	json_add_string_or_null(o, "pattern", pat);
+	add_limit(o, "max_items", f->max_items >= 0, (double)f->max_items);
+	json_add_string_or_null(o, "item_type", f->type == FT_LIST ?
+	    field_type_name(f->item) : NULL);
+	add_limit(o, "max_days", f->max_days >= 0, (double)f->max_days);
+	add_limit(o, "max_years", f->max_years >= 0, (double)f->max_years);
+	cJSON_AddItemToObject(o, "max_count", f->max_count != NULL ?
+	    cJSON_Duplicate(f->max_count, 1) : cJSON_CreateNull());
+}
+
+/* The values that apply while a condition holds, as a JSON array. */
+static cJSON *
+values_if_json(const struct field *f)
+{
+	cJSON *a = cJSON_CreateArray(), *r;
+	size_t i;
+
+	for (i = 0; i < f->nvalues_if; i++) {
+		r = cJSON_CreateObject();
+		add_condition(r, "when", f->values_if[i].when);
+		cJSON_AddItemToObject(r, "values",
+		    cJSON_Duplicate(f->values_if[i].values, 1));
+		cJSON_AddItemToArray(a, r);
+	}
+	return a;
 }
 
 /* Builds the JSON description of one field. */
 static cJSON *
-field_json(const struct form *form, const struct field *f)
+field_json(const struct form *form, const struct field *f, time_t now)
 {
 	cJSON *o = cJSON_CreateObject();
+	char *help = field_help(f, now);
 
 	cJSON_AddStringToObject(o, "path", f->path);
 	cJSON_AddStringToObject(o, "label", f->label);
 	cJSON_AddStringToObject(o, "type", field_type_name(f->type));
 	cJSON_AddStringToObject(o, "json_type", json_type_name(f->json));
 	cJSON_AddStringToObject(o, "required", requirement(f));
-	json_add_string_or_null(o, "condition", f->required_if != NULL ?
-	    expr_source(f->required_if) : NULL);
-	json_add_string_or_null(o, "when", f->when != NULL ?
-	    expr_source(f->when) : NULL);
+	add_condition(o, "condition", f->required_if);
+	add_condition(o, "when", f->when);
 	cJSON_AddItemToObject(o, "values", f->values != NULL ?
 	    cJSON_Duplicate(f->values, 1) : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "values_if", values_if_json(f));
 	cJSON_AddItemToObject(o, "default", f->dflt != NULL ?
 	    cJSON_Duplicate(f->dflt, 1) : cJSON_CreateNull());
+	add_limits(o, f);
 	cJSON_AddBoolToObject(o, "nullable", f->nullable);
 	cJSON_AddBoolToObject(o, "secret", f->secret);
+	cJSON_AddBoolToObject(o, "local", f->local);
+	json_add_string_or_null(o, "lookup", f->lookup);
 	cJSON_AddStringToObject(o, "screen", form->screens[f->screen].title);
-	cJSON_AddStringToObject(o, "help", f->help);
+	cJSON_AddNumberToObject(o, "screen_number", (double)f->screen + 1);
+	cJSON_AddStringToObject(o, "help", help);
+	free(help);
 	return o;
 }
 
 /* Prints the form as one JSON object. */
 static void
-print_json(const struct form *form)
+print_json(const struct form *form, time_t now)
 {
 	cJSON *o = cJSON_CreateObject(), *fields;
 	size_t i;
@@ -199,7 +295,8 @@ print_json(const struct form *form)
 	cJSON_AddStringToObject(o, "endpoint", form->endpoint);
 	fields = cJSON_AddArrayToObject(o, "fields");
 	for (i = 0; i < form->nfields; i++)
-		cJSON_AddItemToArray(fields, field_json(form, &form->fields[i]));
+		cJSON_AddItemToArray(fields, field_json(form, &form->fields[i],
+		    now));
 	cli_json_print(o);
 	cJSON_Delete(o);
 }
@@ -219,9 +316,9 @@ cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
 		return EXIT_USAGE;
 	if (json)
-		print_json(form);
+		print_json(form, ctx->now);
 	else
-		print_text(form);
+		print_text(form, ctx->now);
 	form_free(form);
 	return EXIT_OK;
 }

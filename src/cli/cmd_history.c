@@ -1,4 +1,5 @@
-/* cmd_history.c: "certwiz history": the journal's submissions. */
+/* cmd_history.c: "certwiz history": the journal's order attempts and what
+ * became of them, read in one pass. */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -7,110 +8,83 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "util/fileio.h"
 #include "util/safetext.h"
 
-/* A string member of a journal line, or dflt. */
+/* What history calls an attempt's outcome. */
 static const char *
-member(const cJSON *o, const char *name, const char *dflt)
+outcome_words(const struct api_attempt *at)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-
-	return cJSON_IsString(v) ? v->valuestring : dflt;
+	if (!at->settled)
+		return "unknown (no outcome recorded)";
+	return api_outcome_name(at->outcome);
 }
 
-/* The submission a "sent" line starts: its outcome line pairs with it by
- * submission id; the latest pair wins. */
-static const cJSON *
-outcome_of(const cJSON *lines, const cJSON *sent)
-{
-	const char *id = member(sent, "submission", NULL);
-	const cJSON *o, *found = NULL;
-
-	if (id == NULL)
-		return NULL;
-	cJSON_ArrayForEach(o, lines) {
-		if (o != sent && strcmp(member(o, "event", ""), "sent") != 0 &&
-		    strcmp(member(o, "submission", ""), id) == 0)
-			found = o;
-	}
-	return found;
-}
-
-/* Adds a journal string as a member, control characters neutralised (the
- * journal is a file anyone with the account can edit). */
-static void
-add_safe(cJSON *o, const char *name, const char *s)
-{
-	char *safe = safe_text(s);
-
-	cJSON_AddStringToObject(o, name, safe);
-	free(safe);
-}
-
-/* One submission as a JSON object. */
+/* One attempt as a JSON object. */
 static cJSON *
-submission_json(const cJSON *sent, const cJSON *done)
+attempt_json(const struct api_attempt *at)
 {
 	cJSON *s = cJSON_CreateObject();
-	const cJSON *from = done != NULL ? done : sent;
-	const char *names[] = { "product", "platform", "alternative_order_id",
-	    "order_id", "message" };
-	size_t i;
 
-	add_safe(s, "time", member(sent, "time", ""));
-	add_safe(s, "outcome", done != NULL ?
-	    member(done, "event", "unknown") : "sent (no outcome recorded)");
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (member(from, names[i], NULL) != NULL)
-			add_safe(s, names[i], member(from, names[i], NULL));
-		else
-			cJSON_AddNullToObject(s, names[i]);
-	}
-	cJSON_AddItemToObject(s, "http_status", cJSON_Duplicate(
-	    cJSON_GetObjectItemCaseSensitive(from, "http_status"), 1));
+	json_add_string_or_null(s, "time", at->time);
+	json_add_string_or_null(s, "attempt", at->id);
+	cJSON_AddStringToObject(s, "outcome", outcome_words(at));
+	json_add_string_or_null(s, "product", at->product);
+	json_add_string_or_null(s, "platform", at->platform);
+	json_add_string_or_null(s, "alternative_order_id", at->alt);
+	json_add_string_or_null(s, "order_id", at->order_id);
+	json_add_string_or_null(s, "message", at->message);
+	json_add_string_or_null(s, "body_hash", at->body_hash);
+	json_add_string_or_null(s, "draft", at->draft);
+	if (at->http_status != 0)
+		cJSON_AddNumberToObject(s, "http_status",
+		    (double)at->http_status);
+	else
+		cJSON_AddNullToObject(s, "http_status");
+	safe_json_strings(s);	/* anyone with the account can edit it */
 	return s;
 }
 
-/* Pairs the journal's lines into submissions. */
-static cJSON *
-submissions(const cJSON *lines)
+/* Prints one attempt's row, the journal's text made safe to show. */
+static void
+print_row(const struct api_attempt *at)
 {
-	cJSON *out = cJSON_CreateArray();
-	const cJSON *o;
+	char *t = safe_text(at->time ? at->time : "");
+	char *p = safe_text(at->product ? at->product : "?");
+	char *o = safe_text(at->order_id ? at->order_id : "-");
 
-	cJSON_ArrayForEach(o, lines) {
-		if (strcmp(member(o, "event", ""), "sent") == 0)
-			cJSON_AddItemToArray(out, submission_json(o,
-			    outcome_of(lines, o)));
-	}
-	return out;
+	printf("%-20s  %-36s  %-9s  %s\n", t, p, at->settled ?
+	    api_outcome_name(at->outcome) : "unknown", o);
+	free(t);
+	free(p);
+	free(o);
 }
 
-/* Prints the submissions as a table. */
+/* Prints the attempts as a table. */
 static void
-print_table(const cJSON *subs)
+print_table(const struct api_attempts *a)
 {
-	const cJSON *s;
+	size_t i;
 
-	if (cJSON_GetArraySize(subs) == 0) {
+	if (a->n == 0) {
 		printf("no submissions yet\n");
 		return;
 	}
-	printf("%-20s  %-36s  %-8s  %s\n", "TIME", "PRODUCT", "OUTCOME",
+	printf("%-20s  %-36s  %-9s  %s\n", "TIME", "PRODUCT", "OUTCOME",
 	    "ORDER ID");
-	cJSON_ArrayForEach(s, subs)
-		printf("%-20s  %-36s  %-8s  %s\n", member(s, "time", ""),
-		    member(s, "product", "?"), member(s, "outcome", "?"),
-		    member(s, "order_id", "-"));
+	for (i = 0; i < a->n; i++)
+		print_row(&a->v[i]);
 }
 
-/* Lists the journal's submissions. */
+/* Lists the journal's attempts. */
 int
 cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_find("history");
-	cJSON *lines, *subs;
+	struct api_attempts a;
+	cJSON *subs;
 	char *cause = NULL;
+	size_t i;
 	int json = 0, rc;
 
 	(void)ctx;
@@ -118,17 +92,19 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 		return rc > 0 ? EXIT_OK : EXIT_USAGE;
 	if (argc != optind)
 		return cli_usage(cmd);
-	if ((lines = api_journal_read(&cause)) == NULL) {
+	if (api_attempts_load(&a, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
-	subs = submissions(lines);
-	if (json)
+	if (json) {
+		subs = cJSON_CreateArray();
+		for (i = 0; i < a.n; i++)
+			cJSON_AddItemToArray(subs, attempt_json(&a.v[i]));
 		cli_json_print(subs);
-	else
-		print_table(subs);
-	cJSON_Delete(subs);
-	cJSON_Delete(lines);
+		cJSON_Delete(subs);
+	} else
+		print_table(&a);
+	api_attempts_free(&a);
 	return EXIT_OK;
 }

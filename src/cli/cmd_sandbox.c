@@ -96,7 +96,7 @@ int
 cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_find("sandbox");
-	struct sandbox_opts opts = { ctx->forms_dir, 0, 0, 0 };
+	struct sandbox_opts opts = { .forms_dir = ctx->forms_dir };
 	struct sigaction sa;
 	struct sandbox *sb;
 	sigset_t block, old, waitmask;

@@ -7,15 +7,16 @@
 
 #include "api/api.h"
 
-/* Parses --json, --platform and -h; returns -1 on a bad option, 1 after
+/* Parses --json, --platform, --alternative-order-id and -h; returns -1 on a bad option, 1 after
  * help, else 0. */
 static int
 parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
-    const char **platform)
+    const char **platform, const char **alt)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "platform", required_argument, NULL, 'p' },
+		{ "alternative-order-id", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -29,6 +30,9 @@ parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
 			break;
 		case 'p':
 			*platform = optarg;
+			break;
+		case 'a':
+			*alt = optarg;
 			break;
 		case 'h':
 			cli_help(cmd);
@@ -49,24 +53,42 @@ order_id_ok(const char *s)
 	return n > 0 && n <= 18 && s[n] == '\0';
 }
 
+/* Looks orders up by alternative order ID. */
+static int
+status_alt(const struct cli_ctx *ctx, const char *platform, const char *alt,
+    int json)
+{
+	struct api_result res = API_RESULT_INIT;
+	struct api *api = cli_api_new(ctx);
+	int rc;
+
+	api_find_alternate(api, platform, alt, &res);
+	rc = cli_print_result(&res, json);
+	api_result_free(&res);
+	api_free(api);
+	return rc;
+}
+
 /* Shows an order's information. */
 int
 cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_find("status");
 	struct api_result res = API_RESULT_INIT;
-	const char *platform = NULL;
+	const char *platform = NULL, *alt = NULL;
 	struct api *api;
 	int json = 0, rc;
 
-	if ((rc = parse(cmd, argc, argv, &json, &platform)) != 0)
+	if ((rc = parse(cmd, argc, argv, &json, &platform, &alt)) != 0)
 		return rc > 0 ? EXIT_OK : cli_usage(cmd);
-	if (argc - optind != 1 || platform == NULL)
+	if (argc - optind != (alt == NULL) || platform == NULL)
 		return cli_usage(cmd);
 	if (strcmp(platform, "us") != 0 && strcmp(platform, "eu") != 0) {
 		cli_error("--platform must be us or eu, not '%s'", platform);
 		return EXIT_USAGE;
 	}
+	if (alt != NULL)
+		return status_alt(ctx, platform, alt, json);
 	if (!order_id_ok(argv[optind])) {
 		cli_error("'%.40s' is not an order ID: an order ID is a number",
 		    argv[optind]);

@@ -12,6 +12,7 @@
 #include "sandbox/sandbox.h"
 #include "util/fileio.h"
 #include "util/secmem.h"
+#include "util/signals.h"
 #include "util/xalloc.h"
 
 /* Prints a note from the api module as it happens. */
@@ -30,6 +31,7 @@ cli_api_new(const struct cli_ctx *ctx)
 
 	opts.timeout = ctx->timeout;
 	opts.notify = notify;
+	opts.command = ctx->command;
 	if (ctx->sandbox_url != NULL) {
 		opts.base_url_us = opts.base_url_eu = ctx->sandbox_url;
 		opts.key_us = sandbox_key("us");
@@ -165,12 +167,13 @@ cli_print_result(const struct api_result *res, int json)
 /* Builds the body from the checked file and places the order. */
 static int
 submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
-    int json)
+    int json, int again)
 {
 	struct problems p = { NULL, 0 };
 	struct api_result res = API_RESULT_INIT;
 	struct api *api;
 	cJSON *answers, *body;
+	volatile sig_atomic_t *signo;
 	int rc;
 
 	answers = order_load(form, file_body, &p);
@@ -178,12 +181,48 @@ submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
 	body = order_build(form, answers);
 	json_wipe_delete(answers);
 	api = cli_api_new(ctx);
-	api_submit(api, form, body, &res);
+	if (again)
+		api_allow_again(api);
+	/* A signal waits until the outcome is journaled and printed; it
+	 * also ends the look-ups after an unknown outcome early. */
+	signo = signals_catch();
+	api_set_cancel(api, signo);
+	api_submit(api, form, body, NULL, &res);
 	json_wipe_delete(body);		/* card data goes once it is sent */
 	rc = cli_print_result(&res, json);
+	if (*signo != 0)
+		rc = 128 + *signo;
 	api_result_free(&res);
 	api_free(api);
 	return rc;
+}
+
+/* Parses --json, --again and -h; -1 on a bad option, 1 after help. */
+static int
+parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
+    int *again)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "again", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	cli_getopt_reset();
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'j')
+			*json = 1;
+		else if (c == 'a')
+			*again = 1;
+		else if (c == 'h') {
+			cli_help(cmd);
+			return 1;
+		} else
+			return -1;
+	}
+	return 0;
 }
 
 /* Checks an order body and places the order. */
@@ -193,16 +232,16 @@ cmd_submit(const struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_cmd *cmd = cli_find("submit");
 	struct form *form;
 	cJSON *body;
-	int json = 0, rc;
+	int json = 0, again = 0, rc;
 
-	if ((rc = cli_parse_json_opt(cmd, argc, argv, &json)) != 0)
-		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if ((rc = parse(cmd, argc, argv, &json, &again)) != 0)
+		return rc > 0 ? EXIT_OK : cli_usage(cmd);
 	if (argc - optind != 2)
 		return cli_usage(cmd);
 	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
 		return EXIT_USAGE;
 	if ((body = read_body(ctx, form, argv[optind + 1], json, &rc)) != NULL) {
-		rc = submit(ctx, form, body, json);
+		rc = submit(ctx, form, body, json, again);
 		json_wipe_delete(body);
 	}
 	form_free(form);

@@ -17,10 +17,19 @@
 #include "plain/plain.h"
 #include "tui/tui.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/recall.h"
+#include "wizard/result_words.h"
 #include "wizard/session.h"
+
+/* What a plain-mode answer line may be besides an answer (--help). */
+static const char plain_keys_help[] =
+    "In plain mode an answer line may also be: empty (keep the answer in\n"
+    "brackets), < or - (back to the previous question), ? (the field's\n"
+    "help and why it is asked), ?? (what the look-up finds: organizations,\n"
+    "server platforms) or ! (clear an optional answer).\n";
 
 /* The signal that asked plain mode to stop, or 0. */
 static volatile sig_atomic_t wizard_signo;
@@ -116,6 +125,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 			break;
 		case 'h':
 			cli_help(cmd);
+			printf("%s", plain_keys_help);
 			return 1;
 		default:
 			return -1;
@@ -190,7 +200,7 @@ open_draft(const char *what, struct draft *d, char **product,
 		}
 		what = names[0];
 	}
-	rc = draft_load(what, product, answers, &d->path, &cause);
+	rc = draft_load(what, d, product, answers, &cause);
 	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
@@ -320,66 +330,134 @@ recall_start(const struct wizard_args *a, struct session *s,
 }
 
 /* Keeps the answers of an order that was not placed in a draft (never
- * with card data), so a failed submission loses nothing. */
+ * with card data), so a failed submission loses nothing; says the command
+ * that continues, as it works when typed. */
 static void
-keep_unplaced(struct session *s, struct draft *d)
+keep_unplaced(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 {
-	char *cause = NULL;
+	char *cause = NULL, *hint;
 
 	if (draft_save(s, d, NULL, &cause) != 0) {
 		cli_error("the answers were not saved: %s", cause);
 		free(cause);
 		return;
 	}
-	cli_error("the answers are kept in %s; 'certwiz --resume %s' "
-	    "continues", d->path, d->path);
+	hint = draft_resume_command(d->path, ctx->sandbox_url != NULL, 1);
+	cli_error("the answers are kept in %s; continue with: %s", d->path,
+	    hint);
+	free(hint);
 }
 
-/* Asks whether to submit the complete order in plain mode, and does. */
+/* Prints what happens next for the order placed (from its body). */
+static void
+print_next(const struct session *s, const struct api_result *res,
+    const char *command)
+{
+	cJSON *body = session_body(s);
+	char *next = result_next_words(s->form, body, res, command);
+
+	printf("%s\n", next);
+	free(next);
+	json_wipe(body);
+	cJSON_Delete(body);
+}
+
+/* Removes the draft of an order that is placed (now or before), so it is
+ * never offered for resume again. */
+static void
+drop_placed(struct draft *d)
+{
+	char *cause = NULL;
+
+	if (d->path == NULL)
+		return;
+	if (draft_remove(d, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+}
+
+/* After a submission: the draft records its attempt while the outcome is
+ * open, goes once the order is placed, and keeps the answers otherwise. */
+static void
+after_submit(const struct cli_ctx *ctx, struct session *s, struct draft *d,
+    const struct api_result *res)
+{
+	char *cause = NULL;
+
+	if (res->outcome == API_PLACED || res->outcome == API_DUPLICATE) {
+		drop_placed(d);
+		return;
+	}
+	if (res->outcome == API_UNKNOWN && res->attempt_id != NULL &&
+	    draft_set_attempt(s, d, res->attempt_id, &cause) != 0) {
+		cli_error("the answers were not saved: %s", cause);
+		free(cause);
+	}
+	keep_unplaced(ctx, s, d);
+}
+
+/* Asks whether to submit the complete order in plain mode, and does. The
+ * draft is saved first, so the attempt names it. */
 static int
-submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
+submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d,
+    struct api *api)
 {
 	struct api_result res = API_RESULT_INIT;
-	struct api *api = cli_api_new(ctx);
+	char *cause = NULL;
 	int sent, rc;
 
-	sent = plain_submit(s, api, stdin, stdout, &wizard_signo, &res);
+	api_set_cancel(api, &wizard_signo);
+	if (draft_save(s, d, NULL, &cause) != 0) {
+		cli_error("the answers were not saved: %s", cause);
+		free(cause);
+	}
+	sent = plain_submit(s, api, d->path, stdin, stdout, &wizard_signo,
+	    &res);
 	if (sent > 0) {
 		rc = cli_print_result(&res, 0);
-		if (rc == EXIT_OK)
+		if (rc == EXIT_OK) {
+			print_next(s, &res, ctx->command);
 			remember(s);
-		else
-			keep_unplaced(s, d);
+		}
+		after_submit(ctx, s, d, &res);
 	} else if (sent == 0) {
 		printf("Nothing was submitted.\n");
-		keep_unplaced(s, d);
+		keep_unplaced(ctx, s, d);
 		rc = EXIT_OK;
 	} else {
 		cli_error("nothing was submitted");
-		keep_unplaced(s, d);	/* input ended, a signal, a bad key */
+		keep_unplaced(ctx, s, d);	/* input ended, a signal, a bad key */
 		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
 	}
 	api_result_free(&res);
-	api_free(api);
 	return rc;
 }
 
-/* Runs the wizard in plain mode on stdin and stdout, then submits. */
+/* Runs the wizard in plain mode on stdin and stdout (look-ups through an
+ * api handle), then submits with it. */
 static int
 run_plain(const struct cli_ctx *ctx, struct session *s,
     const struct wizard_args *a, struct draft *d)
 {
-	struct plain_opts o = { a->output, d, &wizard_signo };
+	struct plain_opts o = { a->output, d, &wizard_signo, NULL,
+	    ctx->sandbox_url != NULL };
 	int rc;
 
-	if ((rc = plain_run(s, stdin, stdout, &o)) != 0)
+	o.api = cli_api_new(ctx);
+	if ((rc = plain_run(s, stdin, stdout, &o)) != 0) {
+		api_free(o.api);
 		return rc;
+	}
 	if (a->dry_run) {
 		printf("Nothing was submitted (dry run).\n");
 		remember(s);
+		api_free(o.api);
 		return EXIT_OK;
 	}
-	return submit_plain(ctx, s, d);
+	rc = submit_plain(ctx, s, d, o.api);
+	api_free(o.api);
+	return rc;
 }
 
 /* Runs the curses wizard; it saves drafts to d (a resumed draft's file)
@@ -401,11 +479,74 @@ run_curses(const struct cli_ctx *ctx, struct session *s,
 	to.loaded = a->load != NULL;
 	to.warnings = warn;
 	to.recall = r;
+	to.sandbox = ctx->sandbox_url != NULL;
+	api_set_cancel(to.api, &wizard_signo);
 	rc = tui_run(s, &to);
 	api_free(to.api);
 	if (rc == EXIT_OK)
 		remember(s);
+	if (rc == EXIT_OK && !a->dry_run)
+		drop_placed(d);
 	return rc;
+}
+
+/* The journal's attempt named id, settled by a look-up when it is open;
+ * its outcome (API_UNKNOWN when the journal does not have it) and, when
+ * placed, its order ID in *order_id. */
+static enum api_outcome
+draft_attempt(const struct cli_ctx *ctx, const char *id, char **order_id)
+{
+	struct api_attempts a;
+	struct api_result res = API_RESULT_INIT;
+	enum api_outcome o = API_UNKNOWN;
+	struct api *api;
+	char *cause = NULL;
+	size_t i;
+
+	if (api_attempts_load(&a, &cause) != 0) {
+		free(cause);
+		return API_UNKNOWN;
+	}
+	for (i = 0; i < a.n && strcmp(a.v[i].id, id) != 0; i++)
+		continue;
+	if (i < a.n && api_attempt_open(&a.v[i])) {
+		api = cli_api_new(ctx);
+		api_set_cancel(api, &wizard_signo);
+		o = api_resolve(api, &a.v[i], &res);
+		*order_id = res.order_id != NULL ? xstrdup(res.order_id) : NULL;
+		api_result_free(&res);
+		api_free(api);
+	} else if (i < a.n) {
+		o = a.v[i].outcome;
+		*order_id = a.v[i].order_id ? xstrdup(a.v[i].order_id) : NULL;
+	}
+	api_attempts_free(&a);
+	return o;
+}
+
+/* Before a resumed draft is shown: when an order was sent from it, says
+ * what became of it; 1 when it was placed (the draft is then removed and
+ * not resumed), else 0. */
+static int
+resume_settled(const struct cli_ctx *ctx, struct draft *d)
+{
+	char *order_id = NULL;
+	enum api_outcome o;
+
+	if (d->attempt == NULL)
+		return 0;
+	o = draft_attempt(ctx, d->attempt, &order_id);
+	if (o == API_PLACED) {
+		printf("The order of this draft was already placed as order %s; "
+		    "the draft is removed, nothing is sent again.\n",
+		    order_id != NULL ? order_id : "?");
+		drop_placed(d);
+	} else if (o == API_UNKNOWN)
+		cli_error("an order sent from this draft still has an unknown "
+		    "outcome; it is looked up again before anything is sent "
+		    "('%s resolve')", ctx->command);
+	free(order_id);
+	return o == API_PLACED;
 }
 
 /* Runs the order wizard. */
@@ -431,6 +572,13 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 		draft_clear(&d);
 		problems_free(&warn);
 		return wizard_signo != 0 ? 128 + wizard_signo : rc;
+	}
+	if (resume_settled(ctx, &d)) {
+		session_free(s);
+		form_free(form);
+		problems_free(&warn);
+		draft_clear(&d);
+		return EXIT_OK;
 	}
 	recall_start(&a, s, &r, plain);
 	if (plain)

@@ -11,8 +11,10 @@
 
 #include "cli/cli.h"
 #include "core/form.h"
+#include "api/api.h"
 #include "sandbox/sandbox.h"
 #include "util/secmem.h"
+#include "util/statedir.h"
 #include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
@@ -28,7 +30,8 @@ help(void)
 		printf("  %-36s %s\n", c->usage, c->summary);
 	printf("\nOptions:\n"
 	    "      --forms-dir DIR   read form files from DIR\n"
-	    "      --plain           run the wizard as plain prompts\n"
+	    "      --plain           run the wizard as plain prompts (answer\n"
+	    "                        < back, ? help and why, ?? look-up)\n"
 	    "      --resume[=DRAFT]  resume a saved draft (the newest by "
 	    "default)\n"
 	    "      --sandbox         send orders to a built-in CertCentral "
@@ -39,6 +42,8 @@ help(void)
 	    "  -V, --version         show the version and exit\n\n"
 	    "With no command, certwiz starts the wizard with a product "
 	    "picker.\n"
+	    "CSRs are read with libcrypto (libssl3), loaded only when a CSR "
+	    "is checked;\nwithout it only their PEM frame is checked.\n"
 	    "Exit status: 0 success, 1 an order is not valid (or was "
 	    "refused), 2 usage\nerror, 3 the order failed and was not placed, "
 	    "4 its outcome is unknown.\n"
@@ -182,19 +187,47 @@ start_wizard(const struct cli_ctx *ctx, const struct global *g)
 	return rc;
 }
 
+/* The first order ID for the embedded sandbox: after every order ID its
+ * journal holds, so a sandbox started again never hands out an ID an
+ * earlier run's order had (look-ups tell orders apart by ID). */
+static long long
+sandbox_first_order(void)
+{
+	struct api_attempts a;
+	char *cause = NULL;
+	long long first = 100000001, id;
+	size_t i;
+
+	if (api_attempts_load(&a, &cause) != 0) {
+		free(cause);
+		return first;
+	}
+	for (i = 0; i < a.n; i++) {
+		id = a.v[i].order_id != NULL ? atoll(a.v[i].order_id) : 0;
+		if (id >= first && id < 999999999999999LL)
+			first = id + 1;
+	}
+	api_attempts_free(&a);
+	return first;
+}
+
 /* With --sandbox, starts the simulator and points ctx at it; -1 on failure. */
 static int
 start_sandbox(struct cli_ctx *ctx, const struct global *g,
     struct sandbox **sb, char **url)
 {
-	struct sandbox_opts opts = { ctx->forms_dir, 0, 0, 0 };
-	char *cause = NULL;
+	struct sandbox_opts opts = { .forms_dir = ctx->forms_dir };
+	char *cause = NULL, *state;
 
 	*sb = NULL;
 	*url = NULL;
 	ctx->timeout = g->timeout;
 	if (!g->sandbox)
 		return 0;
+	state = statedir_path("sandbox");
+	setenv("CERTWIZ_STATE_DIR", state, 1);	/* its own journal, drafts */
+	free(state);
+	opts.first_order = sandbox_first_order();
 	if ((*sb = sandbox_start(&opts, &cause)) == NULL) {
 		fprintf(stderr, "certwiz: the sandbox did not start: %s\n",
 		    cause);
@@ -202,6 +235,9 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 		return -1;
 	}
 	ctx->sandbox_url = *url = sandbox_base_url(*sb);
+	ctx->command = "certwiz --sandbox";
+	fprintf(stderr, "certwiz: SANDBOX: orders go to the simulator built "
+	    "into certwiz; nothing reaches DigiCert\n");
 	return 0;
 }
 
@@ -219,7 +255,7 @@ int
 main(int argc, char **argv)
 {
 	const struct cli_cmd *cmd;
-	struct cli_ctx ctx = { NULL, 0, 0, NULL };
+	struct cli_ctx ctx = { .command = "certwiz" };
 	struct global g = { NULL, 0, 0, NULL, 0, 0 };
 	struct sandbox *sb;
 	char *forms_dir, *url;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/expr.h"
+#include "core/value.h"
 #include "util/xalloc.h"
 
 /* Copies the next segment of *path into seg (at most size-1 bytes); sets *list. */
@@ -154,14 +155,14 @@ answers_leaf(const char *path)
 	return xstrndup(leaf, len);
 }
 
-/* 1 when a value is there to be checked: not null, "" or []. */
+/* 1 when a value is there to be checked: not null, blank or []. */
 int
 answers_present(const cJSON *v)
 {
 	if (v == NULL || cJSON_IsNull(v) || cJSON_IsInvalid(v))
 		return 0;
 	if (cJSON_IsString(v))
-		return v->valuestring != NULL && v->valuestring[0] != '\0';
+		return !value_blank(v->valuestring);
 	if (cJSON_IsArray(v))
 		return v->child != NULL;
 	return 1;

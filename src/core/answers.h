@@ -26,7 +26,8 @@ int		 answers_set(cJSON *answers, const char *path,
 /* Evaluates a condition with names resolved against answers and index[]. */
 int		 answers_eval(const struct expr *e, const cJSON *answers,
 		    const size_t *index, size_t nindex);
-/* 1 when a value is there to be checked: not null, "" or []. */
+/* 1 when a value is there to be checked: not null, a blank string (empty
+ * or only white space) or []. */
 int		 answers_present(const cJSON *value);
 /* The last segment of a path without any "[]" ("email" of "a.b[].email"). */
 char		*answers_leaf(const char *path);

@@ -26,11 +26,19 @@ char *check_country(const char *s);
 /* Checks a "dd MMM YYYY" date is after the UTC day of now and at most
  * max_days days after it (max_days < 0: no upper bound). */
 char *check_date(const char *s, int max_days, time_t now);
-/* Checks a PEM CSR (or public key) whose body is a DER SEQUENCE. */
+/* An example date for a person: 30 days after the UTC day of now, or
+ * max_days when that is sooner (max_days < 0: no bound), as dd MMM YYYY. */
+char *check_date_example(time_t now, int max_days);
+/* Checks a "dd MMM YYYY" date is after the UTC day of now and no later than
+ * the same day and month max_years calendar years on (reading 13). */
+char *check_date_years(const char *s, int max_years, time_t now);
+/* Checks a PEM CSR (or public key), or a bare base64 body, whose body is a
+ * DER SEQUENCE: the frame only (csr.h reads what is inside). */
 char *check_csr(const char *s);
 /* Returns a copy of a PEM block on one line, whitespace and literal "\n" and
- * "\r" escapes removed from the body; without a recognisable header and
- * footer, a copy of s with surrounding whitespace trimmed. Never NULL. */
+ * "\r" escapes removed from the body; a bare base64 body of a DER SEQUENCE
+ * gets the CERTIFICATE REQUEST header and footer; anything else comes back
+ * with surrounding whitespace trimmed. Never NULL. */
 char *csr_normalise(const char *s);
 /* Checks a host name, optionally with a leading "*." wildcard. */
 char *check_dns_name(const char *s);

@@ -1,4 +1,5 @@
-/* check_csr.c: the CSR validator and normaliser (PEM around a DER request). */
+/* check_csr.c: the CSR validator and normaliser (PEM around a DER request,
+ * or a bare base64 body), and the DER bytes for inspection (csr.h). */
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -9,6 +10,13 @@
 
 #include "core/check.h"
 #include "core/check_int.h"
+#include "core/csr.h"
+
+#define REQ_HEADER "-----BEGIN CERTIFICATE REQUEST-----"
+#define REQ_FOOTER "-----END CERTIFICATE REQUEST-----"
+
+static long long b64_decode(const char *, size_t, unsigned char *);
+static int der_sequence_ok(const unsigned char *, size_t);
 
 /* Returns 1 when p starts a literal two-character "\n" or "\r" escape. */
 static int
@@ -84,6 +92,37 @@ copy_body(char *out, const char *p, const char *end)
 	return out;
 }
 
+/* Returns 1 when the base64 text b[0..n) is one DER SEQUENCE. */
+static int
+is_der_body(const char *b, size_t n)
+{
+	unsigned char	*der = xmalloc(n / 4 * 3 + 1);
+	long long	 len = b64_decode(b, n, der);
+	int		 ok = len > 0 && der_sequence_ok(der, (size_t)len);
+
+	free(der);
+	return ok;
+}
+
+/* Returns a bare base64 body [b, e) of a DER request wrapped in the
+ * request's header and footer; else a copy of s without surrounding
+ * whitespace. */
+static char *
+bare_body(const char *s, const char *b, const char *e)
+{
+	char	*body = xmalloc(e - b + 1), *out;
+	size_t	 n = copy_body(body, b, e) - body;
+
+	if (n > 0 && is_der_body(body, n)) {
+		out = xasprintf(REQ_HEADER "%.*s" REQ_FOOTER, (int)n, body);
+		free(body);
+		return out;
+	}
+	free(body);
+	trim(s, 0, &b, &e);
+	return xstrndup(b, e - b);
+}
+
 /* Returns a copy of a PEM block on one line, whitespace and literal escapes
  * removed from the body; else a trimmed copy of s. Never NULL. */
 char *
@@ -99,10 +138,8 @@ csr_normalise(const char *s)
 	hend = pem_line(b, e, "-----BEGIN ", &label, &label_len);
 	foot = hend == NULL ? NULL : strstr(hend, "-----END ");
 	if (foot == NULL || foot > e ||
-	    pem_line(foot, e, "-----END ", &label, &label_len) != e) {
-		trim(s, 0, &b, &e);
-		return xstrndup(b, e - b);
-	}
+	    pem_line(foot, e, "-----END ", &label, &label_len) != e)
+		return bare_body(s, b, e);
 	out = o = xmalloc(e - b + 1);
 	memcpy(o, b, hend - b);
 	o = copy_body(o + (hend - b), hend, foot);
@@ -210,28 +247,44 @@ csr_label_ok(const char *label, size_t n)
 	return 0;
 }
 
-/* Returns the problem with a normalised CSR n, as an allocated message. */
+/* Finds the label and base64 body of a normalised CSR n; NULL, or the
+ * problem as an allocated message. */
 static char *
-csr_problem(const char *n)
+csr_split(const char *n, const char **label, size_t *label_len,
+    const char **body, size_t *body_len)
 {
-	const char	*end = n + strlen(n), *hend, *label;
-	size_t		 label_len, flen;
+	const char	*end = n + strlen(n), *hend;
+	size_t		 flen;
 	char		*foot, *msg = NULL;
 
-	hend = pem_line(n, end, "-----BEGIN ", &label, &label_len);
-	if (hend == NULL || !csr_label_ok(label, label_len))
+	hend = pem_line(n, end, "-----BEGIN ", label, label_len);
+	if (hend == NULL || !csr_label_ok(*label, *label_len))
 		return result(CHECK_CSR_HEADER_MSG);
-	foot = xasprintf("-----END %.*s-----", (int)label_len, label);
+	foot = xasprintf("-----END %.*s-----", (int)*label_len, *label);
 	flen = strlen(foot);
 	if ((size_t)(end - hend) < flen || strcmp(end - flen, foot) != 0)
 		msg = xasprintf("has no matching %s footer", foot);
 	free(foot);
-	if (msg != NULL)
-		return msg;
-	return result(csr_body_problem(hend, end - flen - hend));
+	*body = hend;
+	*body_len = msg == NULL ? (size_t)(end - flen - hend) : 0;
+	return msg;
 }
 
-/* Checks a PEM CSR (or public key) whose body is a DER SEQUENCE. */
+/* Returns the problem with a normalised CSR n, as an allocated message. */
+static char *
+csr_problem(const char *n)
+{
+	const char	*label, *body;
+	size_t		 label_len, body_len;
+	char		*msg;
+
+	if ((msg = csr_split(n, &label, &label_len, &body, &body_len)) != NULL)
+		return msg;
+	return result(csr_body_problem(body, body_len));
+}
+
+/* Checks a PEM CSR (or public key, or a bare base64 body) whose body is a
+ * DER SEQUENCE. */
 char *
 check_csr(const char *s)
 {
@@ -247,4 +300,31 @@ check_csr(const char *s)
 	msg = csr_problem(n);
 	free(n);
 	return msg;
+}
+
+/* The DER bytes of a CSR check_csr() accepts; NULL when it accepts none. */
+unsigned char *
+csr_der(const char *s, size_t *len, int *is_key)
+{
+	const char	*label, *body;
+	size_t		 label_len, body_len;
+	char		*n = csr_normalise(s), *msg;
+	unsigned char	*der = NULL;
+	long long	 got = -1;
+
+	msg = csr_split(n, &label, &label_len, &body, &body_len);
+	if (msg == NULL && body_len > 0) {
+		der = xmalloc(body_len / 4 * 3 + 1);
+		got = b64_decode(body, body_len, der);
+		*is_key = label_len == 10 &&
+		    memcmp(label, "PUBLIC KEY", 10) == 0;
+	}
+	free(msg);
+	free(n);
+	if (got < 0 || !der_sequence_ok(der, (size_t)got)) {
+		free(der);
+		return NULL;
+	}
+	*len = (size_t)got;
+	return der;
 }

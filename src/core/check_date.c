@@ -116,26 +116,83 @@ date_parse(const char *s, int *d, int *m, int *y)
 	return 1;
 }
 
+/* Checks the date s is real and after today; sets *day to its day number.
+ * A malformed date's message has an example within max_days. */
+static char *
+date_after_today(const char *s, long long *day, time_t now, int max_days)
+{
+	int		d, m, y;
+	char		*ex, *out;
+
+	if (is_empty(s))
+		return result("is empty");
+	if (!date_parse(s, &d, &m, &y)) {
+		ex = check_date_example(now, max_days);
+		out = xasprintf("%s, e.g. %s", CHECK_DATE_MSG, ex);
+		free(ex);
+		return out;
+	}
+	if (d < 1 || d > month_days(y, m))
+		return xasprintf("is not a real date: %.3s %04d has %d days",
+		    month_name(m), y, month_days(y, m));
+	*day = days_from_civil(y, m, d);
+	if (*day - check_utc_day(now) <= 0)
+		return result("must be after today");
+	return NULL;
+}
+
 /* Checks a "dd MMM YYYY" date is after the UTC day of now and at most
  * max_days days after it (max_days < 0: no upper bound). */
 char *
 check_date(const char *s, int max_days, time_t now)
 {
-	long long	diff;
-	int		d, m, y;
+	long long	day;
+	char		*msg;
 
-	if (is_empty(s))
-		return result("is empty");
-	if (!date_parse(s, &d, &m, &y))
-		return result(CHECK_DATE_MSG);
-	if (d < 1 || d > month_days(y, m))
-		return xasprintf("is not a real date: %.3s %04d has %d days",
-		    month_name(m), y, month_days(y, m));
-	diff = days_from_civil(y, m, d) - check_utc_day(now);
-	if (diff <= 0)
-		return result("must be after today");
-	if (max_days >= 0 && diff > max_days)
+	if ((msg = date_after_today(s, &day, now, max_days)) != NULL)
+		return msg;
+	if (max_days >= 0 && day - check_utc_day(now) > max_days)
 		return xasprintf("must be within %d day%s of today", max_days,
 		    plural(max_days));
+	return NULL;
+}
+
+/* A date days_ahead days after today written as dd MMM YYYY (30 days, or
+ * at most max_days when that is less; max_days < 0: no bound); allocated. */
+char *
+check_date_example(time_t now, int max_days)
+{
+	long long	z, y;
+	int		m, ahead = 30;
+
+	if (max_days >= 1 && max_days < ahead)
+		ahead = max_days;
+	z = check_utc_day(now) + ahead;
+	check_civil_from_days(z, &y, &m);
+	return xasprintf("%02d %.3s %04lld",
+	    (int)(z - days_from_civil(y, m, 1) + 1), month_name(m), y);
+}
+
+/* Checks a "dd MMM YYYY" date is after the UTC day of now and no later than
+ * the same day and month max_years calendar years on (29 Feb: 28 Feb). */
+char *
+check_date_years(const char *s, int max_years, time_t now)
+{
+	long long	day, today = check_utc_day(now), y, last;
+	int		m, d;
+	char		*msg;
+
+	if ((msg = date_after_today(s, &day, now, -1)) != NULL)
+		return msg;
+	check_civil_from_days(today, &y, &m);
+	d = (int)(today - days_from_civil(y, m, 1)) + 1;
+	y += max_years;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	last = days_from_civil(y, m, d);
+	if (day > last)
+		return xasprintf("must be at most %d calendar year%s after "
+		    "today (%02d %.3s %04lld at the latest)", max_years,
+		    plural(max_years), d, month_name(m), y);
 	return NULL;
 }

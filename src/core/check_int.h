@@ -15,9 +15,10 @@
 #define CHECK_PHONE_MSG "must be a phone number: an optional +, then 7 to " \
 	"20 digits (spaces, dashes, dots and parentheses allowed)"
 #define CHECK_EMAIL_MSG "must be an email address, e.g. name@example.com"
-#define CHECK_DATE_MSG "must be a date as dd MMM YYYY, e.g. 09 JUN 2026"
+#define CHECK_DATE_MSG "must be a date as dd MMM YYYY"
 #define CHECK_CSR_HEADER_MSG \
-	"must start with -----BEGIN CERTIFICATE REQUEST-----"
+	"must start with -----BEGIN CERTIFICATE REQUEST----- (or be the " \
+	"base64 body of a CSR)"
 #define CHECK_CARD_MSG "must be 12 to 19 digits (spaces or dashes between " \
 	"digit groups allowed)"
 #define CHECK_THUMB_MSG "must be a SHA-1 thumbprint: 40 hex digits " \

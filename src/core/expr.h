@@ -24,8 +24,14 @@ int expr_walk_names(const struct expr *e, int (*fn)(const char *name, void *arg)
 typedef const cJSON *(*expr_lookup_fn)(const char *name, void *arg);
 /* Evaluates e against the values lookup returns: 1 true, 0 false. */
 int expr_eval(const struct expr *e, expr_lookup_fn lookup, void *arg);
-/* Says e in words, for a person; allocated. */
+/* Says e in words, for a person; allocated. Allowed values that differ
+ * only in letter case are said once ("us, US" as "US"). */
 char *expr_words(const struct expr *e);
+/* How a caller says a field name in words (its label, say): allocated, or
+ * NULL to keep the name as written. */
+typedef char *(*expr_name_fn)(const char *name, void *arg);
+/* Says e in words with every name said by name(name, arg); allocated. */
+char *expr_words_named(const struct expr *e, expr_name_fn name, void *arg);
 /* The source text as given; owned by e. */
 const char *expr_source(const struct expr *e);
 

@@ -2,6 +2,7 @@
 #include "core/expr.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "core/expr_int.h"
 #include "core/value.h"
@@ -21,6 +22,9 @@ eval_is(const struct expr *e, const cJSON *v)
 		l = &e->lits[i];
 		if (l->type == L_NULL)
 			match = !given;
+		else if (l->type == L_STR)	/* reading 12: "Us" is "us" */
+			match = (text != NULL &&
+			    strcasecmp(text, l->text) == 0);
 		else
 			match = (text != NULL && strcmp(text, l->text) == 0);
 	}

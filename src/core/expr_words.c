@@ -1,17 +1,21 @@
 /* expr_words.c: saying a condition in words, for people. */
 #include "core/expr.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/expr_int.h"
 #include "util/xalloc.h"
 
-/* A growing string. */
+/* A growing string, and how names are said. */
 struct buf {
-	char	*s;
-	size_t	 len;
-	size_t	 cap;
+	char		*s;
+	size_t		 len;
+	size_t		 cap;
+	expr_name_fn	 name;		/* NULL: names as written */
+	void		*arg;
 };
 
 /* Appends s to b. */
@@ -51,24 +55,86 @@ words_lit(struct buf *b, const struct lit *l)
 		buf_add(b, l->text);
 }
 
+/* The number of capital letters in a literal's text. */
+static size_t
+capitals(const struct lit *l)
+{
+	const char	*p;
+	size_t		 n = 0;
+
+	for (p = l->text != NULL ? l->text : ""; *p != '\0'; p++)
+		n += isupper((unsigned char)*p) != 0;
+	return (n);
+}
+
+/* 1 when literal i only repeats another in other letter case ("us" beside
+ * "US"): the one with more capitals, else the first, is said. */
+static int
+lit_repeats(const struct expr *e, size_t i)
+{
+	const struct lit	*a = &e->lits[i], *o;
+	size_t			 j;
+
+	for (j = 0; j < e->nlits; j++) {
+		o = &e->lits[j];
+		if (j == i || a->text == NULL || o->text == NULL ||
+		    strcasecmp(a->text, o->text) != 0)
+			continue;
+		if (capitals(o) > capitals(a) ||
+		    (capitals(o) == capitals(a) && j < i))
+			return (1);
+	}
+	return (0);
+}
+
+/* The number of literals of e that are said. */
+static size_t
+lits_said(const struct expr *e)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < e->nlits; i++)
+		n += !lit_repeats(e, i);
+	return (n);
+}
+
 /* Appends the literals of e joined as "x, y or z" or "x nor y". */
 static void
 words_lits(struct buf *b, const struct expr *e, const char *last)
 {
-	size_t	i;
+	size_t	i, k = 0, n = lits_said(e);
 
 	for (i = 0; i < e->nlits; i++) {
-		if (i > 0)
-			buf_add(b, (i == e->nlits - 1) ? last : ", ");
+		if (lit_repeats(e, i))
+			continue;
+		if (k > 0)
+			buf_add(b, (k == n - 1) ? last : ", ");
 		words_lit(b, &e->lits[i]);
+		k++;
 	}
+}
+
+/* Appends a name as the caller says it (a label), or as written. */
+static void
+words_name(struct buf *b, const char *name)
+{
+	char	*said;
+
+	if (b->name == NULL || (said = b->name(name, b->arg)) == NULL) {
+		buf_add(b, name);
+		return;
+	}
+	buf_add(b, said);
+	free(said);
 }
 
 /* Appends a name == / != / in test, negated if neg. */
 static void
 words_is(struct buf *b, const struct expr *e, int neg)
 {
-	buf_add(b, e->name);
+	size_t	n = lits_said(e);
+
+	words_name(b, e->name);
 	if (e->nlits == 1 && e->lits[0].type == L_NULL) {
 		buf_add(b, neg ? " is given" : " is not given");
 		return;
@@ -76,10 +142,10 @@ words_is(struct buf *b, const struct expr *e, int neg)
 	if (!neg) {
 		buf_add(b, " is ");
 		words_lits(b, e, " or ");
-	} else if (e->nlits == 1) {
+	} else if (n == 1) {
 		buf_add(b, " is not ");
-		words_lit(b, &e->lits[0]);
-	} else if (e->nlits == 2) {
+		words_lits(b, e, " or ");
+	} else if (n == 2) {
 		buf_add(b, " is neither ");
 		words_lits(b, e, " nor ");
 	} else {
@@ -120,7 +186,7 @@ words_node(struct buf *b, const struct expr *e, int neg)
 	e = strip_not(e, &neg);
 	switch (e->kind) {
 	case E_PRESENT:
-		buf_add(b, e->name);
+		words_name(b, e->name);
 		buf_add(b, neg ? " is not given" : " is given");
 		break;
 	case E_IS:
@@ -143,7 +209,14 @@ words_node(struct buf *b, const struct expr *e, int neg)
 char *
 expr_words(const struct expr *e)
 {
-	struct buf	b = { NULL, 0, 0 };
+	return (expr_words_named(e, NULL, NULL));
+}
+
+/* Says e in words with each name as name(name, arg) says it; allocated. */
+char *
+expr_words_named(const struct expr *e, expr_name_fn name, void *arg)
+{
+	struct buf	b = { NULL, 0, 0, name, arg };
 
 	buf_add(&b, "");
 	words_node(&b, e, 0);

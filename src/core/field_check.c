@@ -140,7 +140,10 @@ check_format(const struct field *f, enum field_type type, const char *text,
 	case FT_EMAIL:		return check_email(text);
 	case FT_PHONE:		return check_phone(text);
 	case FT_COUNTRY:	return check_country(text);
-	case FT_DATE:		return check_date(text, f->max_days, now);
+	case FT_DATE:
+		if (f->max_years >= 0)
+			return check_date_years(text, f->max_years, now);
+		return check_date(text, f->max_days, now);
 	case FT_CSR:		return check_csr(text);
 	case FT_DNS_NAME:	return check_dns_name(text);
 	case FT_OIN:		return check_oin(text);
@@ -155,29 +158,42 @@ check_format(const struct field *f, enum field_type type, const char *text,
 	}
 }
 
-/* Checks an ID, allowing the special values from min up to 0 the form
- * gives (a server platform of -1 means "other"). */
+/* The message for a bad ID whose form allows the special values min..-1. */
+static char *
+id_min_message(const struct field *f)
+{
+	if (f->min == -1)
+		return xstrdup("must be a numeric ID: a positive whole number, "
+		    "e.g. 123456, or -1");
+	return xasprintf("must be a numeric ID: a positive whole number, "
+	    "e.g. 123456, or a whole number from %lld to -1", f->min);
+}
+
+/* Checks an ID, allowing the special values from min up to -1 the form
+ * gives (a server platform of -1 means "other"); 0 is never an ID. */
 static char *
 check_id_min(const struct field *f, const cJSON *v)
 {
 	const char *s = cJSON_GetStringValue(v);
 	long long n;
-	char *end;
+	char *end, *msg;
 
-	if (f->has_min && f->min <= 0) {
-		/* Only whole numbers: -0.5 or " -1" is no special value. */
-		if (cJSON_IsNumber(v) && v->valuedouble <= 0 &&
-		    v->valuedouble >= (double)f->min &&
-		    v->valuedouble == floor(v->valuedouble))
-			n = (long long)v->valuedouble;
-		else if (s != NULL && (*s == '-' || (*s >= '0' && *s <= '9')))
-			n = strtoll(s, &end, 10);
-		else
-			return check_id(v);
-		if ((cJSON_IsNumber(v) || *end == '\0') && n >= f->min && n <= 0)
+	if (!f->has_min || f->min >= 0)
+		return check_id(v);
+	/* Only whole numbers: -0.5 or " -1" is no special value. */
+	if (cJSON_IsNumber(v) && v->valuedouble < 0 &&
+	    v->valuedouble >= (double)f->min &&
+	    v->valuedouble == floor(v->valuedouble))
+		return NULL;
+	if (s != NULL && *s == '-' && s[1] >= '0' && s[1] <= '9') {
+		n = strtoll(s, &end, 10);
+		if (*end == '\0' && n >= f->min && n <= -1)
 			return NULL;
 	}
-	return check_id(v);
+	if ((msg = check_id(v)) == NULL)
+		return NULL;
+	free(msg);
+	return id_min_message(f);
 }
 
 /* Checks one scalar (a value, or a list item) as type. */
@@ -208,30 +224,30 @@ check_scalar(const struct field *f, enum field_type type, const cJSON *v,
 	return NULL;
 }
 
-/* Checks the items of a list of strings or of allowed values. */
+/* Checks the items of a list of strings or of allowed values; *item is
+ * set to the index of the bad item. */
 static char *
 check_items(const struct field *f, const cJSON *v, const cJSON *answers,
-    const size_t *index, size_t nindex, time_t now)
+    const size_t *index, size_t nindex, time_t now, long *item)
 {
-	const cJSON *item;
+	const cJSON *it;
 	char *msg = NULL;
-	int i = 0;
+	long i = 0;
 
 	if (f->max_items >= 0 && cJSON_GetArraySize(v) > f->max_items)
 		return xasprintf("may hold at most %ld items", f->max_items);
-	cJSON_ArrayForEach(item, v) {
+	cJSON_ArrayForEach(it, v) {
 		if (f->type == FT_MULTI_ENUM)
-			msg = check_enum(f, item, answers, index, nindex);
+			msg = check_enum(f, it, answers, index, nindex);
 		else if (f->item != FT_ID && f->item != FT_INTEGER &&
-		    !cJSON_IsString(item))
+		    !cJSON_IsString(it))
 			msg = xstrdup("must be a JSON string");
 		else
-			msg = check_scalar(f, f->item, item, answers, index,
+			msg = check_scalar(f, f->item, it, answers, index,
 			    nindex, now);
 		if (msg != NULL) {
-			char *full = xasprintf("item %d: %s", i, msg);
-			free(msg);
-			return full;
+			*item = i;
+			return msg;
 		}
 		i++;
 	}
@@ -241,10 +257,11 @@ check_items(const struct field *f, const cJSON *v, const cJSON *answers,
 /* Checks a present value v of field f. */
 char *
 field_check_value(const struct field *f, const cJSON *v, const cJSON *answers,
-    const size_t *index, size_t nindex, time_t now)
+    const size_t *index, size_t nindex, time_t now, long *item)
 {
 	char *msg;
 
+	*item = -1;
 	if (cJSON_IsNull(v))
 		return f->nullable ? NULL : xstrdup("must not be null");
 	if ((msg = check_kind(f, v)) != NULL)
@@ -258,7 +275,7 @@ field_check_value(const struct field *f, const cJSON *v, const cJSON *answers,
 		return NULL;
 	}
 	if (f->type == FT_LIST || f->type == FT_MULTI_ENUM)
-		return check_items(f, v, answers, index, nindex, now);
+		return check_items(f, v, answers, index, nindex, now, item);
 	if (f->values != NULL || f->nvalues_if > 0)
 		return check_enum(f, v, answers, index, nindex);
 	return check_scalar(f, f->type, v, answers, index, nindex, now);

@@ -166,6 +166,8 @@ field_clear(struct field *f)
 	free(f->label);
 	free(f->help);
 	free(f->expiry_month);
+	free(f->key_type);
+	free(f->key_size);
 	free(f->lookup);
 	free(f->file);
 	expr_free(f->required_if);
@@ -178,6 +180,11 @@ field_clear(struct field *f)
 		cJSON_Delete(f->values_if[i].values);
 	}
 	free(f->values_if);
+	for (i = 0; i < f->ninfer; i++) {
+		expr_free(f->infer[i].when);
+		cJSON_Delete(f->infer[i].value);
+	}
+	free(f->infer);
 }
 
 /* Releases a form and everything in it. */

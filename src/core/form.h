@@ -34,6 +34,12 @@ struct values_rule {
 	cJSON		*values;	/* array of scalars */
 };
 
+/* A value a local field takes while a condition on the body holds. */
+struct infer_rule {
+	struct expr	*when;
+	cJSON		*value;		/* a scalar */
+};
+
 /* One request parameter. */
 struct field {
 	char		*path;		/* organization.contacts[].email */
@@ -55,12 +61,18 @@ struct field {
 	long		 min_length, max_length;	/* -1: no bound */
 	long		 max_items;	/* lists: -1 no bound */
 	int		 max_days;	/* dates: days after today */
+	int		 max_years;	/* dates: calendar years on */
+	int		 local;		/* a form's own choice, not sent */
+	struct infer_rule *infer;	/* local: its value read off a body */
+	size_t		 ninfer;
 	char		*expiry_month;	/* card years: path of the month */
+	char		*key_type;	/* CSRs: path of the key type field */
+	char		*key_size;	/* CSRs: path of the key size field */
 	cJSON		*max_count;	/* object-list members: {value: n} */
 	cJSON		*dflt;		/* default value, or NULL */
 	int		 secret;	/* never shown, stored or logged */
 	int		 remember;	/* kept for the next order (recall.json) */
-	char		*lookup;	/* "organizations", "server_platforms" or NULL */
+	char		*lookup;	/* "users" ... (core/lookup.h), or NULL */
 	size_t		 parent;	/* index of the parent field, or SIZE_MAX */
 	size_t		 screen;	/* index of its screen */
 	char		*file;		/* form file it came from */

@@ -8,6 +8,7 @@
 
 #include "core/expr.h"
 #include "core/form.h"
+#include "core/lookup.h"
 #include "util/xalloc.h"
 
 /* Sets *cause to "file: field path: message" and returns -1. */
@@ -72,6 +73,34 @@ link_parent(struct form *form, size_t i, char **cause)
 	return 0;
 }
 
+/* Checks "key_type" and "key_size": on a csr field, naming enum fields
+ * outside any list (key_size only with key_type). */
+static int
+check_key_fields(const struct form *form, const struct field *f,
+    char **cause)
+{
+	const char *paths[] = { f->key_type, f->key_size };
+	const struct field *k;
+	size_t i;
+
+	if (f->key_type == NULL && f->key_size == NULL)
+		return 0;
+	if (f->type != FT_CSR || f->key_type == NULL)
+		return fail(cause, f, "\"key_type\" (and \"key_size\") are "
+		    "for csr fields, and key_size needs key_type");
+	for (i = 0; i < 2; i++) {
+		if (paths[i] == NULL)
+			continue;
+		k = form_find(form, paths[i]);
+		if (k == NULL || k->type != FT_ENUM ||
+		    strchr(paths[i], '[') != NULL)
+			return fail(cause, f, "\"%s\" must name an enum field "
+			    "outside any list", i == 0 ? "key_type" :
+			    "key_size");
+	}
+	return 0;
+}
+
 /* Checks that a type has what it needs (values, item, month field). */
 static int
 check_type(const struct form *form, const struct field *f, char **cause)
@@ -95,11 +124,11 @@ check_type(const struct form *form, const struct field *f, char **cause)
 	if (f->max_count != NULL && f->type != FT_ENUM)
 		return fail(cause, f, "\"max_count\" is for enum fields");
 	if (f->lookup != NULL && (f->type != FT_ID ||
-	    (strcmp(f->lookup, "organizations") != 0 &&
-	    strcmp(f->lookup, "server_platforms") != 0)))
-		return fail(cause, f, "\"lookup\" must be \"organizations\" or "
-		    "\"server_platforms\", on an id field");
-	return 0;
+	    lookup_find(f->lookup) == NULL))
+		return fail(cause, f, "\"lookup\" must be \"organizations\", "
+		    "\"server_platforms\", \"users\" or \"containers\", on "
+		    "an id field");
+	return check_key_fields(form, f, cause);
 }
 
 /* Carries a form and a field through expr_walk_names(). */
@@ -146,6 +175,24 @@ check_conditions(const struct form *form, const struct field *f, char **cause)
 		if (check_expr(form, f, f->values_if[i].when, cause) != 0)
 			return -1;
 	}
+	for (i = 0; i < f->ninfer; i++) {
+		if (check_expr(form, f, f->infer[i].when, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A local field is a top-level enum the body never holds; only it may
+ * infer its value, and only a date may have "max_years". */
+static int
+check_local(const struct field *f, char **cause)
+{
+	if (f->local && (f->type != FT_ENUM || strchr(f->path, '.') != NULL))
+		return fail(cause, f, "a local field must be a top-level enum");
+	if (f->ninfer > 0 && !f->local)
+		return fail(cause, f, "only a local field may \"infer\"");
+	if (f->max_years >= 0 && f->type != FT_DATE)
+		return fail(cause, f, "\"max_years\" is for date fields");
 	return 0;
 }
 
@@ -194,6 +241,7 @@ form_check(struct form *form, char **cause)
 	for (i = 0; i < form->nfields; i++) {
 		if (link_parent(form, i, cause) != 0 ||
 		    check_type(form, &form->fields[i], cause) != 0 ||
+		    check_local(&form->fields[i], cause) != 0 ||
 		    check_conditions(form, &form->fields[i], cause) != 0)
 			return -1;
 	}

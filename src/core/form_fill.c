@@ -190,6 +190,40 @@ get_values_if(const cJSON *obj, struct field *f, char **cause)
 	return 0;
 }
 
+/* Reads "infer": {"value": "condition on the body", ...} of a local field. */
+static int
+get_infer(const cJSON *obj, struct field *f, char **cause)
+{
+	const cJSON *map = cJSON_GetObjectItemCaseSensitive(obj, "infer");
+	const cJSON *rule;
+	struct infer_rule *r;
+
+	if (map == NULL)
+		return 0;
+	if (!cJSON_IsObject(map) || map->child == NULL)
+		return fail(cause, f, "\"infer\" must map values to "
+		    "conditions");
+	cJSON_ArrayForEach(rule, map) {
+		f->infer = xreallocarray(f->infer, f->ninfer + 1,
+		    sizeof *f->infer);
+		r = &f->infer[f->ninfer++];
+		r->value = cJSON_CreateString(rule->string);
+		r->when = NULL;
+		if (!cJSON_IsString(rule))
+			return fail(cause, f, "\"infer\" must map values to "
+			    "conditions");
+		if ((r->when = expr_parse(rule->valuestring, cause)) == NULL) {
+			char *why = *cause;
+
+			fail(cause, f, "\"infer\" condition '%s' does not "
+			    "parse: %s", rule->valuestring, why);
+			free(why);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The JSON type a field of this kind is sent as unless it says otherwise. */
 static enum json_type
 default_json(const struct field *f)
@@ -263,7 +297,7 @@ get_json(const cJSON *obj, struct field *f, char **cause)
 static int
 get_limits(const cJSON *obj, struct field *f, char **cause)
 {
-	long days = -1;
+	long days = -1, years = -1;
 	const cJSON *mc = cJSON_GetObjectItemCaseSensitive(obj, "max_count");
 	const cJSON *item;
 
@@ -272,9 +306,13 @@ get_limits(const cJSON *obj, struct field *f, char **cause)
 	    get_limit(obj, "min_length", &f->min_length, f, cause) != 0 ||
 	    get_limit(obj, "max_length", &f->max_length, f, cause) != 0 ||
 	    get_limit(obj, "max_items", &f->max_items, f, cause) != 0 ||
-	    get_limit(obj, "max_days", &days, f, cause) != 0)
+	    get_limit(obj, "max_days", &days, f, cause) != 0 ||
+	    get_limit(obj, "max_years", &years, f, cause) != 0)
 		return -1;
 	f->max_days = (int)days;
+	f->max_years = (int)years;
+	if (years > 1000)
+		return fail(cause, f, "\"max_years\" must be at most 1000");
 	if (mc == NULL)
 		return 0;
 	if (!cJSON_IsObject(mc) || mc->child == NULL)
@@ -312,6 +350,7 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 
 	f->parent = SIZE_MAX;
 	f->min_length = f->max_length = f->max_items = f->max_days = -1;
+	f->max_years = -1;
 	f->file = xstrdup(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 	    obj, "@file")));
 	if (get_string(obj, "path", 1, &f->path, f, cause) != 0)
@@ -327,6 +366,8 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 	    get_bool(obj, "required", &f->required, f, cause) != 0 ||
 	    get_bool(obj, "secret", &f->secret, f, cause) != 0 ||
 	    get_bool(obj, "remember", &f->remember, f, cause) != 0 ||
+	    get_bool(obj, "local", &f->local, f, cause) != 0 ||
+	    get_infer(obj, f, cause) != 0 ||
 	    get_expr(obj, "required_if", &f->required_if, f, cause) != 0 ||
 	    get_expr(obj, "when", &f->when, f, cause) != 0 ||
 	    get_values(cJSON_GetObjectItemCaseSensitive(obj, "values"),
@@ -335,6 +376,8 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 	    get_json(obj, f, cause) != 0 ||
 	    get_limits(obj, f, cause) != 0 ||
 	    get_string(obj, "expiry_month", 0, &f->expiry_month, f, cause) != 0 ||
+	    get_string(obj, "key_type", 0, &f->key_type, f, cause) != 0 ||
+	    get_string(obj, "key_size", 0, &f->key_size, f, cause) != 0 ||
 	    get_string(obj, "lookup", 0, &f->lookup, f, cause) != 0)
 		return -1;
 	if (f->help == NULL)

@@ -30,8 +30,9 @@ static const char *const include_keys[] = {
 static const char *const field_keys[] = {
 	"path", "label", "type", "json", "nullable", "required", "required_if",
 	"when", "values", "values_if", "item", "min", "max", "min_length",
-	"max_length", "max_items", "max_days", "expiry_month", "max_count",
-	"default", "secret", "lookup", "remember", "help", NULL
+	"max_length", "max_items", "max_days", "max_years", "expiry_month",
+	"max_count", "key_type", "key_size", "default", "secret", "lookup",
+	"remember", "local", "infer", "help", NULL
 };
 
 /* Where the loader is, for messages. */

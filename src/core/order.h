@@ -18,6 +18,16 @@ struct problems;
  * form; errors and warnings are added to p at their JSON paths. */
 void	order_check(const struct form *form, const cJSON *body, time_t now,
 	    struct problems *p);
+/* The same, with the local fields (choices of the form that are never
+ * sent) taken from answers where they hold them. */
+void	order_check_answers(const struct form *form, const cJSON *body,
+	    const cJSON *answers, time_t now, struct problems *p);
+/* Sets the local fields of obj from answers (NULL: none) where they hold
+ * them, else reads them off obj itself (a new organization when it has
+ * organization.name); a body's own member of that name is dropped with a
+ * warning, and a body that fits no value or several gets an error. */
+void	order_set_local(const struct form *form, cJSON *obj,
+	    const cJSON *answers, struct problems *p);
 /* Builds the request body from answers: fields whose condition is false and
  * empty optional fields are left out; values are sent as the JSON types the
  * form gives (numeric text to numbers, CSRs on one line). */

@@ -36,6 +36,24 @@ integer_text(const char *s)
 	return n > 0 && n <= 15 && s[n] == '\0';
 }
 
+/* A card number as digits only (reading 14: typed with spaces or dashes,
+ * sent without); any other character keeps the text as typed, so that
+ * checking the body reports it. */
+static cJSON *
+card_digits(char *s)
+{
+	char *r, *w;
+
+	if (s[strspn(s, "0123456789 -")] != '\0')
+		return cJSON_CreateString(s);
+	for (r = w = s; *r != '\0'; r++) {
+		if (*r != ' ' && *r != '-')
+			*w++ = *r;
+	}
+	*w = '\0';
+	return cJSON_CreateString(s);
+}
+
 /* Converts typed text to a boolean, or NULL when it is not one. */
 static cJSON *
 text_to_bool(const char *s)
@@ -70,7 +88,9 @@ convert_text(const struct field *f, enum field_type type, const char *raw,
 			break;
 		}
 	}
-	if (out == NULL && type == FT_CSR) {
+	if (out == NULL && type == FT_CARD_NUMBER)
+		out = card_digits(s);
+	else if (out == NULL && type == FT_CSR) {
 		out = cJSON_CreateString((norm = csr_normalise(s)));
 		free(norm);
 	} else if (out == NULL && f->json == JT_INTEGER && integer_text(s))
@@ -79,6 +99,7 @@ convert_text(const struct field *f, enum field_type type, const char *raw,
 		out = text_to_bool(s);
 	if (out == NULL)
 		out = cJSON_CreateString(s);
+	explicit_bzero(s, strlen(s));	/* it may be a card number */
 	free(s);
 	return out;
 }
@@ -152,7 +173,8 @@ build_field(struct build *b, size_t fi, const cJSON *v)
 	cJSON *out;
 	int req;
 
-	if (!answers_eval(f->when, b->answers, b->index, b->nindex))
+	if (f->local || !answers_eval(f->when, b->answers, b->index,
+	    b->nindex))
 		return NULL;
 	req = f->required || (f->required_if != NULL &&
 	    answers_eval(f->required_if, b->answers, b->index, b->nindex));
@@ -161,6 +183,8 @@ build_field(struct build *b, size_t fi, const cJSON *v)
 		build_object(b, fi, v, out);
 	} else if (f->type == FT_OBJECT_LIST && cJSON_IsArray(v))
 		out = build_list(b, fi, v);
+	else if (cJSON_IsNull(v) && f->nullable)
+		return cJSON_CreateNull();	/* chosen, unlike no answer */
 	else if (!answers_present(v))
 		return NULL;
 	else if (f->type == FT_LIST || f->type == FT_MULTI_ENUM)
@@ -199,9 +223,20 @@ cJSON *
 order_build(const struct form *form, const cJSON *answers)
 {
 	struct build b = { form, answers, { 0 }, 0 };
-	cJSON *body = cJSON_CreateObject();
+	cJSON *body = cJSON_CreateObject(), *copy = NULL;
+	size_t i;
 
+	for (i = 0; i < form->nfields && copy == NULL; i++) {
+		if (form->fields[i].local && cJSON_IsObject(answers) &&
+		    !cJSON_HasObjectItem(answers, form->fields[i].name)) {
+			/* no choice made: read it off the answers */
+			copy = cJSON_Duplicate(answers, 1);
+			order_set_local(form, copy, NULL, NULL);
+			b.answers = answers = copy;
+		}
+	}
 	build_object(&b, SIZE_MAX, answers, body);
+	cJSON_Delete(copy);
 	return body;
 }
 
@@ -253,6 +288,7 @@ order_load(const struct form *form, const cJSON *body, struct problems *p)
 		return cJSON_CreateObject();
 	}
 	answers = cJSON_Duplicate(body, 1);
+	order_set_local(form, answers, NULL, NULL);
 	prune(form, SIZE_MAX, answers, "", p);
 	return answers;
 }

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "core/answers.h"
+#include "core/csr.h"
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/form_words.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
 
@@ -118,7 +120,7 @@ report_missing(struct walk *w, const struct field *f, const char *path)
 		problems_add(w->p, 0, path, "is required");
 		return;
 	}
-	why = expr_words(f->required_if);
+	why = form_cond_words(w->form, f->required_if, f->parent);
 	problems_add(w->p, 0, path, "is required because %s", why);
 	free(why);
 }
@@ -127,10 +129,52 @@ report_missing(struct walk *w, const struct field *f, const char *path)
 static void
 report_ignored(struct walk *w, const struct field *f, const char *path)
 {
-	char *why = expr_words(f->when);
+	char *why = form_cond_words(w->form, f->when, f->parent);
 
 	problems_add(w->p, 1, path, "is ignored: it applies only when %s", why);
 	free(why);
+}
+
+/* The type error of a value that counts as not given (null, [] where no
+ * list goes), or NULL: a blank string is simply missing (reading 14). */
+static char *
+empty_problem(const struct field *f, const cJSON *v)
+{
+	if (v == NULL || cJSON_IsInvalid(v))
+		return NULL;
+	if (cJSON_IsNull(v))
+		return f->nullable ? NULL : xstrdup("must not be null");
+	if (cJSON_IsArray(v) && f->json != JT_ARRAY)
+		return xstrdup(f->json == JT_OBJECT ? "must be an object" :
+		    "must be a single value, not a list");
+	return NULL;
+}
+
+/* Reports a bad value at its path, or at path[item] for one list item. */
+static void
+report_value(struct walk *w, const char *path, long item, char *msg)
+{
+	char *at = item >= 0 ? xasprintf("%s[%ld]", path, item) :
+	    xstrdup(path);
+
+	problems_add(w->p, 0, at, "%s", msg);
+	free(at);
+	free(msg);
+}
+
+/* Warns about what certwiz changes before sending a good value. */
+static void
+report_rewrites(struct walk *w, const struct field *f, const cJSON *v,
+    const char *path)
+{
+	if (!cJSON_IsString(v))
+		return;
+	if (f->type == FT_CSR && strpbrk(v->valuestring, "\r\n") != NULL)
+		problems_add(w->p, 1, path, "has line breaks; certwiz removes "
+		    "them before sending");
+	if (f->type == FT_CARD_NUMBER && strpbrk(v->valuestring, " -") != NULL)
+		problems_add(w->p, 1, path, "has spaces or dashes; certwiz "
+		    "sends the digits only");
 }
 
 /* Checks one field of an object: presence, conditions, value, children. */
@@ -139,6 +183,7 @@ check_field(struct walk *w, size_t fi, const cJSON *v, const char *path)
 {
 	const struct field *f = &w->form->fields[fi];
 	char *msg;
+	long item;
 	int req;
 
 	if (!answers_eval(f->when, w->body, w->index, w->nindex)) {
@@ -149,20 +194,26 @@ check_field(struct walk *w, size_t fi, const cJSON *v, const char *path)
 	req = f->required || (f->required_if != NULL &&
 	    answers_eval(f->required_if, w->body, w->index, w->nindex));
 	if (!answers_present(v)) {
-		if (req)
+		if ((msg = empty_problem(f, v)) != NULL)
+			report_value(w, path, -1, msg);
+		else if (req)
 			report_missing(w, f, path);
 		return;
 	}
-	msg = field_check_value(f, v, w->body, w->index, w->nindex, w->now);
+	msg = field_check_value(f, v, w->body, w->index, w->nindex, w->now,
+	    &item);
 	if (msg != NULL) {
-		problems_add(w->p, 0, path, "%s", msg);
-		free(msg);
+		report_value(w, path, item, msg);
 		return;
 	}
-	if (f->type == FT_CSR && cJSON_IsString(v) &&
-	    strpbrk(v->valuestring, "\r\n") != NULL)
-		problems_add(w->p, 1, path, "has line breaks; certwiz removes "
-		    "them before sending");
+	report_rewrites(w, f, v, path);
+	if (f->type == FT_CSR && cJSON_IsString(v)) {
+		if (strpbrk(v->valuestring, "\r\n") != NULL)
+			problems_add(w->p, 1, path, "has line breaks; certwiz "
+			    "removes them before sending");
+		csr_check_field(w->form, f, v->valuestring, w->body, path,
+		    w->p);
+	}
 	if (f->type == FT_OBJECT)
 		check_object(w, fi, v, path);
 	else if (f->type == FT_OBJECT_LIST)
@@ -190,16 +241,29 @@ check_object(struct walk *w, size_t parent, const cJSON *obj,
 	}
 }
 
-/* Checks a request body against the form. */
+/* Checks a request body against the form, local fields from answers. */
 void
-order_check(const struct form *form, const cJSON *body, time_t now,
-    struct problems *p)
+order_check_answers(const struct form *form, const cJSON *body,
+    const cJSON *answers, time_t now, struct problems *p)
 {
-	struct walk w = { form, body, now, p, { 0 }, 0 };
+	struct walk w = { form, NULL, now, p, { 0 }, 0 };
+	cJSON *copy;
 
 	if (!cJSON_IsObject(body)) {
 		problems_add(p, 0, "", "the order must be a JSON object");
 		return;
 	}
-	check_object(&w, SIZE_MAX, body, "");
+	copy = cJSON_Duplicate(body, 1);
+	order_set_local(form, copy, answers, p);
+	w.body = copy;
+	check_object(&w, SIZE_MAX, copy, "");
+	cJSON_Delete(copy);
+}
+
+/* Checks a request body against the form. */
+void
+order_check(const struct form *form, const cJSON *body, time_t now,
+    struct problems *p)
+{
+	order_check_answers(form, body, NULL, now, p);
 }

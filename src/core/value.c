@@ -6,6 +6,17 @@
 
 #include "util/xalloc.h"
 
+/* 1 when s is NULL, empty or only ASCII white space. */
+int
+value_blank(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	return *s == '\0';
+}
+
 /* 1 when v counts as given. */
 int
 value_given(const cJSON *v)
@@ -14,7 +25,7 @@ value_given(const cJSON *v)
 	    cJSON_IsInvalid(v))
 		return 0;
 	if (cJSON_IsString(v))
-		return v->valuestring != NULL && v->valuestring[0] != '\0';
+		return !value_blank(v->valuestring);
 	if (cJSON_IsArray(v) || cJSON_IsObject(v))
 		return v->child != NULL;
 	return 1;

@@ -12,8 +12,12 @@
 
 #include <cjson/cJSON.h>
 
-/* 1 when v counts as given: not absent, null, "", false, [] or {}. */
+/* 1 when v counts as given: not absent, null, "", a string of only white
+ * space, false, [] or {}. */
 int		 value_given(const cJSON *v);
+/* 1 when s is NULL, empty or only ASCII white space (reading 14: such a
+ * string is missing). */
+int		 value_blank(const char *s);
 /* The text form of a scalar (strings as they are, integers without a
  * fraction, true/false), written into buf when needed; NULL for arrays,
  * objects, null and absent values. */

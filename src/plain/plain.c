@@ -3,6 +3,7 @@
 #include "plain/plain_int.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,13 @@ void
 plain_seen_add(struct walk *w, const char *key)
 {
 	list_add(&w->seen, &w->nseen, key);
+}
+
+/* Remembers a key passed without a question. */
+void
+plain_quiet_add(struct walk *w, const char *key)
+{
+	list_add(&w->quiet, &w->nquiet, key);
 }
 
 /* Remembers an optional object as declined. */
@@ -69,6 +77,10 @@ seen(const struct walk *w, const char *key)
 
 	for (i = 0; i < w->nseen; i++) {
 		if (strcmp(w->seen[i], key) == 0)
+			return 1;
+	}
+	for (i = 0; i < w->nquiet; i++) {
+		if (strcmp(w->quiet[i], key) == 0)
 			return 1;
 	}
 	return 0;
@@ -126,34 +138,106 @@ next_slot(const struct walk *w, const struct slot *v, size_t n)
 	return n;
 }
 
-/* Asks the slots of one screen until none is left. */
-static void
-walk_screen(struct walk *w, size_t screen)
+/* The first shown screen with a question still to ask, its slots in *v
+ * (released by the caller) and the slot's place in *j; SIZE_MAX when
+ * every question was asked. */
+static size_t
+next_question(const struct walk *w, struct slot **v, size_t *n, size_t *j)
 {
-	struct slot *v;
-	size_t n, j;
+	size_t sc;
 
-	fprintf(w->out, "== Screen %zu of %zu: %s ==\n", screen + 1,
-	    w->s->form->nscreens, w->s->form->screens[screen].title);
-	while (w->stop == STOP_NONE) {
-		n = session_slots(w->s, screen, &v);
-		if ((j = next_slot(w, v, n)) < n)
-			plain_ask(w, &v[j]);
-		session_slots_free(v, n);
-		if (j == n)
-			break;
+	for (sc = 0; sc < w->s->form->nscreens; sc++) {
+		if (!session_screen_shown(w->s, sc))
+			continue;
+		*n = session_slots(w->s, sc, v);
+		if ((*j = next_slot(w, *v, *n)) < *n)
+			return sc;
+		session_slots_free(*v, *n);
 	}
+	*v = NULL;
+	*n = 0;
+	return SIZE_MAX;
 }
 
-/* Prints every problem as "[path] problem: message". */
+/* Removes string s from a list, if it is there. */
 static void
-print_problems(FILE *out, const struct problems *p)
+list_remove(char **v, size_t *n, const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < p->n; i++)
-		fprintf(out, "[%s] %s: %s\n", p->v[i].path,
-		    p->v[i].warning ? "warning" : "problem", p->v[i].message);
+	for (i = 0; i < *n; i++) {
+		if (strcmp(v[i], s) != 0)
+			continue;
+		free(v[i]);
+		memmove(&v[i], &v[i + 1], (*n - i - 1) * sizeof *v);
+		(*n)--;
+		return;
+	}
+}
+
+/* "<": forgets the last question answered, so it is asked again (an
+ * object declined there is offered again too). */
+static void
+go_back(struct walk *w, const char *path)
+{
+	char *key;
+
+	w->back = 0;
+	if (w->nseen == 0) {
+		fprintf(w->out, "[%s] note: this is the first question\n",
+		    path);
+		return;
+	}
+	key = w->seen[--w->nseen];
+	list_remove(w->skip, &w->nskip, key);
+	free(key);
+}
+
+/* Asks every question of every shown screen in form order, printing a
+ * screen's heading when the questions move to it. */
+static void
+walk_screens(struct walk *w)
+{
+	struct slot *v;
+	size_t n, j, sc, shown = SIZE_MAX;
+	char *head, *path;
+
+	w->in_walk = 1;
+	while (w->stop == STOP_NONE) {
+		if ((sc = next_question(w, &v, &n, &j)) == SIZE_MAX)
+			break;
+		if (sc != shown) {
+			head = session_screen_heading(w->s->form, sc);
+			fprintf(w->out, "== %s ==\n", head);
+			free(head);
+			shown = sc;
+		}
+		plain_ask(w, &v[j]);
+		w->cur = NULL;
+		path = xstrdup(v[j].path);
+		session_slots_free(v, n);
+		if (w->back)
+			go_back(w, path);
+		free(path);
+	}
+	w->in_walk = 0;
+}
+
+/* Prints every problem as "[path] problem: Label (screen S): message",
+ * errors first; returns the number of errors. */
+static size_t
+print_problems(FILE *out, const struct session *s)
+{
+	struct session_problem *v;
+	size_t i, n = session_problems(s, &v), errors = 0;
+
+	for (i = 0; i < n; i++) {
+		fprintf(out, "[%s] %s: %s\n", v[i].path, v[i].warning ?
+		    "warning" : "problem", v[i].text);
+		errors += !v[i].warning;
+	}
+	session_problems_free(v, n);
+	return errors;
 }
 
 /* Writes the real body (secrets included) to the output file. */
@@ -185,16 +269,12 @@ write_output(struct walk *w)
 static int
 review(struct walk *w)
 {
-	struct problems p = { NULL, 0 };
 	char *masked = session_body_masked(w->s);
 	size_t errors;
 
 	fprintf(w->out, "== Review ==\n%s\n", masked);
 	free(masked);
-	session_check(w->s, &p);
-	print_problems(w->out, &p);
-	errors = problems_errors(&p);
-	problems_free(&p);
+	errors = print_problems(w->out, w->s);
 	if (errors != 0) {
 		fprintf(w->out, "The order has %zu problem%s; nothing was "
 		    "written.\n", errors, errors == 1 ? "" : "s");
@@ -210,13 +290,17 @@ review(struct walk *w)
 static void
 save_unfinished(struct walk *w, const char *why)
 {
-	char *cause = NULL;
+	char *cause = NULL, *hint;
 
 	if (!w->s->changed || w->o->draft == NULL) {
-		if (w->o->draft != NULL && w->o->draft->path != NULL)
-			fprintf(stderr, "certwiz: %s; the draft is %s\n", why,
-			    w->o->draft->path);
-		else
+		if (w->o->draft != NULL && w->o->draft->path != NULL) {
+			hint = draft_resume_command(w->o->draft->path,
+			    w->o->sandbox, 1);
+			fprintf(stderr, "certwiz: %s; the draft is %s; "
+			    "continue with: %s\n", why, w->o->draft->path,
+			    hint);
+			free(hint);
+		} else
 			fprintf(stderr, "certwiz: %s; nothing to save\n", why);
 		return;
 	}
@@ -226,8 +310,10 @@ save_unfinished(struct walk *w, const char *why)
 		free(cause);
 		return;
 	}
-	fprintf(stderr, "certwiz: %s; draft saved to %s\n", why,
-	    w->o->draft->path);
+	hint = draft_resume_command(w->o->draft->path, w->o->sandbox, 1);
+	fprintf(stderr, "certwiz: %s; draft saved to %s; continue with: %s\n",
+	    why, w->o->draft->path, hint);
+	free(hint);
 }
 
 /* The exit status of a run that stopped early. */
@@ -262,8 +348,12 @@ walk_free(struct walk *w)
 		free(w->seen[i]);
 	for (i = 0; i < w->nskip; i++)
 		free(w->skip[i]);
+	for (i = 0; i < w->nquiet; i++)
+		free(w->quiet[i]);
 	free(w->seen);
 	free(w->skip);
+	free(w->quiet);
+	plain_lookup_free(w);
 }
 
 /* Walks every shown screen, then reviews the order. */
@@ -271,7 +361,6 @@ int
 plain_run(struct session *s, FILE *in, FILE *out, const struct plain_opts *o)
 {
 	struct walk w;
-	size_t i;
 	int rc;
 
 	memset(&w, 0, sizeof w);
@@ -279,10 +368,7 @@ plain_run(struct session *s, FILE *in, FILE *out, const struct plain_opts *o)
 	w.in = in;
 	w.out = out;
 	w.o = o;
-	for (i = 0; i < s->form->nscreens && w.stop == STOP_NONE; i++) {
-		if (session_screen_shown(s, i))
-			walk_screen(&w, i);
-	}
+	walk_screens(&w);
 	if (w.stop != STOP_NONE)
 		rc = stopped(&w);
 	else if ((rc = review(&w)) != 0 && s->changed)
@@ -320,7 +406,7 @@ int
 plain_pick(const char *what, char *const *ids, char *const *titles, int n,
     FILE *in, FILE *out, volatile sig_atomic_t *signo)
 {
-	struct plain_opts o = { NULL, NULL, signo };
+	struct plain_opts o = { NULL, NULL, signo, NULL, 0 };
 	struct walk w;
 	char *line;
 	int i, tries, k;

@@ -6,6 +6,11 @@
  *
  *   [payment_method] Payment method (required) 1) balance 2) profile 3) card [balance]:
  *
+ * Besides an answer, a line may be "<" or "-" (back to the previous
+ * question), "?" (the field's help and why it is asked), "??" (the
+ * organizations, or server platforms, the look-up finds) or "!" (clear an
+ * optional answer).
+ *
  * Ownership: plain_run() and plain_pick() borrow everything they are given.
  * The session's conversation goes to out; how a run ended (input ended,
  * interrupted, draft saved) goes to stderr as "certwiz: ...".
@@ -26,6 +31,8 @@ struct plain_opts {
 	const char		*output;	/* write the body here, or NULL */
 	struct draft		*draft;		/* where unfinished work is saved */
 	volatile sig_atomic_t	*signo;		/* set by signal handlers, or NULL */
+	struct api		*api;		/* "??" look-ups, or NULL */
+	int			 sandbox;	/* --sandbox: in resume hints */
 };
 
 /* Most bad answers in a row to one prompt before plain mode gives up. */
@@ -42,7 +49,8 @@ int	plain_run(struct session *s, FILE *in, FILE *out,
  * places the order with api. Returns 1 when it was sent (res filled; the
  * card data is wiped from the session), 0 when declined, -1 when input
  * ended, was interrupted or the key was refused before sending. */
-int	plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
+int	plain_submit(struct session *s, struct api *api, const char *draft,
+	    FILE *in, FILE *out,
 	    volatile sig_atomic_t *signo, struct api_result *res);
 /* Asks for one of n choices (ids with titles) by number or id; returns its
  * index, or -1 when input ended or was interrupted. */

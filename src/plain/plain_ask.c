@@ -131,6 +131,16 @@ ask_yes_no(struct walk *w, const char *prompt, const char *how,
 		fprintf(w->out, "%s %s:\n", prompt, how);
 		if (plain_read(w, &line) != 0)
 			return -1;
+		switch (plain_command(w, line)) {
+		case CMD_BACK:
+			free(line);
+			return -1;
+		case CMD_AGAIN:
+			free(line);
+			continue;
+		case CMD_NONE:
+			break;
+		}
 		v = *line == '\0' ? dflt : parse_yes_no(line);
 		free(line);
 		if (v >= 0)
@@ -158,14 +168,37 @@ plain_confirm(struct walk *w, const char *prompt, const char *path)
 
 static char *default_text(const struct field *);
 
-/* A scalar's text (strings, numbers, true, false), or NULL; allocated. */
+/* A scalar's text (strings, numbers, true, false, null), or NULL;
+ * allocated. */
 static char *
 value_text_dup(const cJSON *v)
 {
 	char buf[64];
 	const char *t = value_text(v, buf, sizeof buf);
 
+	if (cJSON_IsNull(v))
+		return session_value_text(v);
 	return t != NULL ? xstrdup(t) : NULL;
+}
+
+/* 1 when an enumeration's values are just 1 and 0 (as text or numbers):
+ * asked as a yes/no question, y sending 1. */
+static int
+one_or_zero(const cJSON *values)
+{
+	char *a, *b;
+	int r;
+
+	if (cJSON_GetArraySize(values) != 2)
+		return 0;
+	a = value_text_dup(cJSON_GetArrayItem(values, 0));
+	b = value_text_dup(cJSON_GetArrayItem(values, 1));
+	r = a != NULL && b != NULL && ((strcmp(a, "1") == 0 &&
+	    strcmp(b, "0") == 0) || (strcmp(a, "0") == 0 &&
+	    strcmp(b, "1") == 0));
+	free(a);
+	free(b);
+	return r;
 }
 
 /* Writes " 1) a 2) b" for a field's allowed values into an allocated string. */
@@ -176,6 +209,8 @@ values_text(const cJSON *values)
 	char *out = xstrdup(""), *next, *t;
 	int i = 0;
 
+	if (one_or_zero(values))
+		return xstrdup(" (y/n: y sends 1, n sends 0)");
 	cJSON_ArrayForEach(v, values) {
 		t = value_text_dup(v);
 		next = xasprintf("%s %d) %s", out, ++i, t != NULL ? t : "null");
@@ -202,7 +237,9 @@ shown_value(const struct session *s, const struct slot *slot)
 		if ((cur = default_text(f)) == NULL)
 			cur = xstrdup("");
 	}
-	if (f->type == FT_BOOLEAN && parse_yes_no(cur) >= 0) {
+	if ((f->type == FT_BOOLEAN || (f->type == FT_ENUM &&
+	    one_or_zero(field_values(f, s->answers, slot->index,
+	    slot->nindex)))) && parse_yes_no(cur) >= 0) {
 		buf[0] = parse_yes_no(cur) ? 'y' : 'n';
 		free(cur);
 		return xstrndup(buf, 1);
@@ -306,7 +343,7 @@ answer_text(struct walk *w, const struct slot *slot, const char *line,
 	int yn;
 
 	*err = NULL;
-	if (strcmp(line, "-") == 0)
+	if (strcmp(line, "!") == 0)
 		return xstrdup("");
 	if (*line == '\0') {
 		cur = session_get_text(w->s, slot);
@@ -324,6 +361,13 @@ answer_text(struct walk *w, const struct slot *slot, const char *line,
 			return NULL;
 		}
 		return xstrdup(yn ? "true" : "false");
+	}
+	if (values != NULL && one_or_zero(values)) {
+		if ((yn = parse_yes_no(line)) < 0) {
+			*err = xstrdup("answer y (sends 1) or n (sends 0)");
+			return NULL;
+		}
+		return xstrdup(yn ? "1" : "0");
 	}
 	if (values != NULL && f->type == FT_MULTI_ENUM)
 		return enum_words(values, line);
@@ -370,30 +414,56 @@ apply_answer(struct walk *w, const struct slot *slot, const char *line)
 	return err;
 }
 
-/* Asks a field until it has a good answer. */
+/* Prints the notice of a change the session made by itself, if any. */
+static void
+print_notice(struct walk *w, const struct slot *slot)
+{
+	char *note = session_notice_take(w->s);
+
+	if (note != NULL)
+		fprintf(w->out, "[%s] note: %s\n", slot->path, note);
+	free(note);
+}
+
+/* Asks a field until it has a good answer (or "<" goes back). */
 static void
 ask_field(struct walk *w, const struct slot *slot)
 {
 	int secret = w->s->form->fields[slot->field].secret, tries;
+	enum plain_cmd cmd;
 	char *line, *err;
 
+	plain_lookup_offer(w, slot);
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
 		print_field_prompt(w, slot);
 		if ((secret ? plain_read_secret(w, &line) :
 		    plain_read(w, &line)) != 0)
 			return;
-		err = apply_answer(w, slot, line);
-		if (secret)
+		if ((cmd = plain_command(w, line)) != CMD_NONE) {
 			secmem_free(line);
-		else
+			if (cmd == CMD_BACK)
+				return;
+			continue;
+		}
+		switch (plain_lookup_answer(w, slot, line, &err)) {
+		case 2:		/* "??" listed the entries: ask again */
 			free(line);
+			tries--;
+			continue;
+		case 0:
+			err = apply_answer(w, slot, line);
+		}
+		secmem_free(line);	/* may be a card number */
+		print_notice(w, slot);
 		if (err == NULL) {
 			plain_seen_add(w, slot->path);
+			w->offered = NULL;
 			return;
 		}
 		fprintf(w->out, "[%s] error: %s\n", slot->path, err);
 		free(err);
 	}
+	w->offered = NULL;
 	w->stop = STOP_TRIES;
 }
 
@@ -406,11 +476,10 @@ ask_object(struct walk *w, const struct slot *slot)
 	int has, yes;
 
 	if (session_slot_required(w->s, slot)) {
-		plain_seen_add(w, slot->path);
+		plain_quiet_add(w, slot->path);
 		return;
 	}
-	has = value_given(answers_get(w->s->answers, f->path, slot->index,
-	    slot->nindex));
+	has = session_slot_sent(w->s, slot);
 	prompt = xasprintf("[%s] Add %s?", slot->path, f->label);
 	yes = plain_yes_no(w, prompt, slot->path, has);
 	free(prompt);
@@ -436,9 +505,11 @@ ask_list(struct walk *w, const struct slot *slot)
 	prompt = xasprintf("[%s] Add %s item to %s?", slot->path,
 	    n == 0 ? "an" : "another", f->label);
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
-		if (f->max_items >= 0 && n >= (size_t)f->max_items)
-			yes = 0;
-		else if ((yes = plain_yes_no(w, prompt, slot->path,
+		if (f->max_items >= 0 && n >= (size_t)f->max_items) {
+			plain_quiet_add(w, key);	/* full: not asked */
+			break;
+		}
+		if ((yes = plain_yes_no(w, prompt, slot->path,
 		    req && n == 0)) < 0)
 			break;
 		if (yes || !req || n > 0) {
@@ -462,6 +533,7 @@ plain_ask(struct walk *w, const struct slot *slot)
 {
 	enum field_type t = w->s->form->fields[slot->field].type;
 
+	w->cur = slot;
 	if (t == FT_OBJECT)
 		ask_object(w, slot);
 	else if ((t == FT_LIST || t == FT_OBJECT_LIST) && slot->item < 0)

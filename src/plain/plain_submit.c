@@ -39,10 +39,11 @@ ask_key(struct walk *w, struct api *api, const char *platform)
 
 /* Asks whether to submit, then submits with api. */
 int
-plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
+plain_submit(struct session *s, struct api *api, const char *draft,
+    FILE *in, FILE *out,
     volatile sig_atomic_t *signo, struct api_result *res)
 {
-	struct plain_opts o = { NULL, NULL, signo };
+	struct plain_opts o = { NULL, NULL, signo, NULL, 0 };
 	const char *platform = s->form->platform;
 	struct walk w;
 	char *prompt;
@@ -66,7 +67,8 @@ plain_submit(struct session *s, struct api *api, FILE *in, FILE *out,
 	    platform_title(platform));
 	fflush(out);
 	body = session_body(s);
-	api_submit(api, s->form, body, res);
+	if (api_submit(api, s->form, body, draft, res) == API_PLACED)
+		session_adopt_org(s, res->organization_id);
 	json_wipe(body);
 	cJSON_Delete(body);
 	session_wipe_secrets(s);

@@ -55,6 +55,7 @@ struct sandbox_opts {
 	unsigned short	 port;		/* 0: any free loopback port */
 	unsigned int	 slow_seconds;	/* delay of SB_FAULT_SLOW (default 5) */
 	int		 log;		/* 1: one line per request on stderr */
+	long long	 first_order;	/* first order ID; 0: 100000001 */
 };
 
 /* Starts a sandbox on 127.0.0.1 in its own threads. */

@@ -89,6 +89,7 @@ struct sandbox {
 	size_t		 norders;
 	long long	 next_order, next_request, next_cert, next_org;
 	long long	 next_domain;
+	cJSON		*created_orgs;	/* [{platform, org}] of orders */
 	enum sandbox_fault *faults;
 	size_t		 nfaults;
 	size_t		 fault_head;
@@ -136,6 +137,9 @@ void	 sb_reply_html(struct sb_reply *r, unsigned int status,
 	    const char *title);
 int	 sb_send(struct sandbox *sb, const struct sb_call *c,
 	    struct sb_reply *r, enum sandbox_fault fault);
+long	 sb_arg_count(const struct sb_call *c, const char *name, long dflt);
+void	 sb_reply_page(struct sb_reply *r, const struct sb_call *c,
+	    const char *member, cJSON *all);
 
 /* sandbox_route.c */
 void	 sb_serve(struct sandbox *sb, struct sb_call *c,
@@ -169,7 +173,16 @@ void	 sb_control_orders(struct sandbox *sb, const struct sb_call *c,
 /* sandbox_orgs.c */
 void	 sb_get_organization(struct sandbox *, const struct sb_call *,
 	    const char *, struct sb_reply *);
+long long sb_org_create(struct sandbox *sb, const char *platform,
+	    const cJSON *org);
+void	 sb_orgs_free(struct sandbox *sb);
 const char *sb_org_name(const char *platform, long long id);
+
+/* sandbox_users.c */
+void	 sb_get_user(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+void	 sb_get_container(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
 
 /* sandbox_faults.c */
 enum sandbox_fault sb_fault_next(struct sandbox *sb);

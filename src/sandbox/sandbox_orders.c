@@ -120,13 +120,11 @@ count_repeat(struct sandbox *sb, const struct sb_order *o)
 
 /* Records the order, numbering it; called with the lock held. */
 static void
-record(struct sandbox *sb, struct sb_order *o, int approved, int new_org)
+record(struct sandbox *sb, struct sb_order *o, int approved)
 {
 	o->id = sb->next_order++;
 	o->request_id = sb->next_request++;
 	o->certificate_id = approved ? sb->next_cert++ : 0;
-	if (new_org)
-		o->org_id = sb->next_org++;
 	o->status = approved ? "issued" : "pending";
 	count_repeat(sb, o);
 	sb->orders = xreallocarray(sb->orders, sb->norders + 1,
@@ -271,7 +269,10 @@ place(struct sandbox *sb, const struct form *form, const cJSON *body,
 	if (late)
 		o.visible_after = sb_mono_now() + sb->late_seconds;
 	pthread_mutex_lock(&sb->lock);
-	record(sb, &o, approved, new_org);
+	if (new_org)	/* reading 15: the organization's details */
+		o.org_id = sb_org_create(sb, o.platform,
+		    cJSON_GetObjectItemCaseSensitive(body, "organization"));
+	record(sb, &o, approved);
 	pthread_mutex_unlock(&sb->lock);
 	sb_reply_json(r, 201, answer(sb, &o, new_org, body));
 }

@@ -291,3 +291,46 @@ sb_send(struct sandbox *sb, const struct sb_call *c, struct sb_reply *r,
 	mhd->destroy_response(resp);
 	return ok == MHD_YES ? 0 : -1;
 }
+
+/* A query argument as a count, or dflt when absent or not a number. */
+long
+sb_arg_count(const struct sb_call *c, const char *name, long dflt)
+{
+	const char *s = c->mhd->lookup_connection_value(c->conn,
+	    MHD_GET_ARGUMENT_KIND, name);
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return dflt;
+	v = strtol(s, &end, 10);
+	return *end == '\0' && v >= 0 ? v : dflt;
+}
+
+/* Answers a list look-up with the page of all (which it takes) that the
+ * limit and offset arguments ask for, and page{total, limit, offset}. */
+void
+sb_reply_page(struct sb_reply *r, const struct sb_call *c,
+    const char *member, cJSON *all)
+{
+	long limit = sb_arg_count(c, "limit", 1000);
+	long offset = sb_arg_count(c, "offset", 0);
+	long total = cJSON_GetArraySize(all), i = 0;
+	cJSON *a = cJSON_CreateObject(), *list, *page, *e;
+
+	list = cJSON_AddArrayToObject(a, member);
+	while ((e = all->child) != NULL) {
+		e = cJSON_DetachItemViaPointer(all, e);
+		if (i >= offset && i - offset < limit)
+			cJSON_AddItemToArray(list, e);
+		else
+			cJSON_Delete(e);
+		i++;
+	}
+	cJSON_Delete(all);
+	page = cJSON_AddObjectToObject(a, "page");
+	cJSON_AddNumberToObject(page, "total", (double)total);
+	cJSON_AddNumberToObject(page, "limit", (double)limit);
+	cJSON_AddNumberToObject(page, "offset", (double)offset);
+	sb_reply_json(r, 200, a);
+}

@@ -25,6 +25,8 @@ static const struct sb_route {
 } routes[] = {
 	{ "organization", 0, sb_get_organization, NULL, "GET" },
 	{ "order/certificate", 0, sb_list_orders, NULL, "GET" },
+	{ "user", 0, sb_get_user, NULL, "GET" },
+	{ "container", 0, sb_get_container, NULL, "GET" },
 	{ "order/certificate/", 1, sb_get_order, sb_post_order, "GET, POST" },
 	{ "order/alternate/", 1, sb_get_alternate, NULL, "GET" },
 	{ "product/", 1, sb_get_product, NULL, "GET" },

@@ -92,6 +92,7 @@ tui_message(struct tui *t, const char *fmt, ...)
 	va_start(ap, fmt);
 	t->message = xvasprintf(fmt, ap);
 	va_end(ap);
+	t->message_until = 0;	/* stays until a key; a timed one sets it */
 }
 
 /* Reads the keys waiting (at least one, or none after the timeout). */

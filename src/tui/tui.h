@@ -30,6 +30,8 @@ struct tui_opts {
 	const struct problems *warnings; /* unknown fields of a loaded body */
 	struct recall	*recall;	/* answers filled in from the last
 					   order (Ctrl-X clears), or NULL */
+	int		 sandbox;	/* orders go to the embedded sandbox:
+					   said on every screen and hint */
 };
 
 /* Runs the curses wizard on a session until the user finishes (a dry run

@@ -9,6 +9,7 @@
 #include "core/check.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/lookup.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/xalloc.h"
@@ -31,7 +32,8 @@ static const char *const help_lines[] = {
 	"Ctrl-R              read the file whose path is typed (CSR)",
 	"F2                  save a draft (also done on each change of screen)",
 	"F3 or ?             why this field is shown and required",
-	"F4 or Ctrl-L        pick an organization or server platform",
+	"F4 or Ctrl-L        pick from the account (organization, contact...)",
+	"Ctrl-K              on a CSR: set the key type and size from it",
 	"Ctrl-X              clear the answers remembered from the last order",
 	"F10                 review the order; F10 again submits it",
 	"Ctrl-Q, or q        quit (q where no text is typed)",
@@ -224,12 +226,13 @@ static void
 draw_steps(struct tui *t)
 {
 	const struct form *form = t->s->form;
-	size_t pos, m = tui_shown_count(t, &pos), i, first;
-	char *head;
+	size_t i, first;
+	char *head, *heading;
 	int x = 0, w, used;
 
-	head = xasprintf("Screen %zu of %zu: %s", pos, m,
-	    form->screens[t->screen].title);
+	heading = session_screen_heading(form, t->screen);
+	head = xasprintf("%s%s", t->o->sandbox ? "SANDBOX  " : "", heading);
+	free(heading);
 	used = draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
 	free(head);
 	if (used + 4 + (int)strlen(form->title) < COLS)
@@ -332,6 +335,20 @@ draw_fields(struct tui *t, int *cy, int *cx)
 		mvaddstr(TOP_ROWS, 2, "(nothing to fill in on this screen)");
 }
 
+/* The CSR hint: what it holds, and Ctrl-K when it can set key fields;
+ * takes words. */
+static char *
+draw_csr_hint(const struct field *f, char *words)
+{
+	char *hint;
+
+	if (f->key_type == NULL)
+		return words;
+	hint = xasprintf("%s; ^K sets key type and size", words);
+	free(words);
+	return hint;
+}
+
 /* A hint for the keys the focused field takes. */
 static char *
 draw_hint(struct tui *t)
@@ -343,9 +360,13 @@ draw_hint(struct tui *t)
 	if (sl->item < 0 && (f->type == FT_LIST || f->type == FT_OBJECT_LIST))
 		return xstrdup("+ or Insert adds an item");
 	if (lookup_available(t))
-		return xasprintf("F4 picks from the %s; or type the ID",
-		    strcmp(f->lookup, "organizations") == 0 ? "account's "
-		    "organizations" : "product's server platforms");
+		return xasprintf("F4 picks one of the %s%s; or type the ID",
+		    session_slot_lookup(t->s, sl)->what,
+		    session_slot_lookup(t->s, sl)->fills != NULL ?
+		    " (type a name first to search)" : "");
+	if (f->type == FT_CSR && !t->pending &&
+	    (path = session_csr_words(t->s, sl)) != NULL)
+		return draw_csr_hint(f, path);
 	if ((path = keys_file_path(t)) != NULL) {
 		free(path);
 		return xstrdup("Ctrl-R reads this file into the field");

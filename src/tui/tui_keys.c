@@ -188,6 +188,22 @@ keys_forget(struct tui *t)
 	tui_message(t, "cleared the answers remembered from your last order");
 }
 
+/* Ctrl-K on a CSR: sets the key type and size its form names from it. */
+static void
+keys_csr_keys(struct tui *t)
+{
+	char *msg = NULL;
+
+	keys_commit(t);
+	if (t->focus >= t->nslots)
+		return;
+	session_csr_set_keys(t->s, &t->slots[t->focus], &msg);
+	tui_reload(t);
+	edit_focus_load(t);
+	tui_message(t, "%s", msg);
+	free(msg);
+}
+
 /* 1 when Enter in the focused field is a line break (a pasted CSR). */
 static int
 keys_enter_is_newline(const struct tui *t, int more)
@@ -244,6 +260,8 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 		lookup_open(t);
 	else if (c == KEY_CTRL('x'))
 		keys_forget(t);
+	else if (c == KEY_CTRL('k'))
+		keys_csr_keys(t);
 	else if (c == '\t')
 		keys_move(t, 1);
 	else if ((c == '\r' || c == '\n') && !keys_enter_is_newline(t, more))

@@ -1,12 +1,14 @@
 /* tui_lookup.c: picking an ID from the account (F4 or Ctrl-L) on a field
- * whose form entry has "lookup": the organizations (name, ID, country) or
- * the product's server platforms. A failed look-up leaves typing open. */
+ * whose form entry has "lookup": the organizations, the product's server
+ * platforms, the users (a contact: its name, email, title and phone are
+ * filled too) or the containers. A failed look-up leaves typing open. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
 #include "core/form.h"
+#include "core/lookup.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/xalloc.h"
@@ -14,14 +16,13 @@
 /* Most rows of the pick list shown at once. */
 #define LOOKUP_ROWS	12
 
-/* The focused field's look-up ("organizations" ...), or NULL. */
-static const char *
+/* The focused field's look-up, or NULL. */
+static const struct lookup *
 lookup_kind(const struct tui *t)
 {
-	if (t->mode != TM_FORM || t->focus >= t->nslots ||
-	    t->slots[t->focus].item >= 0)
+	if (t->mode != TM_FORM || t->focus >= t->nslots)
 		return NULL;
-	return t->s->form->fields[t->slots[t->focus].field].lookup;
+	return session_slot_lookup(t->s, &t->slots[t->focus]);
 }
 
 /* 1 when F4 can pick a value for the focused field. */
@@ -31,84 +32,78 @@ lookup_available(const struct tui *t)
 	return t->o->api != NULL && lookup_kind(t) != NULL;
 }
 
-/* Fetches the list for kind into *out; 0, or -1 with *cause. */
-static int
-lookup_fetch(struct tui *t, const char *kind, cJSON **out, char **cause)
+/* The text to search users by: the field's text unless it is empty or an
+ * ID (digits); allocated or NULL. */
+static char *
+lookup_search(const struct tui *t)
 {
-	const char *platform = t->s->form->platform;
+	const char *text = edit_text(&t->ed);
 
-	if (strcmp(kind, "organizations") == 0)
-		return api_list_organizations(t->o->api, platform, out, cause);
-	return api_product_platforms(t->o->api, platform, t->s->form->id, out,
-	    cause);
+	if (*text == '\0' || strspn(text, "0123456789") == strlen(text))
+		return NULL;
+	return xstrdup(text);
 }
 
 /* Opens the pick list for the focused field. */
 void
 lookup_open(struct tui *t)
 {
-	const char *kind = lookup_kind(t);
-	char *cause = NULL;
+	const struct lookup *lk = lookup_kind(t);
+	char *cause = NULL, *search = lookup_search(t);
 	cJSON *list = NULL;
+	int rc;
 
 	keys_commit(t);
-	if (kind == NULL || t->o->api == NULL) {
+	if (lk == NULL || t->o->api == NULL) {
 		tui_message(t, "F4 picks a value only on a field that can be "
-		    "looked up (organization ID, server platform)");
-		return;
+		    "looked up (organization, server platform, user, "
+		    "container)");
+		goto out;
 	}
 	if (api_has_key(t->o->api, t->s->form->platform, &cause) != 1) {
-		free(cause);
 		submit_key_prompt(t, TT_PICK);
-		return;
+		goto out;
 	}
-	tui_message(t, "Looking up the %s…", strcmp(kind, "organizations") ?
-	    "server platforms" : "organizations");
+	tui_message(t, "Looking up the %s…", lk->what);
 	draw_all(t);
-	if (lookup_fetch(t, kind, &list, &cause) != 0) {
+	rc = session_lookup_fetch(t->s, t->o->api, lk, search, &list, &cause);
+	if (rc != 0)
 		tui_message(t, "The look-up failed (%s); type the ID", cause);
-		free(cause);
-		return;
-	}
-	if (cJSON_GetArraySize(list) == 0) {
-		tui_message(t, "The look-up found none; type the ID");
-		cJSON_Delete(list);
-		return;
-	}
+	else if (cJSON_GetArraySize(list) == 0)
+		tui_message(t, "The look-up found no %s%s; type the ID",
+		    lk->what, search != NULL ? " matching the text" : "");
+	if (rc != 0 || cJSON_GetArraySize(list) == 0)
+		goto out;
 	free(t->message);
 	t->message = NULL;
 	lookup_close(t);
 	t->pick = list;
-	t->pick_title = xstrdup(strcmp(kind, "organizations") == 0 ?
-	    "Organizations of the account" : "Server platforms of the "
-	    "product");
+	list = NULL;
+	t->pick_title = xstrdup(lk->title);
 	t->psel = 0;
 	t->overlay = TO_PICK;
+out:
+	cJSON_Delete(list);
+	free(search);
+	free(cause);
 }
 
-/* A member of a list entry as text ("" when absent). */
-static char *
-lookup_text(const cJSON *e, const char *name)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, name);
-
-	if (cJSON_IsNumber(v))
-		return xasprintf("%.0f", v->valuedouble);
-	return xstrdup(cJSON_IsString(v) ? v->valuestring : "");
-}
-
-/* Fills the focused field with the selected entry's ID. */
+/* Fills the focused field (and the siblings its look-up names) from the
+ * selected entry. */
 static void
 lookup_choose(struct tui *t)
 {
-	char *id = lookup_text(cJSON_GetArrayItem(t->pick, (int)t->psel),
-	    "id");
+	const struct lookup *lk = lookup_kind(t);
+	const cJSON *e = cJSON_GetArrayItem(t->pick, (int)t->psel);
+	char *id = session_entry_text(e, "id"), *err;
 
-	edit_set(&t->ed, id);
-	t->pending = 1;
-	keys_commit(t);
+	err = session_fill_entry(t->s, &t->slots[t->focus], lk, e);
+	free(err);
+	t->pending = 0;
+	tui_reload(t);
 	edit_focus_load(t);
-	tui_message(t, "%s filled in", id);
+	tui_message(t, "%s filled in%s", id, lk->fills != NULL ?
+	    ", with the contact's details" : "");
 	free(id);
 	lookup_close(t);
 }
@@ -130,17 +125,20 @@ lookup_key(struct tui *t, const struct tui_key *k)
 		lookup_close(t);
 }
 
-/* One row of the list: ID, name and, for organizations, the country. */
+/* One row of the list: the look-up's columns, the ID first. */
 static char *
-lookup_row(const cJSON *e)
+lookup_row(const struct lookup *lk, const cJSON *e)
 {
-	char *id = lookup_text(e, "id"), *name = lookup_text(e, "name");
-	char *country = lookup_text(e, "country"), *row;
+	char *row = xstrdup(""), *cell, *next;
+	size_t i;
 
-	row = xasprintf("%-10s %-40s %s", id, name, country);
-	free(id);
-	free(name);
-	free(country);
+	for (i = 0; lk->columns[i] != NULL; i++) {
+		cell = session_entry_text(e, lk->columns[i]);
+		next = xasprintf(i == 0 ? "%s%-10s" : "%s %s", row, cell);
+		free(cell);
+		free(row);
+		row = next;
+	}
 	return row;
 }
 
@@ -148,23 +146,27 @@ lookup_row(const cJSON *e)
 void
 lookup_draw(struct tui *t)
 {
+	const struct lookup *lk = lookup_kind(t);
 	size_t n = (size_t)cJSON_GetArraySize(t->pick), i, first = 0;
-	int rows = n < LOOKUP_ROWS ? (int)n : LOOKUP_ROWS, w = 70;
+	int rows = n < LOOKUP_ROWS ? (int)n : LOOKUP_ROWS, w = 74;
 	int x = (COLS - w) / 2, y = (LINES - rows - 4) / 2;
 	char *row;
 
+	if (lk == NULL)
+		return;
 	if (t->psel >= LOOKUP_ROWS)
 		first = t->psel - LOOKUP_ROWS + 1;
 	draw_box(y, x, rows + 4, w);
 	draw_text(y + 1, x + 2, w - 4, t->pick_title, 0, A_BOLD);
 	for (i = first; i < n && i < first + LOOKUP_ROWS; i++) {
-		row = lookup_row(cJSON_GetArrayItem(t->pick, (int)i));
+		row = lookup_row(lk, cJSON_GetArrayItem(t->pick, (int)i));
 		draw_text(y + 2 + (int)(i - first), x + 2, w - 4, row, 0,
 		    i == t->psel ? t->attr[TA_FOCUS] : A_NORMAL);
 		free(row);
 	}
-	draw_text(y + rows + 3, x + 2, w - 4, " Enter fills the ID, Esc "
-	    "closes ", 0, A_BOLD);
+	draw_text(y + rows + 3, x + 2, w - 4, lk->fills != NULL ?
+	    " Enter fills the contact, Esc closes " :
+	    " Enter fills the ID, Esc closes ", 0, A_BOLD);
 }
 
 /* Closes the pick list. */

@@ -65,10 +65,11 @@ result_next(const struct tui *t)
 	return xasprintf("%sDigiCert now validates the organization and the "
 	    "people named in the order; the verified contact gets an email "
 	    "asking to approve it, and validation waits for that answer.%s "
-	    "%s Follow it with: certwiz status --platform %s %s",
+	    "%s Follow it with: certwiz%s status --platform %s %s",
 	    approve, r->ndomains > 0 ? " Each domain is validated too (DCV)." :
-	    "", deliver, t->s->form->platform, r->order_id != NULL ?
-	    r->order_id : "ORDER_ID");
+	    "", deliver, t->o->sandbox ? " --sandbox" : "",
+	    t->s->form->platform, r->order_id != NULL ? r->order_id :
+	    "ORDER_ID");
 }
 
 /* Draws "Label: value" at row *y and moves *y down. */

@@ -123,14 +123,7 @@ tui_slot_is_text(const struct tui *t, const struct slot *sl)
 int
 tui_slot_required(const struct tui *t, const struct slot *sl)
 {
-	const struct field *f = &t->s->form->fields[sl->field];
-
-	if (sl->item >= 0)
-		return 0;
-	if (f->required)
-		return 1;
-	return f->required_if != NULL && answers_eval(f->required_if,
-	    t->s->answers, sl->index, sl->nindex);
+	return session_slot_required(t->s, sl);
 }
 
 /* 1 when the focus may rest on a slot (object headings are skipped). */

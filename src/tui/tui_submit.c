@@ -12,6 +12,7 @@
 #include "tui/tui_int.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
+#include "wizard/draft.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)
@@ -117,13 +118,22 @@ submit_outcome(struct tui *t)
 		if (r->http_status == 401 && t->key_typed)
 			t->key_typed = -1;	/* ask for the key again */
 		break;
+	case API_NOT_FOUND:
+		tui_message(t, "Not found: %s. F10 sends it again.",
+		    r->message);
+		break;
+	case API_DUPLICATE:
+	case API_NOUTCOMES:
+		tui_message(t, "Not sent: %s.", r->message);
+		break;
 	case API_UNKNOWN:
 		free(t->unknown_alt);
 		t->unknown_alt = r->alternative_order_id != NULL ?
 		    xstrdup(r->alternative_order_id) : NULL;
 		tui_message(t, "Outcome unknown: %s. certwiz does not send it "
-		    "again by itself; check 'certwiz history' and 'certwiz "
-		    "status' (F10 looks it up and asks first).", r->message);
+		    "again by itself; F10 looks it up first ('certwiz%s "
+		    "resolve' does too).", r->message, t->o->sandbox ?
+		    " --sandbox" : "");
 		break;
 	}
 }
@@ -135,6 +145,7 @@ submit_placed(struct tui *t)
 	free(t->unknown_alt);
 	t->unknown_alt = NULL;
 	t->placed = 1;
+	session_adopt_org(t->s, t->res.organization_id);
 	free(t->message);
 	t->message = NULL;
 	review_close(t);
@@ -162,6 +173,23 @@ submit_output(struct tui *t, const cJSON *body)
 	cJSON_free(text);
 }
 
+/* Records an attempt with an unknown outcome in the draft, so that
+ * resuming it looks the order up before anything is sent again. */
+static void
+submit_keep_attempt(struct tui *t)
+{
+	char *cause = NULL;
+
+	if (t->res.outcome != API_UNKNOWN || t->res.attempt_id == NULL ||
+	    t->o->draft == NULL)
+		return;
+	if (draft_set_attempt(t->s, t->o->draft, t->res.attempt_id,
+	    &cause) != 0) {
+		tui_message(t, "%s", cause);
+		free(cause);
+	}
+}
+
 /* Sends the order and shows what came of it. */
 static void
 submit_send(struct tui *t)
@@ -176,12 +204,14 @@ submit_send(struct tui *t)
 	body = submit_body(t);
 	submit_output(t, body);
 	api_set_notify(t->o->api, submit_notify, t);
-	api_submit(t->o->api, t->s->form, body, &t->res);
+	api_submit(t->o->api, t->s->form, body, t->o->draft != NULL ?
+	    t->o->draft->path : NULL, &t->res);
 	api_set_notify(t->o->api, NULL, NULL);
 	json_wipe(body);
 	cJSON_Delete(body);
 	if (submit_was_sent(&t->res))
 		submit_wipe_card(t);
+	submit_keep_attempt(t);
 	if (t->res.outcome == API_PLACED)
 		submit_placed(t);
 	else {
@@ -302,8 +332,8 @@ submit_resend_key(struct tui *t, const struct tui_key *k)
 	if (!k->is_key && (k->code == 'y' || k->code == 'Y'))
 		submit_send(t);
 	else
-		tui_message(t, "not sent again; 'certwiz history' shows the "
-		    "submission");
+		tui_message(t, "not sent again; 'certwiz%s history' shows the "
+		    "submission", t->o->sandbox ? " --sandbox" : "");
 }
 
 /* Draws the key prompt or the "send again?" question. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -213,6 +214,76 @@ write_all(int fd, const char *text, size_t len)
 	return 0;
 }
 
+/* Syncs the directory holding path, so a rename into it survives a
+ * crash; a failure is not an error (some file systems refuse). */
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ?
+	    xstrdup("/") : xasprintf("%.*s", (int)(slash - path), path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* 1 when fd is still the file at path (not unlinked by its last
+ * holder meanwhile). */
+static int
+same_file(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Takes an exclusive lock on the lock file path (made 0600 when
+ * missing, never through a symlink); a file its holder removed meanwhile
+ * is opened again. */
+int
+fileio_lock(const char *path, int wait, char **cause)
+{
+	int fd, tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+		    0600);
+		if (fd < 0) {
+			*cause = xasprintf("cannot open %s: %s", path,
+			    strerror(errno));
+			return -1;
+		}
+		if (flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0) {
+			*cause = errno == EWOULDBLOCK ? xasprintf("%s is held "
+			    "by another certwiz session", path) :
+			    xasprintf("cannot lock %s: %s", path,
+			    strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (same_file(fd, path))
+			return fd;
+		close(fd);
+	}
+	*cause = xasprintf("cannot lock %s: it keeps changing", path);
+	return -1;
+}
+
+/* Removes the lock file while holding it, then lets it go. */
+void
+fileio_unlock(const char *path, int fd)
+{
+	if (fd < 0)
+		return;
+	(void)unlink(path);
+	close(fd);
+}
+
 /* Writes text to path atomically with mode 0600. */
 int
 fileio_write_atomic(const char *path, const char *text, char **cause)
@@ -239,6 +310,8 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 		saved = errno;
 	if (saved == 0 && rename(tmp, path) != 0)
 		saved = errno;
+	if (saved == 0)
+		sync_dir(path);
 	if (saved != 0) {
 		unlink(tmp);
 		*cause = xasprintf("cannot write %s: %s", path,

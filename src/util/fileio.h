@@ -35,5 +35,12 @@ int	 fileio_open_private(const char *path, int flags, char **cause);
 /* fileio_read() of a file opened with fileio_open_private(); NULL with
  * *cause NULL when it does not exist. */
 char	*fileio_read_private(const char *path, size_t *len, char **cause);
+/* Takes an exclusive flock on the lock file path (made with mode 0600 when
+ * missing, never through a symlink), waiting for it when wait is 1; the
+ * returned descriptor holds the lock until it is closed. -1 with *cause
+ * ("... is held by another certwiz session" when busy and not waiting). */
+int	 fileio_lock(const char *path, int wait, char **cause);
+/* Removes the lock file path and closes fd, which holds its lock. */
+void	 fileio_unlock(const char *path, int fd);
 
 #endif

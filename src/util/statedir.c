@@ -16,7 +16,11 @@ char *
 statedir_path(const char *name)
 {
 	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	const char *own = getenv("CERTWIZ_STATE_DIR");
 
+	if (own != NULL && *own == '/')
+		return xasprintf("%s%s%s", own, name ? "/" : "",
+		    name ? name : "");
 	if (state != NULL && *state == '/')
 		return xasprintf("%s/certwiz%s%s", state, name ? "/" : "",
 		    name ? name : "");

@@ -1,6 +1,8 @@
-/* statedir.h: certwiz's state directory, $XDG_STATE_HOME/certwiz (default
- * ~/.local/state/certwiz), where the journal, the drafts and recall.json
- * live, and making it with mode 0700.
+/* statedir.h: certwiz's state directory, $CERTWIZ_STATE_DIR when set, else
+ * $XDG_STATE_HOME/certwiz (default ~/.local/state/certwiz), where the
+ * journal, the drafts and recall.json live, and making it with mode 0700.
+ * With --sandbox, main points CERTWIZ_STATE_DIR at its "sandbox" folder, so
+ * sandbox orders never touch the real journal, drafts or recall.
  *
  * Ownership: returned paths and *cause messages are allocated; the caller
  * frees them.

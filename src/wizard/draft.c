@@ -25,9 +25,10 @@ draft_dir(void)
 }
 
 
-/* The draft's JSON text: product, time saved and answers without secrets. */
+/* The draft's JSON text: product, time saved, answers without secrets
+ * and the attempt sent from it. */
 static char *
-draft_text(const struct session *s)
+draft_text(const struct session *s, const struct draft *dr)
 {
 	cJSON *d = cJSON_CreateObject();
 	char when[32], *text;
@@ -39,35 +40,62 @@ draft_text(const struct session *s)
 	cJSON_AddStringToObject(d, "product", s->form->id);
 	cJSON_AddStringToObject(d, "saved", when);
 	cJSON_AddItemToObject(d, "answers", session_answers_public(s));
+	if (dr->attempt != NULL)
+		cJSON_AddStringToObject(d, "attempt", dr->attempt);
 	text = cJSON_Print(d);
 	cJSON_Delete(d);
 	return text;
 }
 
-/* The path a first save goes to. */
+/* Takes the draft's lock file; 0, or -1 with *cause. */
+static int
+draft_lock(struct draft *d, char **cause)
+{
+	char *lock = xasprintf("%s.lock", d->path);
+	int fd = fileio_lock(lock, 0, cause);
+
+	free(lock);
+	if (fd < 0)
+		return -1;
+	d->lockfd = fd;
+	d->locked = 1;
+	return 0;
+}
+
+/* Claims a new file for a first save with O_CREAT|O_EXCL, so two sessions
+ * never pick the same name; the path, or NULL with *cause. */
 static char *
-new_path(const struct session *s, const char *dir, const char *name)
+new_path(const struct session *s, const char *dir, const char *name,
+    char **cause)
 {
 	char stamp[32], *path;
 	time_t t = time(NULL);
 	struct tm tm;
-	struct stat sb;
-	int n;
+	int n, fd;
 
-	if (name != NULL && strchr(name, '/') != NULL)
-		return xstrdup(name);
 	if (name != NULL)
-		return xasprintf("%s/%s", dir, name);
+		return strchr(name, '/') != NULL ? xstrdup(name) :
+		    xasprintf("%s/%s", dir, name);
 	localtime_r(&t, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	path = xasprintf("%s/%s-%s.json", dir, s->form->id, stamp);
-	/* Another session's draft of the same second is never overwritten. */
-	for (n = 2; lstat(path, &sb) == 0 && n < 1000; n++) {
+	for (n = 2; n < 1000; n++) {
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			close(fd);
+			return path;
+		}
+		if (errno != EEXIST)
+			break;
 		free(path);
 		path = xasprintf("%s/%s-%s-%d.json", dir, s->form->id, stamp,
 		    n);
 	}
-	return path;
+	*cause = xasprintf("cannot make a draft in %s: %s", dir,
+	    strerror(errno));
+	free(path);
+	return NULL;
 }
 
 /* Saves the session's answers to its draft. */
@@ -75,8 +103,8 @@ int
 draft_save(struct session *s, struct draft *d, const char *name,
     char **cause)
 {
-	char *dir, *text;
-	int rc;
+	char *dir, *text, *ignored = NULL;
+	int rc, first = d->path == NULL;
 
 	if (d->path == NULL) {
 		dir = draft_dir();
@@ -84,14 +112,51 @@ draft_save(struct session *s, struct draft *d, const char *name,
 			free(dir);
 			return -1;
 		}
-		d->path = new_path(s, dir, name);
+		d->path = new_path(s, dir, name, cause);
 		free(dir);
+		if (d->path == NULL)
+			return -1;
+		if (!d->locked && draft_lock(d, cause) != 0)
+			return -1;
 	}
-	text = draft_text(s);
+	if ((text = draft_text(s, d)) == NULL) {
+		*cause = xasprintf("cannot write %s: out of memory", d->path);
+		return -1;
+	}
 	rc = fileio_write_atomic(d->path, text, cause);
 	free(text);
 	if (rc == 0)
 		s->changed = 0;
+	else if (first)
+		draft_remove(d, &ignored);	/* the name it claimed */
+	free(ignored);
+	return rc;
+}
+
+/* Records the attempt sent from the draft. */
+int
+draft_set_attempt(struct session *s, struct draft *d, const char *attempt,
+    char **cause)
+{
+	free(d->attempt);
+	d->attempt = attempt != NULL ? xstrdup(attempt) : NULL;
+	return draft_save(s, d, NULL, cause);
+}
+
+/* Removes a placed order's draft. */
+int
+draft_remove(struct draft *d, char **cause)
+{
+	int rc = 0;
+
+	if (d->path == NULL)
+		return 0;
+	if (unlink(d->path) != 0 && errno != ENOENT) {
+		*cause = xasprintf("cannot remove %s: %s", d->path,
+		    strerror(errno));
+		rc = -1;
+	}
+	draft_clear(d);
 	return rc;
 }
 
@@ -113,27 +178,32 @@ find_draft(const char *what)
 	return path;
 }
 
-/* Reads a draft by path or name. */
+/* Reads a draft by path or name and takes its lock. */
 int
-draft_load(const char *what, char **product, cJSON **answers, char **path,
-    char **cause)
+draft_load(const char *what, struct draft *dr, char **product,
+    cJSON **answers, char **cause)
 {
 	cJSON *d;
-	const cJSON *p, *a;
+	const cJSON *p, *a, *at;
 
-	*path = find_draft(what);
-	if ((d = fileio_read_json(*path, cause)) == NULL)
+	dr->path = find_draft(what);
+	if (draft_lock(dr, cause) != 0)
+		return -1;
+	if ((d = fileio_read_json(dr->path, cause)) == NULL)
 		return -1;
 	p = cJSON_GetObjectItemCaseSensitive(d, "product");
 	a = cJSON_GetObjectItemCaseSensitive(d, "answers");
+	at = cJSON_GetObjectItemCaseSensitive(d, "attempt");
 	if (!cJSON_IsString(p) || !cJSON_IsObject(a)) {
 		*cause = xasprintf("%s: not a certwiz draft (no product or "
-		    "answers)", *path);
+		    "answers)", dr->path);
 		cJSON_Delete(d);
 		return -1;
 	}
 	*product = xstrdup(p->valuestring);
 	*answers = cJSON_Duplicate(a, 1);
+	free(dr->attempt);
+	dr->attempt = cJSON_IsString(at) ? xstrdup(at->valuestring) : NULL;
 	cJSON_Delete(d);
 	return 0;
 }
@@ -224,10 +294,55 @@ draft_list_free(char **names, int n)
 	free(names);
 }
 
-/* Releases what a draft holds. */
+/* Releases what a draft holds and its lock. */
 void
 draft_clear(struct draft *d)
 {
+	char *lock;
+
+	if (d->locked) {
+		lock = xasprintf("%s.lock", d->path);
+		fileio_unlock(lock, d->lockfd);
+		free(lock);
+	}
 	free(d->path);
-	d->path = NULL;
+	free(d->attempt);
+	memset(d, 0, sizeof *d);
+}
+
+/* path quoted for a POSIX shell when it needs it; allocated. */
+static char *
+shell_quote(const char *path)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+";
+	char *out, *o;
+	const char *p;
+
+	if (*path != '\0' && path[strspn(path, safe)] == '\0')
+		return xstrdup(path);
+	out = o = xmalloc(strlen(path) * 4 + 3);
+	*o++ = '\'';
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else
+			*o++ = *p;
+	}
+	*o++ = '\'';
+	*o = '\0';
+	return out;
+}
+
+/* The command that resumes the draft at path, as a shell reads it. */
+char *
+draft_resume_command(const char *path, int sandbox, int plain)
+{
+	char *q = shell_quote(path), *out;
+
+	out = xasprintf("certwiz%s%s --resume=%s", sandbox ? " --sandbox" : "",
+	    plain ? " --plain" : "", q);
+	free(q);
+	return out;
 }

@@ -1,9 +1,12 @@
 /* draft.h: saving a session's answers to a draft file and reading it back.
  *
- * Drafts live in $XDG_STATE_HOME/certwiz/drafts (default
- * ~/.local/state/certwiz/drafts, made with mode 0700). A draft is
- * {"product": ID, "saved": ISO time, "answers": {...}} with every secret
- * field (card number, CVV) left out, written atomically with mode 0600.
+ * Drafts live in the state directory's "drafts" folder (made with mode
+ * 0700). A draft is {"product": ID, "saved": ISO time, "answers": {...},
+ * "attempt": ID} with every secret field (card number, CVV) left out,
+ * written atomically with mode 0600; "attempt" names the order attempt of
+ * the journal that was sent from it, if any. A new draft's name is taken
+ * with O_CREAT|O_EXCL, and a session holds its draft's lock file
+ * (NAME.json.lock) until it ends, so two sessions never share a draft.
  *
  * Ownership: struct draft is the front end's; draft_save() stores an
  * allocated path in it, released by draft_clear(). Every char * and cJSON
@@ -22,6 +25,9 @@ struct session;
 /* Where a session is saved: NULL until its first save. */
 struct draft {
 	char	*path;
+	char	*attempt;	/* the attempt sent from it, or NULL */
+	int	 lockfd;	/* holds NAME.json.lock while locked */
+	int	 locked;
 };
 
 /* The drafts directory (not created); allocated. */
@@ -32,15 +38,26 @@ char	*draft_dir(void);
 int	 draft_save(struct session *s, struct draft *d, const char *name,
 	    char **cause);
 /* Reads a draft by path, or by name in the drafts directory (".json" may be
- * left out); 0, or -1 with *cause. *path gets the file's path. */
-int	 draft_load(const char *what, char **product, cJSON **answers,
-	    char **path, char **cause);
+ * left out) into d (its path, attempt and lock); 0, or -1 with *cause
+ * (also when another session holds it). */
+int	 draft_load(const char *what, struct draft *d, char **product,
+	    cJSON **answers, char **cause);
+/* Records the order attempt sent from the draft and saves it; 0 or -1. */
+int	 draft_set_attempt(struct session *s, struct draft *d,
+	    const char *attempt, char **cause);
+/* Removes the draft's file (its order was placed) and releases d; 0, or
+ * -1 with *cause. */
+int	 draft_remove(struct draft *d, char **cause);
 /* Lists the drafts' file names, newest first; returns their number or -1
  * with *cause (no directory is an empty list). */
 int	 draft_list(char ***names, char **cause);
 /* Releases a list from draft_list(). */
 void	 draft_list_free(char **names, int n);
-/* Releases what a draft holds. */
+/* The command that resumes the draft at path, as a shell reads it:
+ * "certwiz [--sandbox] [--plain] --resume=PATH" (PATH quoted when it holds
+ * anything but letters, digits and "/._-+"); allocated. */
+char	*draft_resume_command(const char *path, int sandbox, int plain);
+/* Releases what a draft holds and its lock. */
 void	 draft_clear(struct draft *d);
 
 #endif

@@ -162,9 +162,9 @@ recall_platform(cJSON *all, const char *platform)
 	return cJSON_AddObjectToObject(all, platform);
 }
 
-/* Keeps the remembered answers of a finished order. */
-int
-recall_save(const struct session *s, char **cause)
+/* Merges the session's remembered answers into recall.json. */
+static int
+recall_merge(const struct session *s, char **cause)
 {
 	cJSON *all = recall_read(), *pub = session_answers_public(s), *plat;
 	const cJSON *v;
@@ -188,6 +188,23 @@ recall_save(const struct session *s, char **cause)
 		rc = recall_write(all, cause);
 	cJSON_Delete(pub);
 	cJSON_Delete(all);
+	return rc;
+}
+
+/* Keeps the remembered answers of a finished order, reading and writing
+ * recall.json under its lock so that two sessions never lose each
+ * other's answers. */
+int
+recall_save(const struct session *s, char **cause)
+{
+	char *dir = statedir_path(NULL), *lock = statedir_path("recall.lock");
+	int fd, rc;
+
+	fd = statedir_make(dir, cause) == 0 ? fileio_lock(lock, 1, cause) : -1;
+	rc = fd < 0 ? -1 : recall_merge(s, cause);
+	fileio_unlock(lock, fd);
+	free(lock);
+	free(dir);
 	return rc;
 }
 

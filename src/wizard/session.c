@@ -1,13 +1,11 @@
 /* session.c: a wizard session: starting one, and which screens and slots
  * apply with the answers as they are.
  *
- * Defaults: session_new() fills the default of every field whose ancestors
- * are all required objects (or that sits at the top level), so that no
- * optional object appears in the body just because one of its members has a
- * default. Defaults inside optional objects (ship_info.method,
- * certificate.server_platform.id) and inside list items are left for the
- * front end, which shows the field's default as a placeholder and stores it
- * when the person accepts it (plain mode: an empty answer).
+ * Defaults: session_new() fills the default of every field that is not a
+ * member of a list item, optional objects included (Shipping speed
+ * STANDARD, Server platform ID -1). An optional object whose answers are
+ * all defaults is not sent (session_sent.c), so a default alone never puts
+ * an object in the body.
  */
 #include "wizard/session.h"
 
@@ -27,7 +25,7 @@ struct slots {
 	size_t		 n;
 };
 
-/* 1 when a field gets its default at the start: every ancestor required. */
+/* 1 when a field gets its default: it has one and no ancestor is a list. */
 static int
 default_applies(const struct form *form, size_t fi)
 {
@@ -36,16 +34,15 @@ default_applies(const struct form *form, size_t fi)
 	if (f->dflt == NULL)
 		return 0;
 	for (fi = f->parent; fi != SIZE_MAX; fi = form->fields[fi].parent) {
-		if (form->fields[fi].type != FT_OBJECT ||
-		    !form->fields[fi].required)
+		if (form->fields[fi].type != FT_OBJECT)
 			return 0;
 	}
 	return 1;
 }
 
 /* Fills the defaults of fields not answered yet. */
-static void
-fill_defaults(const struct form *form, cJSON *answers)
+void
+session_fill_defaults(const struct form *form, cJSON *answers)
 {
 	size_t i;
 
@@ -67,7 +64,7 @@ session_new(const struct form *form, time_t now)
 	s->form = form;
 	s->now = now;
 	s->answers = cJSON_CreateObject();
-	fill_defaults(form, s->answers);
+	session_fill_defaults(form, s->answers);
 	return s;
 }
 
@@ -81,7 +78,7 @@ session_load(const struct form *form, const cJSON *body, time_t now,
 	s->form = form;
 	s->now = now;
 	s->answers = order_load(form, body, p);
-	fill_defaults(form, s->answers);
+	session_fill_defaults(form, s->answers);
 	return s;
 }
 
@@ -93,6 +90,7 @@ session_free(struct session *s)
 		return;
 	json_wipe(s->answers);	/* card data, also when not sent */
 	cJSON_Delete(s->answers);
+	free(s->notice);
 	free(s);
 }
 

@@ -1,5 +1,5 @@
 /* session_check.c: what a session's answers make: the body, its problems,
- * the reasons a slot is asked, and copies with secrets masked or left out. */
+ * and copies with secrets masked or left out. */
 #include "wizard/session.h"
 
 #include <ctype.h>
@@ -12,13 +12,21 @@
 #include "core/order.h"
 #include "core/problems.h"
 #include "util/safetext.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
+#include "wizard/session_int.h"
 
-/* Builds the request body from the answers. */
+/* Builds the request body from the answers; objects that are not sent
+ * (nothing but defaults in them) are left out. */
 cJSON *
 session_body(const struct session *s)
 {
-	return order_build(s->form, s->answers);
+	cJSON *sent = session_sent_answers(s), *body;
+
+	body = order_build(s->form, sent);
+	json_wipe(sent);
+	cJSON_Delete(sent);
+	return body;
 }
 
 /* Checks the whole order as it would be sent. */
@@ -27,26 +35,8 @@ session_check(const struct session *s, struct problems *p)
 {
 	cJSON *body = session_body(s);
 
-	order_check(s->form, body, s->now, p);
+	order_check_answers(s->form, body, s->answers, s->now, p);
 	cJSON_Delete(body);
-}
-
-/* 1 when a list-of-strings problem "item N: ..." (N counted from 0, as
- * field_check_value() says it) is about the slot's item. */
-static int
-item_problem(const struct problem *pr, const struct slot *slot)
-{
-	size_t len = strlen(slot->path), n;
-	char *end;
-
-	if (slot->item < 0)
-		return 0;
-	n = len - strlen(strrchr(slot->path, '['));
-	if (strncmp(pr->path, slot->path, n) != 0 || pr->path[n] != '\0' ||
-	    strncmp(pr->message, "item ", 5) != 0)
-		return 0;
-	return strtoul(pr->message + 5, &end, 10) == (unsigned long)slot->item &&
-	    *end == ':';
 }
 
 /* The first error of p at the slot's path, or NULL. */
@@ -58,53 +48,10 @@ session_slot_error(const struct problems *p, const struct slot *slot)
 	for (i = 0; i < p->n; i++) {
 		if (p->v[i].warning)
 			continue;
-		if (strcmp(p->v[i].path, slot->path) == 0 ||
-		    item_problem(&p->v[i], slot))
+		if (strcmp(p->v[i].path, slot->path) == 0)
 			return p->v[i].message;
 	}
 	return NULL;
-}
-
-/* 1 when the field at a slot is required with the answers as they are. */
-int
-session_slot_required(const struct session *s, const struct slot *slot)
-{
-	const struct field *f = &s->form->fields[slot->field];
-
-	if (slot->item >= 0)
-		return 0;
-	return f->required || (f->required_if != NULL &&
-	    answers_eval(f->required_if, s->answers, slot->index,
-	    slot->nindex));
-}
-
-/* Says why a slot is shown and whether it is required, in words. */
-char *
-session_why(const struct session *s, const struct slot *slot)
-{
-	const struct field *f = &s->form->fields[slot->field];
-	char *req, *when, *out;
-
-	if (slot->item >= 0)
-		return xasprintf("item %d of %s", slot->item + 1, f->label);
-	if (f->required)
-		req = xstrdup("required");
-	else if (f->required_if == NULL)
-		req = xstrdup("optional");
-	else {
-		when = expr_words(f->required_if);
-		req = xasprintf(session_slot_required(s, slot) ?
-		    "required because %s" : "optional; required when %s",
-		    when);
-		free(when);
-	}
-	if (f->when == NULL)
-		return req;
-	when = expr_words(f->when);
-	out = xasprintf("%s; shown only when %s", req, when);
-	free(when);
-	free(req);
-	return out;
 }
 
 /* Replaces member m of obj by a string, keeping its name. */
@@ -182,11 +129,12 @@ session_body_masked(const struct session *s)
 	return text != NULL ? text : xstrdup("(the body could not be shown)");
 }
 
-/* A copy of the answers without any secret field, for drafts. */
+/* A copy of the answers without any secret field, for drafts, and
+ * without the objects that are not sent (their defaults come back). */
 cJSON *
 session_answers_public(const struct session *s)
 {
-	cJSON *copy = cJSON_Duplicate(s->answers, 1);
+	cJSON *copy = session_sent_answers(s);
 
 	hide_secrets(s->form, SIZE_MAX, copy, 1);
 	return copy;

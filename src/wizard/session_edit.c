@@ -7,11 +7,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/order.h"
 #include "core/value.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
+#include "wizard/session_int.h"
 
 /* The object holding field fi's member with index[] bound, or NULL. */
 static cJSON *
@@ -52,7 +54,12 @@ slot_value(const struct session *s, const struct slot *slot)
 char *
 session_get_text(const struct session *s, const struct slot *slot)
 {
-	return value_join(slot_value(s, slot));
+	const struct field *f = &s->form->fields[slot->field];
+	const cJSON *v = slot_value(s, slot);
+
+	if (cJSON_IsNull(v) && !f->nullable)
+		return xstrdup("");
+	return session_value_text(v);
 }
 
 /* Splits "a, b c" into an array of strings. */
@@ -82,6 +89,8 @@ text_value(const struct field *f, const char *text)
 {
 	if (f->type == FT_MULTI_ENUM || f->type == FT_LIST)
 		return split_words(text);
+	if (f->nullable && strcmp(text, "null") == 0)
+		return cJSON_CreateNull();	/* chosen, unlike "" */
 	if (f->type == FT_BOOLEAN) {
 		if (strcasecmp(text, "y") == 0 || strcasecmp(text, "yes") == 0 ||
 		    strcasecmp(text, "true") == 0 || strcmp(text, "1") == 0)
@@ -130,6 +139,8 @@ store(struct session *s, const struct slot *slot, const char *text)
 	if (*text == '\0' && (c = container(s, slot->field, slot->index,
 	    slot->nindex)) != NULL)
 		cJSON_DeleteItemFromObjectCaseSensitive(c, f->name);
+	if (f->type == FT_OBJECT)
+		session_fill_defaults(s->form, s->answers);
 }
 
 /* The field's own error for a typed string answer that is sent as it is
@@ -141,12 +152,13 @@ own_error(const struct session *s, const struct slot *slot)
 {
 	const struct field *f = &s->form->fields[slot->field];
 	const cJSON *v = slot_value(s, slot);
+	long item = -1;
 
 	if (slot->item >= 0 || !cJSON_IsString(v) || f->json != JT_STRING ||
 	    f->values != NULL || f->nvalues_if != 0)
 		return NULL;
 	return field_check_value(f, v, s->answers, slot->index, slot->nindex,
-	    s->now);
+	    s->now, &item);
 }
 
 /* Sets the answer at a slot from typed text; returns the slot's error. */
@@ -166,6 +178,7 @@ session_set_text(struct session *s, const struct slot *slot, const char *text)
 	    !cJSON_Compare(before, after, 1))
 		s->changed = 1;
 	cJSON_Delete(before);
+	session_follow(s);
 	if ((out = own_error(s, slot)) != NULL)
 		return out;
 	session_check(s, &p);
@@ -233,4 +246,31 @@ session_list_count(const struct session *s, const struct slot *list)
 	    list->nindex);
 
 	return cJSON_IsArray(a) ? (size_t)cJSON_GetArraySize(a) : 0;
+}
+
+/* Names the organization an order created by its new ID: the details give
+ * way to the ID (contacts stay) and the local choices are read again. */
+void
+session_adopt_org(struct session *s, const char *org_id)
+{
+	cJSON *org, *contacts, *fresh;
+	size_t i;
+
+	if (org_id == NULL || *org_id == '\0' ||
+	    form_find(s->form, "organization.id") == NULL)
+		return;
+	org = cJSON_GetObjectItemCaseSensitive(s->answers, "organization");
+	contacts = cJSON_IsObject(org) ?
+	    cJSON_DetachItemFromObjectCaseSensitive(org, "contacts") : NULL;
+	fresh = cJSON_CreateObject();
+	cJSON_AddStringToObject(fresh, "id", org_id);
+	if (contacts != NULL)
+		cJSON_AddItemToObject(fresh, "contacts", contacts);
+	answers_set(s->answers, "organization", NULL, 0, fresh);
+	for (i = 0; i < s->form->nfields; i++) {
+		if (s->form->fields[i].local)
+			cJSON_DeleteItemFromObjectCaseSensitive(s->answers,
+			    s->form->fields[i].name);
+	}
+	order_set_local(s->form, s->answers, NULL, NULL);
 }

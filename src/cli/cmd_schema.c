@@ -1,0 +1,31 @@
+/* cmd_schema.c: "certwiz schema": a product's order body as a JSON Schema
+ * (draft 2020-12), for ajv, editors and other tools. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "core/form.h"
+#include "core/schema.h"
+
+/* Prints one product's JSON Schema. */
+int
+cmd_schema(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_find("schema");
+	struct form *form;
+	cJSON *schema;
+	int json = 0, rc;
+
+	if ((rc = cli_parse_json_opt(cmd, argc, argv, &json)) != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc - optind != 1)
+		return cli_usage(cmd);
+	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
+		return EXIT_USAGE;
+	schema = schema_form(form);
+	cli_json_print(schema);
+	cJSON_Delete(schema);
+	form_free(form);
+	return EXIT_OK;
+}

@@ -1,0 +1,26 @@
+/* field_help.c: a field's help as a person reads it on a given day. */
+#include "core/field_help.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/check.h"
+#include "core/form.h"
+#include "util/xalloc.h"
+
+/* The help of f for "today" now, with a date example for date fields. */
+char *
+field_help(const struct field *f, time_t now)
+{
+	const char *help = f->help != NULL ? f->help : "";
+	char *ex, *out;
+	size_t n = strlen(help);
+
+	if (f->type != FT_DATE)
+		return xstrdup(help);
+	ex = check_date_example(now, f->max_days);
+	out = xasprintf("%s%sFor example %s.", help,
+	    n > 0 && help[n - 1] != ' ' ? " " : "", ex);
+	free(ex);
+	return out;
+}
