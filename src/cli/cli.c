@@ -29,7 +29,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
 	  "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
 	  "fill in an order screen by screen (plain prompts with --plain); "
-	  "F4 (plain: ?) picks organizations, contacts and containers from "
+	  "F4 (plain: ?\?) picks organizations, contacts and containers from "
 	  "the account",
 	  cmd_wizard },
 	{ "sandbox", "sandbox [--port N] [--log]",
@@ -45,7 +45,7 @@ const struct cli_cmd cli_cmds[] = {
 	  "look up every order whose outcome is unknown and settle it",
 	  cmd_resolve },
 	{ "history", "history [--json]",
-	  "list the submissions in the journal and what became of them",
+	  "list the order attempts in the journal and what became of them",
 	  cmd_history },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -35,6 +35,9 @@ int	 fileio_open_private(const char *path, int flags, char **cause);
 /* fileio_read() of a file opened with fileio_open_private(); NULL with
  * *cause NULL when it does not exist. */
 char	*fileio_read_private(const char *path, size_t *len, char **cause);
+/* Writes all of len bytes to fd, looping over short writes and EINTR;
+ * 0, or -1 with errno set. */
+int	 fileio_write_all(int fd, const char *text, size_t len);
 /* Takes an exclusive flock on the lock file path (made with mode 0600 when
  * missing, never through a symlink), waiting for it when wait is 1; the
  * returned descriptor holds the lock until it is closed. -1 with *cause
