@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <sys/stat.h>
 
 #include "core/platform.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* Frees a key after overwriting it. */
@@ -112,10 +112,11 @@ api_curl(struct api *api, char **cause)
 		return 0;
 	if (curl_lib_open(&api->curl, cause) != 0)
 		return -1;
-	/* Paired with the curl_global_cleanup() of api_free(): libcurl counts
-	 * them (thread-safe since 7.84), so handles can come and go without a
-	 * global of certwiz's own. */
-	if ((rc = api->curl.global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+	/* libcurl's buffers (the request with the key, the body with card
+	 * data) are wiped when it frees them. */
+	if ((rc = api->curl.global_init_mem(CURL_GLOBAL_DEFAULT, secmem_alloc,
+	    secmem_free, secmem_realloc, secmem_strdup, secmem_calloc)) !=
+	    CURLE_OK) {
 		*cause = xasprintf("libcurl could not start: %s",
 		    api->curl.easy_strerror(rc));
 		curl_lib_close(&api->curl);
@@ -293,24 +294,14 @@ static int
 config_key(int i, char **key, char **cause)
 {
 	char *path = config_path(), *text, *v, *copy;
-	struct stat sb;
 	size_t len;
 	int rc = -1, pass;
 
 	*key = NULL;
-	if (stat(path, &sb) != 0) {
+	/* No link, no FIFO, yours, mode 600: checked on the file opened. */
+	if ((text = fileio_read_private(path, &len, cause)) == NULL) {
 		free(path);
-		return 0;
-	}
-	if ((sb.st_mode & (S_IRGRP | S_IROTH)) != 0) {
-		*cause = xasprintf("%s can be read by group or others, so its "
-		    "API key is refused: run chmod 600 %s", path, path);
-		free(path);
-		return -1;
-	}
-	if ((text = fileio_read(path, &len, cause)) == NULL) {
-		free(path);
-		return -1;
+		return *cause == NULL ? 0 : -1;
 	}
 	if (memchr(text, '\0', len) != NULL) {
 		*cause = xasprintf("%s: a NUL byte: not a config file", path);

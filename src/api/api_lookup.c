@@ -10,6 +10,7 @@
 
 #include "core/platform.h"
 #include "core/value.h"
+#include "util/safetext.h"
 #include "util/xalloc.h"
 
 /* 1 when s is 1 to 64 ASCII letters and digits (safe in a URL path). */
@@ -77,7 +78,7 @@ first_alternate(const cJSON *answer, struct api_result *res)
 	free(res->order_id);
 	free(res->certificate_id);
 	free(res->status);
-	res->order_id = value_id_text(cJSON_GetObjectItemCaseSensitive(o,
+	res->order_id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "order_id"));
 	res->certificate_id = value_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "certificate_id"));
@@ -136,9 +137,9 @@ order_fields(const cJSON *answer, struct api_result *res)
 	free(res->status);
 	free(res->certificate_id);
 	free(res->organization_id);
-	res->order_id = value_id_text(cJSON_GetObjectItemCaseSensitive(answer,
-	    "id"));
-	res->status = value_id_text(cJSON_GetObjectItemCaseSensitive(answer,
+	res->order_id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(
+	    answer, "id"));
+	res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "status"));
 	cert = cJSON_GetObjectItemCaseSensitive(answer, "certificate");
 	res->certificate_id = value_id_text(cJSON_GetObjectItemCaseSensitive(
@@ -244,6 +245,7 @@ get_array(struct api *api, const char *platform, const char *path,
 		*total = cJSON_IsNumber(t) && t->valuedouble >= 0 &&
 		    t->valuedouble < 1e9 ? (long)t->valuedouble : -1;
 	}
+	safe_json_strings(*out);	/* names are shown on the terminal */
 	cJSON_Delete(answer);
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "core/platform.h"
 #include "core/value.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
@@ -467,7 +468,7 @@ api_submit(struct api *api, const struct form *form, const cJSON *body,
 	api_random_id(s.id, sizeof s.id - 1);
 	res->attempt_id = xstrdup(s.id);
 	text = cJSON_PrintUnformatted(send);
-	fileio_wipe_json(send);
+	json_wipe_delete(send);
 	if (text == NULL) {
 		api_set_message(res, "out of memory; nothing was sent");
 		res->unsent = 1;

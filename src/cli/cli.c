@@ -13,6 +13,7 @@
 
 #include "core/form.h"
 #include "util/diag.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* The commands in the order --help lists them; each file owns its entry. */
@@ -114,12 +115,17 @@ cli_load_form(const struct cli_ctx *ctx, const char *id)
 }
 
 /* Prints a JSON value pretty on stdout. */
-void
+int
 cli_json_print(const cJSON *json)
 {
-	char *text = cJSON_Print(json);
+	char *cause = NULL, *text = json_print(json, 1, &cause);
 
-	if (text != NULL)
-		puts(text);
+	if (text == NULL) {
+		cw_warn("%s", cause);
+		free(cause);
+		return -1;
+	}
+	puts(text);
 	free(text);
+	return 0;
 }

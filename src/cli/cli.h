@@ -84,6 +84,6 @@ const struct cli_cmd *cli_find(const char *name);
 /* Loads a product's form, printing why it failed to stderr. */
 struct form *cli_load_form(const struct cli_ctx *ctx, const char *id);
 /* Prints a JSON value pretty on stdout, followed by a newline. */
-void	cli_json_print(const cJSON *json);
+int	cli_json_print(const cJSON *json);
 
 #endif

@@ -125,7 +125,7 @@ print_values(const struct field *f)
 	}
 	if (f->dflt != NULL) {
 		text = cJSON_PrintUnformatted(f->dflt);
-		printf("      default: %s\n", text);
+		printf("      default: %s\n", text != NULL ? text : "?");
 		free(text);
 	}
 }

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/safetext.h"
 
 /* What history calls an attempt's outcome. */
 static const char *
@@ -42,7 +43,23 @@ attempt_json(const struct api_attempt *at)
 		    (double)at->http_status);
 	else
 		cJSON_AddNullToObject(s, "http_status");
+	safe_json_strings(s);	/* anyone with the account can edit it */
 	return s;
+}
+
+/* Prints one attempt's row, the journal's text made safe to show. */
+static void
+print_row(const struct api_attempt *at)
+{
+	char *t = safe_text(at->time ? at->time : "");
+	char *p = safe_text(at->product ? at->product : "?");
+	char *o = safe_text(at->order_id ? at->order_id : "-");
+
+	printf("%-20s  %-36s  %-9s  %s\n", t, p, at->settled ?
+	    api_outcome_name(at->outcome) : "unknown", o);
+	free(t);
+	free(p);
+	free(o);
 }
 
 /* Prints the attempts as a table. */
@@ -58,10 +75,7 @@ print_table(const struct api_attempts *a)
 	printf("%-20s  %-36s  %-9s  %s\n", "TIME", "PRODUCT", "OUTCOME",
 	    "ORDER ID");
 	for (i = 0; i < a->n; i++)
-		printf("%-20s  %-36s  %-9s  %s\n", a->v[i].time ?
-		    a->v[i].time : "", a->v[i].product ? a->v[i].product : "?",
-		    a->v[i].settled ? api_outcome_name(a->v[i].outcome) :
-		    "unknown", a->v[i].order_id ? a->v[i].order_id : "-");
+		print_row(&a->v[i]);
 }
 
 /* Parses history's and resolve's options and reads the attempts. */

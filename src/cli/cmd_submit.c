@@ -13,6 +13,7 @@
 #include "sandbox/sandbox.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
 
@@ -105,7 +106,7 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 		print_invalid(file, &p, json);
 		cw_warn("%s is not a valid %s order; nothing was sent", file,
 		    form->id);
-		fileio_wipe_json(body);
+		json_wipe_delete(body);
 		body = NULL;
 		*rc = EXIT_INVALID;
 	}
@@ -180,7 +181,7 @@ submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
 	answers = order_load(form, file_body, &p);
 	problems_free(&p);
 	body = order_build(form, answers);
-	fileio_wipe_json(answers);
+	json_wipe_delete(answers);
 	api = cli_api_new(ctx);
 	if (again)
 		api_allow_again(api);
@@ -190,7 +191,7 @@ submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
 	signo = cw_signal_flag();
 	api_set_cancel(api, signo);
 	api_submit(api, form, body, NULL, &res);
-	fileio_wipe_json(body);		/* card data goes once it is sent */
+	json_wipe_delete(body);		/* card data goes once it is sent */
 	rc = cli_print_result(&res, json);
 	if (*signo != 0)
 		rc = 128 + *signo;
@@ -245,7 +246,7 @@ cmd_submit(const struct cli_ctx *ctx, int argc, char **argv)
 	body = read_body(ctx, form, argv[optind + 1], json, &rc);
 	if (body != NULL) {
 		rc = submit(ctx, form, body, json, again);
-		fileio_wipe_json(body);
+		json_wipe_delete(body);
 	}
 	form_free(form);
 	return rc;

@@ -12,6 +12,7 @@
 #include "core/problems.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* Prints one file's problems as "FILE: PATH: message" lines. */
@@ -73,11 +74,16 @@ validate_file(const struct cli_ctx *ctx, const struct form *form,
 		order_check(form, body, ctx->now, &p);
 	explicit_bzero(text, len);	/* an order body may hold card data */
 	free(text);
-	fileio_wipe_json(body);
+	json_wipe_delete(body);
 	if (json) {
 		report = report_json(file, &p);
-		line = cJSON_PrintUnformatted(report);
-		puts(line);
+		if ((line = json_print(report, 0, &cause)) != NULL)
+			puts(line);
+		else {
+			cw_warn("%s", cause);
+			free(cause);
+			problems_add(&p, 0, "", "no report");
+		}
 		free(line);
 		cJSON_Delete(report);
 	} else

@@ -20,6 +20,7 @@
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/signals.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/recall.h"
@@ -335,7 +336,7 @@ print_next(const struct session *s, const struct api_result *res,
 
 	printf("%s\n", next);
 	free(next);
-	session_wipe_tree(body);
+	json_wipe(body);
 	cJSON_Delete(body);
 }
 

@@ -14,6 +14,7 @@
 #include "core/form.h"
 #include "sandbox/sandbox.h"
 #include "util/diag.h"
+#include "util/secmem.h"
 #include "util/statedir.h"
 #include "util/today.h"
 #include "util/xalloc.h"
@@ -49,6 +50,9 @@ help(void)
 	    "refused), 2 usage\nerror, 3 the order was not placed, 4 its "
 	    "outcome is unknown ('certwiz resolve'),\n5 it was placed before "
 	    "and nothing was sent, 70 out of memory.\n"
+	    "Card numbers, security codes and keys are read without echo; "
+	    "certwiz runs\nwith core dumps off (CERTWIZ_DEBUG_CORE=1 turns "
+	    "them on, for developers).\n"
 	    "See certwiz(1) for everything else.\n");
 }
 
@@ -242,8 +246,15 @@ main(int argc, char **argv)
 	struct global g = { .forms_dir = NULL };
 	struct sandbox *sb;
 	char *forms_dir, *url;
+	char *cause = NULL;
 	int first, rc;
 
+	secmem_init();
+	if (secmem_no_dumps(&cause) != 0) {
+		fprintf(stderr, "certwiz: %s\n", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
 	if ((first = global_options(argc, argv, &g)) < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	if (main_today(&ctx.now) != 0)

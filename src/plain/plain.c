@@ -14,6 +14,7 @@
 #include "plain/plain_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/session.h"
@@ -249,17 +250,16 @@ static int
 write_output(struct walk *w)
 {
 	cJSON *body = session_body(w->s);
-	char *text = cJSON_Print(body), *all, *cause = NULL;
-	int rc;
+	char *cause = NULL, *text = json_print(body, 1, &cause), *all;
+	int rc = -1;
 
-	all = xasprintf("%s\n", text != NULL ? text : "{}");
-	rc = fileio_write_atomic(w->o->output, all, &cause);
-	explicit_bzero(all, strlen(all));
-	free(all);
-	if (text != NULL)
-		explicit_bzero(text, strlen(text));
-	free(text);
-	fileio_wipe_json(body);
+	if (text != NULL) {
+		all = xasprintf("%s\n", text);
+		rc = fileio_write_atomic(w->o->output, all, &cause);
+		secmem_free(all);
+		secmem_free(text);
+	}
+	json_wipe_delete(body);
 	if (rc != 0) {
 		cw_warn("%s", cause);
 		free(cause);

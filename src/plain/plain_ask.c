@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "core/answers.h"
 #include "core/field_check.h"
@@ -17,6 +19,8 @@
 #include "core/problems.h"
 #include "core/value.h"
 #include "util/signals.h"
+#include "util/safetext.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -79,15 +83,39 @@ plain_read(struct walk *w, char **line)
 	return 0;
 }
 
-/* Asks a yes/no question until answered. */
+/* Reads one secret answer: the terminal's echo off (when in is one), what
+ * was read wiped from stdin's buffer. */
 int
-plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
+plain_read_secret(struct walk *w, char **line)
+{
+	struct termios old, quiet;
+	int fd = fileno(w->in), tty, rc;
+
+	tty = fd >= 0 && isatty(fd) && tcgetattr(fd, &old) == 0;
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		quiet.c_lflag |= ECHONL;
+		tcsetattr(fd, TCSAFLUSH, &quiet);
+	}
+	rc = plain_read(w, line);
+	secmem_wipe_read(w->in);
+	if (tty)
+		tcsetattr(fd, TCSAFLUSH, &old);
+	return rc;
+}
+
+/* Asks a yes/no question (the line shown is prompt and then how) until
+ * answered. */
+static int
+ask_yes_no(struct walk *w, const char *prompt, const char *how,
+    const char *path, int dflt)
 {
 	char *line;
 	int tries, v;
 
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
-		fprintf(w->out, "%s (y/n) [%s]:\n", prompt, dflt ? "y" : "n");
+		fprintf(w->out, "%s %s:\n", prompt, how);
 		if (plain_read(w, &line) != 0)
 			return -1;
 		switch (plain_command(w, line)) {
@@ -108,6 +136,21 @@ plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
 	}
 	w->stop = STOP_TRIES;
 	return -1;
+}
+
+/* Asks a yes/no question until answered. */
+int
+plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
+{
+	return ask_yes_no(w, prompt, dflt ? "(y/n) [y]" : "(y/n) [n]", path,
+	    dflt);
+}
+
+/* Asks a question whose blank answer is no. */
+int
+plain_confirm(struct walk *w, const char *prompt, const char *path)
+{
+	return ask_yes_no(w, prompt, "[y/N]", path, 0);
 }
 
 static char *default_text(const struct field *);
@@ -170,7 +213,7 @@ static char *
 shown_value(const struct session *s, const struct slot *slot)
 {
 	const struct field *f = &s->form->fields[slot->field];
-	char *cur = session_get_text(s, slot), buf[64];
+	char *cur = session_get_text(s, slot), buf[64], *safe;
 
 	if (*cur != '\0' && f->secret) {
 		free(cur);
@@ -188,7 +231,9 @@ shown_value(const struct session *s, const struct slot *slot)
 		free(cur);
 		return xstrndup(buf, 1);
 	}
-	return cur;
+	safe = safe_text(cur);	/* a loaded body or draft is outside text */
+	free(cur);
+	return safe;
 }
 
 /* Prints the prompt line of a field slot. */
@@ -344,7 +389,7 @@ apply_answer(struct walk *w, const struct slot *slot, const char *line)
 		return err;
 	if (text != NULL) {
 		err = session_set_text(w->s, slot, text);
-		free(text);
+		secmem_free(text);	/* may be a card number */
 	} else
 		err = slot_error(w, slot);
 	if (err != NULL)
@@ -371,17 +416,18 @@ print_notice(struct walk *w, const struct slot *slot)
 static void
 ask_field(struct walk *w, const struct slot *slot)
 {
+	int secret = w->s->form->fields[slot->field].secret, tries;
 	enum plain_cmd cmd;
 	char *line, *err;
-	int tries;
 
 	plain_lookup_offer(w, slot);
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
 		print_field_prompt(w, slot);
-		if (plain_read(w, &line) != 0)
+		if ((secret ? plain_read_secret(w, &line) :
+		    plain_read(w, &line)) != 0)
 			return;
 		if ((cmd = plain_command(w, line)) != CMD_NONE) {
-			free(line);
+			secmem_free(line);
 			if (cmd == CMD_BACK)
 				return;
 			continue;
@@ -394,7 +440,7 @@ ask_field(struct walk *w, const struct slot *slot)
 		case 0:
 			err = apply_answer(w, slot, line);
 		}
-		free(line);
+		secmem_free(line);	/* may be a card number */
 		print_notice(w, slot);
 		if (err == NULL) {
 			plain_seen_add(w, slot->path);

@@ -21,26 +21,69 @@
 struct sb_conn {
 	char	*body;
 	size_t	 len;
+	size_t	 cap;
 	int	 too_big;
 };
 
-/* Keeps an upload chunk, dropping the body once it passes the cap. */
+/* Drops what a connection buffered and gives its bytes back. */
 static void
-collect(struct sb_conn *sc, const char *data, size_t size)
+drop_body(struct sandbox *sb, struct sb_conn *sc)
 {
+	__atomic_sub_fetch(&sb->buffered, sc->cap, __ATOMIC_RELAXED);
+	free(sc->body);
+	sc->body = NULL;
+	sc->len = sc->cap = 0;
+}
+
+/* Keeps an upload chunk, dropping the body once it passes the cap of one
+ * body or of all the bodies buffered at once. */
+static void
+collect(struct sandbox *sb, struct sb_conn *sc, const char *data,
+    size_t size)
+{
+	size_t cap;
+
 	if (sc->too_big)
 		return;
 	if (sc->len + size > SB_MAX_BODY) {
 		sc->too_big = 1;
-		free(sc->body);
-		sc->body = NULL;
-		sc->len = 0;
+		drop_body(sb, sc);
 		return;
 	}
-	sc->body = xreallocarray(sc->body, sc->len + size + 1, 1);
+	if (sc->len + size + 1 > sc->cap) {
+		cap = sc->cap == 0 ? 4096 : sc->cap;
+		while (cap < sc->len + size + 1)
+			cap *= 2;
+		if (__atomic_add_fetch(&sb->buffered, cap - sc->cap,
+		    __ATOMIC_RELAXED) > SB_MAX_BUFFERED) {
+			__atomic_sub_fetch(&sb->buffered, cap - sc->cap,
+			    __ATOMIC_RELAXED);
+			sc->too_big = 1;
+			drop_body(sb, sc);
+			return;
+		}
+		sc->body = xreallocarray(sc->body, cap, 1);
+		sc->cap = cap;
+	}
 	memcpy(sc->body + sc->len, data, size);
 	sc->len += size;
 	sc->body[sc->len] = '\0';
+}
+
+/* 1 when the request says its body is larger than the sandbox takes. */
+static int
+declared_too_big(const struct sandbox *sb, struct MHD_Connection *conn)
+{
+	const char *v = sb->mhd.lookup_connection_value(conn,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	char *end;
+	unsigned long long n;
+
+	if (v == NULL)
+		return 0;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	return errno != 0 || end == v || n > SB_MAX_BODY;
 }
 
 /* MHD's access handler: collects the body, then serves the request. */
@@ -56,20 +99,25 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 	enum sandbox_fault fault = SB_FAULT_NONE;
 
 	(void)version;
-	if (sc == NULL) {
-		*con_cls = xcalloc(1, sizeof *sc);
-		return MHD_YES;
-	}
-	if (*upload_size != 0) {
-		collect(sc, upload, *upload_size);
-		*upload_size = 0;
-		return MHD_YES;
-	}
 	memset(&c, 0, sizeof c);
 	c.mhd = &sb->mhd;
 	c.conn = conn;
 	c.method = method;
 	c.url = url;
+	if (sc == NULL) {
+		*con_cls = xcalloc(1, sizeof *sc);
+		if (!declared_too_big(sb, conn))
+			return MHD_YES;
+		/* Answered before a byte of the body is read. */
+		sb_reply_error(&r, 413, "request_too_large", "The request "
+		    "body is larger than %u bytes", SB_MAX_BODY);
+		return sb_send(sb, &c, &r, fault) == 0 ? MHD_YES : MHD_NO;
+	}
+	if (*upload_size != 0) {
+		collect(sb, sc, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
 	c.body = sc->body != NULL ? sc->body : "";
 	c.len = sc->len;
 	c.too_big = sc->too_big;
@@ -84,11 +132,10 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct sb_conn *sc = *con_cls;
 
-	(void)cls;
 	(void)conn;
 	(void)toe;
 	if (sc != NULL) {
-		free(sc->body);
+		drop_body(cls, sc);
 		free(sc);
 		*con_cls = NULL;
 	}
@@ -174,17 +221,22 @@ listen_on(unsigned short port, char **cause)
 	return fd;
 }
 
-/* Starts MHD on the socket fd, one thread per connection. */
+/* Starts MHD on the socket fd: a pool of SB_THREADS threads polling every
+ * connection, with limits on connections (all, and per address) and on
+ * how long one may sit idle. */
 static int
 start_daemon(struct sandbox *sb, int fd, char **cause)
 {
 	const union MHD_DaemonInfo *info;
 
 	sb->daemon = sb->mhd.start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
-	    MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL, handle, sb,
+	    MHD_USE_AUTO, 0, NULL, NULL, handle, sb,
 	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, sb,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)SB_THREADS,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)SB_MAX_CONNS,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)SB_MAX_PER_IP,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)SB_CONN_TIMEOUT,
 	    MHD_OPTION_END);
 	if (sb->daemon == NULL) {
 		close(fd);

@@ -13,6 +13,7 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/result_words.h"
 #include "wizard/session.h"
@@ -29,7 +30,7 @@ result_next(const struct tui *t)
 	char *next = result_next_words(t->s->form, body, &t->sb.res,
 	    t->o->sandbox ? "certwiz --sandbox" : "certwiz");
 
-	session_wipe_tree(body);
+	json_wipe(body);
 	cJSON_Delete(body);
 	return next;
 }

@@ -13,6 +13,7 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 
@@ -198,7 +199,7 @@ submit_send(struct tui *t)
 	api_submit(t->o->api, t->s->form, body, t->o->draft != NULL ?
 	    t->o->draft->path : NULL, &t->sb.res);
 	api_set_notify(t->o->api, NULL, NULL);
-	session_wipe_tree(body);
+	json_wipe(body);
 	cJSON_Delete(body);
 	if (!t->sb.res.unsent)
 		submit_wipe_card(t);

@@ -16,6 +16,7 @@
 #include "core/value.h"
 #include "util/fileio.h"
 #include "util/statedir.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -140,8 +141,10 @@ recall_write(const cJSON *all, char **cause)
 	int rc;
 
 	if ((rc = statedir_make(dir, cause)) == 0) {
-		text = cJSON_Print(all);
-		rc = fileio_write_atomic(path, text, cause);
+		if ((text = json_print(all, 1, cause)) == NULL)
+			rc = -1;
+		else
+			rc = fileio_write_atomic(path, text, cause);
 		cJSON_free(text);
 	}
 	free(path);

@@ -13,6 +13,8 @@
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/safetext.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -24,7 +26,7 @@ session_body(const struct session *s)
 	cJSON *sent = session_sent_answers(s), *body;
 
 	body = order_build(s->form, sent);
-	session_wipe_tree(sent);
+	json_wipe(sent);
 	cJSON_Delete(sent);
 	return body;
 }
@@ -123,9 +125,10 @@ session_body_masked(const struct session *s)
 	char *text;
 
 	hide_secrets(s->form, SIZE_MAX, body, 0);
+	safe_json_strings(body);	/* loaded answers are outside text */
 	text = cJSON_Print(body);
 	cJSON_Delete(body);
-	return text != NULL ? text : xstrdup("{}");
+	return text != NULL ? text : xstrdup("(the body could not be shown)");
 }
 
 /* A copy of the answers without any secret field, for drafts, and

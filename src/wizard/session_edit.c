@@ -139,6 +139,24 @@ store(struct session *s, const struct slot *slot, const char *text)
 		session_fill_defaults(s->form, s->answers);
 }
 
+/* The field's own error for a typed string answer that is sent as it is
+ * (a string field without a list of values), found without building and
+ * checking the whole order, which costs as much as the form is big; NULL
+ * when it passes or when only the whole order can tell. */
+static char *
+own_error(const struct session *s, const struct slot *slot)
+{
+	const struct field *f = &s->form->fields[slot->field];
+	const cJSON *v = slot_value(s, slot);
+	long item = -1;
+
+	if (slot->item >= 0 || !cJSON_IsString(v) || f->json != JT_STRING ||
+	    f->values != NULL || f->nvalues_if != 0)
+		return NULL;
+	return field_check_value(f, v, s->answers, slot->index, slot->nindex,
+	    s->now, &item);
+}
+
 /* Sets the answer at a slot from typed text; returns the slot's error. */
 char *
 session_set_text(struct session *s, const struct slot *slot, const char *text)
@@ -157,6 +175,8 @@ session_set_text(struct session *s, const struct slot *slot, const char *text)
 		s->changed = 1;
 	cJSON_Delete(before);
 	session_follow(s);
+	if ((out = own_error(s, slot)) != NULL)
+		return out;
 	session_check(s, &p);
 	err = session_slot_error(&p, slot);
 	out = err != NULL ? xstrdup(err) : NULL;
