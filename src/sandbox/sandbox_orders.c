@@ -213,7 +213,8 @@ domains(struct sandbox *sb, const cJSON *body)
 	pthread_mutex_unlock(&sb->lock);
 	for (i = 0; i < n; i++) {
 		o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", (double)(first + (long long)i));
+		cJSON_AddNumberToObject(o, "id",
+		    (double)(first + (long long)i));
 		cJSON_AddStringToObject(o, "name", base_domain(v[i]));
 		cJSON_AddStringToObject(o, "dns_name", v[i]);
 		cJSON_AddItemToArray(a, o);

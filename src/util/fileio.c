@@ -299,7 +299,8 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 		free(tmp);
 		return -1;
 	}
-	if (fchmod(fd, 0600) != 0 || fileio_write_all(fd, text, strlen(text)) != 0 ||
+	if (fchmod(fd, 0600) != 0 ||
+	    fileio_write_all(fd, text, strlen(text)) != 0 ||
 	    fsync(fd) != 0) {
 		saved = errno != 0 ? errno : EIO;
 		close(fd);
@@ -356,8 +357,8 @@ fileio_open_private(const char *path, int flags, char **cause)
 	fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		if (errno == ELOOP)
-			*cause = xasprintf("%s is a symbolic link; certwiz does "
-			    "not follow it: remove it", path);
+			*cause = xasprintf("%s is a symbolic link; certwiz "
+			    "does not follow it: remove it", path);
 		else if (errno != ENOENT || (flags & O_CREAT) != 0)
 			*cause = xasprintf("%s: %s", path, strerror(errno));
 		return -1;

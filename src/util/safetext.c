@@ -1,4 +1,6 @@
 /* safetext.c: neutralising control characters in outside text. */
+#include "config.h"
+
 #include "util/safetext.h"
 
 #include <stdlib.h>

@@ -1,5 +1,7 @@
 /* secmem.c: dump protection, wiping allocation for cJSON, stdin's own
  * buffer, and the one wipe for JSON trees. */
+#include "config.h"
+
 #include "util/secmem.h"
 
 #include <errno.h>
