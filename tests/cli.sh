@@ -133,4 +133,13 @@ printf '{"id": "p", "title": "P", "platform": "us", "endpoint": "e", "summary": 
 run --forms-dir "$tmp/forms" describe p; expect_status 2 "broken form"
 expect_in err "p.json: field a: unknown type 'strin'" "broken form message"
 
+# Built with --disable-sandbox, both ways into the simulator say it is
+# not built in.
+if [ "${CW_SANDBOX:-yes}" = no ]; then
+	run --sandbox list; expect_status 2 "--sandbox without the sandbox"
+	expect_in err "the sandbox is not built in" "--sandbox says why"
+	run sandbox; expect_status 1 "sandbox without the sandbox"
+	expect_in err "the sandbox is not built in" "sandbox says why"
+fi
+
 finish "all CLI checks passed"

@@ -6,6 +6,7 @@
 # sandbox placed is reported with its ID or as unknown, never as failed, the
 # journal has one outcome per submission, and answers end up somewhere.
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 CERTWIZ_RETRY_BASE_MS=5
 CERTWIZ_SANDBOX_SLOW=3

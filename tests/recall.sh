@@ -5,6 +5,7 @@
 # ID and contact empty (Enter keeps the remembered ones); with --no-recall
 # the same short answers do not make an order.
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
 use_private_dirs

@@ -5,6 +5,7 @@
 # starts with them (the status line says so) and needs only the subject;
 # Ctrl-X clears them.
 . "${0%/*}/tui_lib.sh"
+need_sandbox
 
 # The subject and validity of a document signing order.
 subject() {

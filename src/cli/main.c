@@ -127,6 +127,12 @@ global_options(int argc, char **argv, struct global *g)
 			g->draft = optarg;
 			break;
 		case 'S':
+#ifndef WITH_SANDBOX
+			fprintf(stderr, "certwiz: --sandbox: the sandbox is "
+			    "not built in (certwiz was configured with "
+			    "--disable-sandbox)\n");
+			return -2;
+#endif
 			g->sandbox = 1;
 			break;
 		case 'T':
