@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "core/form.h"
 #include "sandbox/sandbox.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
@@ -227,6 +228,7 @@ main(int argc, char **argv)
 	char *forms_dir, *url;
 	int first, rc;
 
+	i18n_init();
 	if ((first = global_options(argc, argv, &g)) < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	if (today(&ctx.now) != 0)

@@ -263,7 +263,7 @@ tui_run(struct session *s, const struct tui_opts *o)
 	char *body = NULL;
 	int status;
 
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	memset(&t, 0, sizeof t);
 	t.s = s;
 	t.o = o;

@@ -296,7 +296,7 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 
 	*product_out = *draft_out = NULL;
 	memset(&p, 0, sizeof p);
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	if (pick_products(&p, forms_dir) != 0)
 		return 2;
 	if (drafts)
