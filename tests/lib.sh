@@ -16,6 +16,8 @@ case $CERTWIZ in /*) ;; */*) CERTWIZ=$PWD/$CERTWIZ ;; esac
 # No real key or platform from the caller's environment reaches a test.
 unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
     CERTWIZ_BASE_URL_US CERTWIZ_BASE_URL_EU CERTWIZ_SANDBOX_FAULTS
+# Messages in English whatever the caller's language (i18n.sh sets its own).
+unset LANGUAGE LC_MESSAGES CERTWIZ_LOCALEDIR
 PRODUCTS="eu_individual_org pkio_qualified_organisation_services
 pkio_private_services_server document_signing_org_1 document_signing_org_2
 ds_org_individual"

@@ -12,14 +12,15 @@
 #include "core/platform.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* "required", "optional" or "conditional", as the product pages say. */
 static const char *
 requirement(const struct field *f)
 {
 	if (f->required)
-		return "required";
-	return f->required_if != NULL ? "conditional" : "optional";
+		return N_("required");
+	return f->required_if != NULL ? N_("conditional") : N_("optional");
 }
 
 /* Prints text wrapped at 78 columns, each line indented by indent spaces. */
@@ -53,25 +54,25 @@ print_limits(const struct field *f)
 	const cJSON *item;
 
 	if (f->has_min && f->has_max)
-		s = xasprintf("from %lld to %lld", f->min, f->max);
+		s = xasprintf(_("from %lld to %lld"), f->min, f->max);
 	else if (f->has_min)
-		s = xasprintf("at least %lld", f->min);
+		s = xasprintf(_("at least %lld"), f->min);
 	else if (f->has_max)
-		s = xasprintf("at most %lld", f->max);
+		s = xasprintf(_("at most %lld"), f->max);
 	if (f->max_length >= 0)
-		v = xasprintf("at most %ld characters", f->max_length);
+		v = xasprintf(_("at most %ld characters"), f->max_length);
 	else if (f->max_items >= 0)
-		v = xasprintf("at most %ld items", f->max_items);
+		v = xasprintf(_("at most %ld items"), f->max_items);
 	else if (f->max_days >= 0)
-		v = xasprintf("within %d days of today", f->max_days);
+		v = xasprintf(_("within %d days of today"), f->max_days);
 	t = s != NULL && v != NULL ? xasprintf("%s; %s", s, v) :
 	    xstrdup(s != NULL ? s : v);
 	cJSON_ArrayForEach(item, f->max_count) {
-		printf("      at most %g items may have %s %s\n",
+		printf(_("      at most %g items may have %s %s\n"),
 		    item->valuedouble, f->name, item->string);
 	}
 	if (t != NULL)
-		printf("      limits: %s\n", t);
+		printf(_("      limits: %s\n"), t);
 	free(s);
 	free(v);
 	free(t);
@@ -87,19 +88,19 @@ print_values(const struct field *f)
 	for (i = 0; i < f->nvalues_if; i++) {
 		words = field_values_words(f->values_if[i].values);
 		when = expr_words(f->values_if[i].when);
-		printf("      values when %s: %s\n", when, words);
+		printf(_("      values when %s: %s\n"), when, words);
 		free(words);
 		free(when);
 	}
 	if (f->values != NULL) {
 		words = field_values_words(f->values);
-		printf("      values%s: %s\n", f->nvalues_if > 0 ?
-		    " otherwise" : "", words);
+		printf(_("      values%s: %s\n"), f->nvalues_if > 0 ?
+		    _(" otherwise") : "", words);
 		free(words);
 	}
 	if (f->dflt != NULL) {
 		text = cJSON_PrintUnformatted(f->dflt);
-		printf("      default: %s\n", text);
+		printf(_("      default: %s\n"), text);
 		free(text);
 	}
 }
@@ -110,26 +111,26 @@ print_field(const struct field *f)
 {
 	char *words;
 
-	printf("  %s: %s\n", f->path, f->label);
-	printf("      %s", requirement(f));
+	printf("  %s: %s\n", f->path, form_text(f->label));
+	printf("      %s", _(requirement(f)));
 	if (f->required_if != NULL) {
 		words = expr_words(f->required_if);
-		printf(": required when %s", words);
+		printf(_(": required when %s"), words);
 		free(words);
 	}
 	if (f->when != NULL) {
 		words = expr_words(f->when);
-		printf("; sent only when %s", words);
+		printf(_("; sent only when %s"), words);
 		free(words);
 	}
-	printf("\n      type %s, sent as a JSON %s%s%s\n",
+	printf(_("\n      type %s, sent as a JSON %s%s%s\n"),
 	    field_type_name(f->type), json_type_name(f->json),
-	    f->nullable ? " or null" : "", f->secret ?
-	    "; secret: masked and never saved" : "");
+	    f->nullable ? _(" or null") : "", f->secret ?
+	    _("; secret: masked and never saved") : "");
 	print_values(f);
 	print_limits(f);
 	if (f->help[0] != '\0')
-		wrap(f->help, 6);
+		wrap(form_text(f->help), 6);
 }
 
 /* Prints the form as text grouped by screen. */
@@ -140,17 +141,18 @@ print_text(const struct form *form)
 	size_t i, j;
 	char *words;
 
-	printf("%s (%s)\n%s\nPlatform: %s. Order with POST %s/%s\n",
-	    form->title, form->id, form->summary,
-	    platform_title(form->platform), platform_base_url(form->platform),
+	printf(_("%s (%s)\n%s\nPlatform: %s. Order with POST %s/%s\n"),
+	    form_text(form->title), form->id, form_text(form->summary),
+	    _(platform_title(form->platform)),
+	    platform_base_url(form->platform),
 	    form->endpoint);
 	for (i = 0; i < form->nscreens; i++) {
 		s = &form->screens[i];
-		printf("\nScreen %zu of %zu: %s\n", i + 1, form->nscreens,
-		    s->title);
+		printf(_("\nScreen %zu of %zu: %s\n"), i + 1, form->nscreens,
+		    form_text(s->title));
 		if (s->when != NULL) {
 			words = expr_words(s->when);
-			printf("  (shown only when %s)\n", words);
+			printf(_("  (shown only when %s)\n"), words);
 			free(words);
 		}
 		for (j = s->first; j < s->first + s->count; j++)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "util/i18n.h"
 
 /* A string member of a journal line, or dflt. */
 static const char *
@@ -47,7 +48,7 @@ submission_json(const cJSON *sent, const cJSON *done)
 
 	cJSON_AddStringToObject(s, "time", member(sent, "time", ""));
 	cJSON_AddStringToObject(s, "outcome", done != NULL ?
-	    member(done, "event", "unknown") : "sent (no outcome recorded)");
+	    member(done, "event", "unknown") : _("sent (no outcome recorded)"));
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		if (member(from, names[i], NULL) != NULL)
 			cJSON_AddStringToObject(s, names[i],
@@ -82,7 +83,7 @@ print_table(const cJSON *subs)
 	const cJSON *s;
 
 	if (cJSON_GetArraySize(subs) == 0) {
-		printf("no submissions yet\n");
+		printf(_("no submissions yet\n"));
 		return;
 	}
 	printf("%-20s  %-36s  %-8s  %s\n", "TIME", "PRODUCT", "OUTCOME",

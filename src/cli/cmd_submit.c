@@ -12,6 +12,7 @@
 #include "sandbox/sandbox.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Prints a note from the api module as it happens. */
 static void
@@ -62,7 +63,7 @@ print_invalid(const char *file, const struct problems *p, int json)
 		for (i = 0; i < p->n; i++)
 			printf("%s: %s%s%s%s\n", file, p->v[i].path,
 			    *p->v[i].path ? ": " : "",
-			    p->v[i].warning ? "warning: " : "",
+			    p->v[i].warning ? _("warning: ") : "",
 			    p->v[i].message);
 	}
 }
@@ -74,7 +75,7 @@ print_warnings(const char *file, const struct problems *p)
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
-		cli_error("%s: %s%swarning: %s", file, p->v[i].path,
+		cli_error(_("%s: %s%swarning: %s"), file, p->v[i].path,
 		    *p->v[i].path ? ": " : "", p->v[i].message);
 }
 
@@ -89,7 +90,7 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 	cJSON *body;
 
 	if ((body = fileio_read_json(file, &cause)) == NULL) {
-		cli_error("%s; nothing was sent", cause);
+		cli_error(_("%s; nothing was sent"), cause);
 		free(cause);
 		*rc = EXIT_USAGE;
 		return NULL;
@@ -99,7 +100,8 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 		print_warnings(file, &p);
 	else {
 		print_invalid(file, &p, json);
-		cli_error("%s is not a valid %s order; nothing was sent", file,
+		cli_error(_("%s is not a valid %s order; nothing was sent"),
+		    file,
 		    form->id);
 		fileio_wipe_json(body);
 		body = NULL;
@@ -120,21 +122,22 @@ print_result(const struct api_result *res)
 	else
 		printf("%s\n", res->message);
 	if (res->order_id != NULL)
-		printf("order ID: %s\n", res->order_id);
+		printf(_("order ID: %s\n"), res->order_id);
 	if (res->alternative_order_id != NULL)
-		printf("alternative order ID: %s\n", res->alternative_order_id);
+		printf(_("alternative order ID: %s\n"),
+		    res->alternative_order_id);
 	for (i = 0; i < res->nrequests; i++)
-		printf("request %s: %s\n", res->requests[i].id ?
+		printf(_("request %s: %s\n"), res->requests[i].id ?
 		    res->requests[i].id : "?", res->requests[i].status ?
 		    res->requests[i].status : "?");
 	if (res->status != NULL)
-		printf("status: %s\n", res->status);
+		printf(_("status: %s\n"), res->status);
 	if (res->certificate_id != NULL)
-		printf("certificate ID: %s\n", res->certificate_id);
+		printf(_("certificate ID: %s\n"), res->certificate_id);
 	if (res->organization_id != NULL)
-		printf("organization ID: %s\n", res->organization_id);
+		printf(_("organization ID: %s\n"), res->organization_id);
 	for (i = 0; i < res->ndomains; i++)
-		printf("domain %s: %s (%s)\n", res->domains[i].id ?
+		printf(_("domain %s: %s (%s)\n"), res->domains[i].id ?
 		    res->domains[i].id : "?", res->domains[i].name ?
 		    res->domains[i].name : "?", res->domains[i].dns_name ?
 		    res->domains[i].dns_name : "?");

@@ -21,6 +21,7 @@
 #include "wizard/draft.h"
 #include "wizard/recall.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* The signal that asked plain mode to stop, or 0. */
 static volatile sig_atomic_t wizard_signo;
@@ -144,7 +145,7 @@ pick_product(const struct cli_ctx *ctx)
 	titles = xcalloc((size_t)n + 1, sizeof *titles);
 	for (i = 0; i < n; i++) {
 		form = form_load(ctx->forms_dir, ids[i], &cause);
-		titles[i] = xstrdup(form != NULL ? form->title : "");
+		titles[i] = xstrdup(form != NULL ? form_text(form->title) : "");
 		form_free(form);
 		free(cause);
 		cause = NULL;
@@ -168,7 +169,7 @@ print_load_problems(const struct form *form, const cJSON *body, time_t now)
 	order_check(form, body, now, &p);
 	for (i = 0; i < p.n; i++)
 		printf("[%s] %s: %s\n", p.v[i].path, p.v[i].warning ?
-		    "warning" : "problem", p.v[i].message);
+		    _("warning") : _("problem"), p.v[i].message);
 	problems_free(&p);
 }
 
@@ -183,7 +184,8 @@ open_draft(const char *what, struct draft *d, char **product,
 
 	if (what == NULL) {
 		if ((n = draft_list(&names, &cause)) <= 0) {
-			cli_error("%s", n < 0 ? cause : "no drafts to resume");
+			cli_error("%s",
+			    n < 0 ? cause : _("no drafts to resume"));
 			free(cause);
 			draft_list_free(names, n);
 			return -1;
@@ -214,7 +216,7 @@ choose(const struct cli_ctx *ctx, struct wizard_args *a, int plain,
 	if (plain) {
 		if ((*product = pick_product(ctx)) != NULL)
 			return 0;
-		cli_error("no product chosen");
+		cli_error(_("no product chosen"));
 		return -1;
 	}
 	rc = tui_pick(ctx->forms_dir, a->load == NULL, product, draft);
@@ -283,7 +285,7 @@ start(const struct cli_ctx *ctx, struct wizard_args *a, struct draft *d,
 	if (plain && a->load != NULL)
 		print_load_problems(*form, body, ctx->now);
 	if (plain && d->path != NULL)
-		printf("Resuming the draft %s.\n", d->path);
+		printf(_("Resuming the draft %s.\n"), d->path);
 	s = body != NULL ? session_load(*form, body, ctx->now, warn) :
 	    session_new(*form, ctx->now);
 	cJSON_Delete(body);
@@ -298,7 +300,7 @@ remember(const struct session *s)
 	char *cause = NULL;
 
 	if (recall_save(s, &cause) != 0) {
-		cli_error("the answers were not remembered: %s", cause);
+		cli_error(_("the answers were not remembered: %s"), cause);
 		free(cause);
 	}
 }
@@ -327,12 +329,12 @@ keep_unplaced(struct session *s, struct draft *d)
 	char *cause = NULL;
 
 	if (draft_save(s, d, NULL, &cause) != 0) {
-		cli_error("the answers were not saved: %s", cause);
+		cli_error(_("the answers were not saved: %s"), cause);
 		free(cause);
 		return;
 	}
-	cli_error("the answers are kept in %s; 'certwiz --resume %s' "
-	    "continues", d->path, d->path);
+	cli_error(_("the answers are kept in %s; 'certwiz --resume %s' "
+	    "continues"), d->path, d->path);
 }
 
 /* Asks whether to submit the complete order in plain mode, and does. */
@@ -351,11 +353,11 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 		else
 			keep_unplaced(s, d);
 	} else if (sent == 0) {
-		printf("Nothing was submitted.\n");
+		printf(_("Nothing was submitted.\n"));
 		keep_unplaced(s, d);
 		rc = EXIT_OK;
 	} else {
-		cli_error("nothing was submitted");
+		cli_error(_("nothing was submitted"));
 		keep_unplaced(s, d);	/* input ended, a signal, a bad key */
 		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
 	}
@@ -375,7 +377,7 @@ run_plain(const struct cli_ctx *ctx, struct session *s,
 	if ((rc = plain_run(s, stdin, stdout, &o)) != 0)
 		return rc;
 	if (a->dry_run) {
-		printf("Nothing was submitted (dry run).\n");
+		printf(_("Nothing was submitted (dry run).\n"));
 		remember(s);
 		return EXIT_OK;
 	}

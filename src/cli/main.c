@@ -21,12 +21,12 @@ help(void)
 {
 	const struct cli_cmd *c;
 
-	printf("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
+	printf(_("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 	    "Place DigiCert CertCentral certificate orders from a terminal.\n\n"
-	    "Commands:\n");
+	    "Commands:\n"));
 	for (c = cli_cmds; c->name != NULL; c++)
-		printf("  %-36s %s\n", c->usage, c->summary);
-	printf("\nOptions:\n"
+		printf("  %-36s %s\n", c->usage, _(c->summary));
+	printf(_("\nOptions:\n"
 	    "      --forms-dir DIR   read form files from DIR\n"
 	    "      --plain           run the wizard as plain prompts\n"
 	    "      --resume[=DRAFT]  resume a saved draft (the newest by "
@@ -42,7 +42,7 @@ help(void)
 	    "Exit status: 0 success, 1 an order is not valid (or was "
 	    "refused), 2 usage\nerror, 3 the order failed and was not placed, "
 	    "4 its outcome is unknown.\n"
-	    "See certwiz(1) for everything else.\n");
+	    "See certwiz(1) for everything else.\n"));
 }
 
 /* Works out "today": $CERTWIZ_TODAY (YYYY-MM-DD) or the clock. */
@@ -67,8 +67,8 @@ today(time_t *now)
 		    back.tm_year == tm.tm_year)
 			return 0;
 	}
-	fprintf(stderr, "certwiz: CERTWIZ_TODAY must be YYYY-MM-DD (a real "
-	    "date)\n");
+	fprintf(stderr, _("certwiz: CERTWIZ_TODAY must be YYYY-MM-DD (a real "
+	    "date)\n"));
 	return -1;
 }
 
@@ -92,8 +92,9 @@ parse_timeout(const char *s)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || n < 1 || n > 86400) {
-		fprintf(stderr, "certwiz: --timeout takes 1 to 86400 seconds, "
-		    "not '%s'\n", s);
+		fprintf(stderr,
+		    _("certwiz: --timeout takes 1 to 86400 seconds, "
+		    "not '%s'\n"), s);
 		return -1;
 	}
 	return n;
@@ -129,9 +130,9 @@ global_options(int argc, char **argv, struct global *g)
 			break;
 		case 'S':
 #ifndef WITH_SANDBOX
-			fprintf(stderr, "certwiz: --sandbox: the sandbox is "
+			fprintf(stderr, _("certwiz: --sandbox: the sandbox is "
 			    "not built in (certwiz was configured with "
-			    "--disable-sandbox)\n");
+			    "--disable-sandbox)\n"));
 			return -2;
 #endif
 			g->sandbox = 1;
@@ -144,11 +145,11 @@ global_options(int argc, char **argv, struct global *g)
 			help();
 			return -1;
 		case 'V':
-			printf("certwiz %s\n", PACKAGE_VERSION);
+			printf(_("certwiz %s\n"), PACKAGE_VERSION);
 			return -1;
 		default:
-			fprintf(stderr, "Try 'certwiz --help' for more "
-			    "information.\n");
+			fprintf(stderr, _("Try 'certwiz --help' for more "
+			    "information.\n"));
 			return -2;
 		}
 	}
@@ -199,7 +200,7 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 	if (!g->sandbox)
 		return 0;
 	if ((*sb = sandbox_start(&opts, &cause)) == NULL) {
-		fprintf(stderr, "certwiz: the sandbox did not start: %s\n",
+		fprintf(stderr, _("certwiz: the sandbox did not start: %s\n"),
 		    cause);
 		free(cause);
 		return -1;
@@ -237,14 +238,16 @@ main(int argc, char **argv)
 	    cli_find(argv[first]) == NULL)
 		g.draft = argv[first++];
 	if (first >= argc && no_conversation(&g)) {
-		fprintf(stderr, "usage: certwiz [OPTION]... COMMAND [ARG]...\n"
+		fprintf(stderr,
+		    _("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 		    "Try 'certwiz --help' for the commands, or 'certwiz list' "
-		    "for the products.\n");
+		    "for the products.\n"));
 		return EXIT_USAGE;
 	}
 	if (first >= argc || g.resume) {
 		if (first < argc) {
-			fprintf(stderr, "certwiz: --resume takes no command\n");
+			fprintf(stderr,
+			    _("certwiz: --resume takes no command\n"));
 			return EXIT_USAGE;
 		}
 		ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
@@ -255,8 +258,8 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if ((cmd = cli_find(argv[first])) == NULL) {
-		fprintf(stderr, "certwiz: unknown command '%s'\n"
-		    "Try 'certwiz --help' for the commands.\n", argv[first]);
+		fprintf(stderr, _("certwiz: unknown command '%s'\n"
+		    "Try 'certwiz --help' for the commands.\n"), argv[first]);
 		return EXIT_USAGE;
 	}
 	ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);

@@ -9,6 +9,7 @@
 
 #include "core/check.h"
 #include "core/check_int.h"
+#include "util/i18n.h"
 
 /* Returns 1 when p starts a literal two-character "\n" or "\r" escape. */
 static int
@@ -184,13 +185,13 @@ csr_body_problem(const char *body, size_t len)
 	int		 ok;
 
 	if (len == 0)
-		return "body is empty";
+		return _("body is empty");
 	der = xmalloc(len / 4 * 3 + 1);
 	n = b64_decode(body, len, der);
 	ok = n >= 0 && der_sequence_ok(der, (size_t)n);
 	free(der);
 	if (n < 0)
-		return "body is not valid base64";
+		return _("body is not valid base64");
 	return ok ? NULL : "body is not a DER-encoded request";
 }
 
@@ -224,7 +225,7 @@ csr_problem(const char *n)
 	foot = xasprintf("-----END %.*s-----", (int)label_len, label);
 	flen = strlen(foot);
 	if ((size_t)(end - hend) < flen || strcmp(end - flen, foot) != 0)
-		msg = xasprintf("has no matching %s footer", foot);
+		msg = xasprintf(_("has no matching %s footer"), foot);
 	free(foot);
 	if (msg != NULL)
 		return msg;
@@ -239,10 +240,10 @@ check_csr(const char *s)
 	char		*n, *msg;
 
 	if (s == NULL)
-		return result("is empty");
+		return result(_("is empty"));
 	trim(s, 1, &b, &e);
 	if (b == e)
-		return result("is empty");
+		return result(_("is empty"));
 	n = csr_normalise(s);
 	msg = csr_problem(n);
 	free(n);

@@ -9,6 +9,7 @@
 
 #include "core/check.h"
 #include "core/check_int.h"
+#include "util/i18n.h"
 
 /* Returns 1 for a leap year of the proleptic Gregorian calendar. */
 static int
@@ -125,17 +126,18 @@ check_date(const char *s, int max_days, time_t now)
 	int		d, m, y;
 
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	if (!date_parse(s, &d, &m, &y))
 		return result(CHECK_DATE_MSG);
 	if (d < 1 || d > month_days(y, m))
-		return xasprintf("is not a real date: %.3s %04d has %d days",
+		return xasprintf(_("is not a real date: %.3s %04d has %d days"),
 		    month_name(m), y, month_days(y, m));
 	diff = days_from_civil(y, m, d) - check_utc_day(now);
 	if (diff <= 0)
-		return result("must be after today");
+		return result(_("must be after today"));
 	if (max_days >= 0 && diff > max_days)
-		return xasprintf("must be within %d day%s of today", max_days,
+		return xasprintf(_("must be within %d day%s of today"),
+		    max_days,
 		    plural(max_days));
 	return NULL;
 }

@@ -12,6 +12,7 @@
 #include "core/form.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Where the walk is: the whole body, the index binding and the problems. */
 struct walk {
@@ -47,11 +48,12 @@ check_unknown(struct walk *w, size_t parent, const cJSON *obj,
 				break;
 		}
 		if (o != m)
-			problems_add(w->p, 0, path, "appears more than once");
+			problems_add(w->p, 0, path,
+			    _("appears more than once"));
 		if (o == m && form_child(w->form, parent, m->string) ==
 		    SIZE_MAX)
-			problems_add(w->p, 1, path, "unknown field: not part "
-			    "of a %s order, so it is ignored", w->form->id);
+			problems_add(w->p, 1, path, _("unknown field: not part "
+			    "of a %s order, so it is ignored"), w->form->id);
 		free(path);
 	}
 }
@@ -75,8 +77,9 @@ check_counts(struct walk *w, const struct field *f, const cJSON *list,
 			n += t != NULL && strcmp(t, limit->string) == 0;
 		}
 		if (n > limit->valuedouble)
-			problems_add(w->p, 0, path, "has %d items with %s %s; "
-			    "at most %g are allowed", n, leaf, limit->string,
+			problems_add(w->p, 0, path,
+			    _("has %d items with %s %s; "
+			    "at most %g are allowed"), n, leaf, limit->string,
 			    limit->valuedouble);
 	}
 }
@@ -97,7 +100,7 @@ check_list(struct walk *w, size_t fi, const cJSON *list, const char *path)
 		if (cJSON_IsObject(item))
 			check_object(w, fi, item, ipath);
 		else
-			problems_add(w->p, 0, ipath, "must be an object");
+			problems_add(w->p, 0, ipath, _("must be an object"));
 		w->nindex--;
 		free(ipath);
 	}
@@ -115,11 +118,11 @@ report_missing(struct walk *w, const struct field *f, const char *path)
 	char *why;
 
 	if (f->required || f->required_if == NULL) {
-		problems_add(w->p, 0, path, "is required");
+		problems_add(w->p, 0, path, _("is required"));
 		return;
 	}
 	why = expr_words(f->required_if);
-	problems_add(w->p, 0, path, "is required because %s", why);
+	problems_add(w->p, 0, path, _("is required because %s"), why);
 	free(why);
 }
 
@@ -129,7 +132,8 @@ report_ignored(struct walk *w, const struct field *f, const char *path)
 {
 	char *why = expr_words(f->when);
 
-	problems_add(w->p, 1, path, "is ignored: it applies only when %s", why);
+	problems_add(w->p, 1, path, _("is ignored: it applies only when %s"),
+	    why);
 	free(why);
 }
 
@@ -161,8 +165,9 @@ check_field(struct walk *w, size_t fi, const cJSON *v, const char *path)
 	}
 	if (f->type == FT_CSR && cJSON_IsString(v) &&
 	    strpbrk(v->valuestring, "\r\n") != NULL)
-		problems_add(w->p, 1, path, "has line breaks; certwiz removes "
-		    "them before sending");
+		problems_add(w->p, 1, path,
+		    _("has line breaks; certwiz removes "
+		    "them before sending"));
 	if (f->type == FT_OBJECT)
 		check_object(w, fi, v, path);
 	else if (f->type == FT_OBJECT_LIST)

@@ -10,6 +10,7 @@
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Most rows of the pick list shown at once. */
 #define LOOKUP_ROWS	12
@@ -53,8 +54,8 @@ lookup_open(struct tui *t)
 
 	keys_commit(t);
 	if (kind == NULL || t->o->api == NULL) {
-		tui_message(t, "F4 picks a value only on a field that can be "
-		    "looked up (organization ID, server platform)");
+		tui_message(t, _("F4 picks a value only on a field that can be "
+		    "looked up (organization ID, server platform)"));
 		return;
 	}
 	if (api_has_key(t->o->api, t->s->form->platform, &cause) != 1) {
@@ -62,16 +63,17 @@ lookup_open(struct tui *t)
 		submit_key_prompt(t, TT_PICK);
 		return;
 	}
-	tui_message(t, "Looking up the %s…", strcmp(kind, "organizations") ?
-	    "server platforms" : "organizations");
+	tui_message(t, _("Looking up the %s…"), strcmp(kind, "organizations") ?
+	    _("server platforms") : _("organizations"));
 	draw_all(t);
 	if (lookup_fetch(t, kind, &list, &cause) != 0) {
-		tui_message(t, "The look-up failed (%s); type the ID", cause);
+		tui_message(t, _("The look-up failed (%s); type the ID"),
+		    cause);
 		free(cause);
 		return;
 	}
 	if (cJSON_GetArraySize(list) == 0) {
-		tui_message(t, "The look-up found none; type the ID");
+		tui_message(t, _("The look-up found none; type the ID"));
 		cJSON_Delete(list);
 		return;
 	}
@@ -80,8 +82,8 @@ lookup_open(struct tui *t)
 	lookup_close(t);
 	t->pick = list;
 	t->pick_title = xstrdup(strcmp(kind, "organizations") == 0 ?
-	    "Organizations of the account" : "Server platforms of the "
-	    "product");
+	    _("Organizations of the account") : _("Server platforms of the "
+	    "product"));
 	t->psel = 0;
 	t->overlay = TO_PICK;
 }
@@ -108,7 +110,7 @@ lookup_choose(struct tui *t)
 	t->pending = 1;
 	keys_commit(t);
 	edit_focus_load(t);
-	tui_message(t, "%s filled in", id);
+	tui_message(t, _("%s filled in"), id);
 	free(id);
 	lookup_close(t);
 }
@@ -163,8 +165,8 @@ lookup_draw(struct tui *t)
 		    i == t->psel ? t->attr[TA_FOCUS] : A_NORMAL);
 		free(row);
 	}
-	draw_text(y + rows + 3, x + 2, w - 4, " Enter fills the ID, Esc "
-	    "closes ", 0, A_BOLD);
+	draw_text(y + rows + 3, x + 2, w - 4, _(" Enter fills the ID, Esc "
+	    "closes "), 0, A_BOLD);
 }
 
 /* Closes the pick list. */

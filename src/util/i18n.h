@@ -27,6 +27,9 @@
  * catalogue; LC_NUMERIC and LC_TIME stay C, so numbers and dates printed
  * and parsed keep one form. */
 void		 i18n_init(void);
+/* Turns translation off (LC_MESSAGES C) for --json: every message in JSON
+ * output, and the errors beside it, stay in English. */
+void		 i18n_untranslated(void);
 /* A form's string in the user's language; NULL and "" come back as they
  * are ("" would otherwise give the catalogue's header). */
 const char	*form_text(const char *s);

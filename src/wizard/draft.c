@@ -16,6 +16,7 @@
 #include "util/statedir.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* The drafts directory (not created). */
 char *
@@ -127,8 +128,8 @@ draft_load(const char *what, char **product, cJSON **answers, char **path,
 	p = cJSON_GetObjectItemCaseSensitive(d, "product");
 	a = cJSON_GetObjectItemCaseSensitive(d, "answers");
 	if (!cJSON_IsString(p) || !cJSON_IsObject(a)) {
-		*cause = xasprintf("%s: not a certwiz draft (no product or "
-		    "answers)", *path);
+		*cause = xasprintf(_("%s: not a certwiz draft (no product or "
+		    "answers)"), *path);
 		cJSON_Delete(d);
 		return -1;
 	}
@@ -197,7 +198,8 @@ draft_list(char ***names, char **cause)
 			free(dir);
 			return 0;
 		}
-		*cause = xasprintf("cannot read %s: %s", dir, strerror(errno));
+		*cause = xasprintf(_("cannot read %s: %s"), dir,
+		    strerror(errno));
 		free(dir);
 		return -1;
 	}

@@ -12,6 +12,7 @@
 #include "core/order.h"
 #include "core/problems.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Builds the request body from the answers. */
 cJSON *
@@ -85,22 +86,23 @@ session_why(const struct session *s, const struct slot *slot)
 	char *req, *when, *out;
 
 	if (slot->item >= 0)
-		return xasprintf("item %d of %s", slot->item + 1, f->label);
+		return xasprintf(_("item %d of %s"), slot->item + 1,
+		    form_text(f->label));
 	if (f->required)
-		req = xstrdup("required");
+		req = xstrdup(_("required"));
 	else if (f->required_if == NULL)
-		req = xstrdup("optional");
+		req = xstrdup(_("optional"));
 	else {
 		when = expr_words(f->required_if);
 		req = xasprintf(session_slot_required(s, slot) ?
-		    "required because %s" : "optional; required when %s",
+		    _("required because %s") : _("optional; required when %s"),
 		    when);
 		free(when);
 	}
 	if (f->when == NULL)
 		return req;
 	when = expr_words(f->when);
-	out = xasprintf("%s; shown only when %s", req, when);
+	out = xasprintf(_("%s; shown only when %s"), req, when);
 	free(when);
 	free(req);
 	return out;
