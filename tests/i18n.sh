@@ -17,7 +17,8 @@ fi
     forms/fragments/*.json) >"$tmp/forms.pot" ||
     fail "po/form-strings failed"
 cmp -s "$tmp/forms.pot" "$SRCDIR/po/forms.pot" ||
-    fail "po/forms.pot is stale: run make (it rewrites it), then make -C po update-po and translate"
+    fail "po/forms.pot is stale: run make (it rewrites it), then" \
+	"make -C po update-po and translate"
 
 # Every C file with _() or N_() is in POTFILES.in.
 for f in $(cd "$SRCDIR" && grep -l '\b_("\|N_("' src/*/*.c); do
@@ -36,8 +37,9 @@ for lang in nl de; do
 	    "$SRCDIR/po/$lang.po" "$tmp/certwiz.pot" ||
 	    { fail "$lang: msgmerge failed"; continue; }
 	mkdir -p "$tmp/locale/$lang/LC_MESSAGES"
-	stats=$(LC_ALL=C msgfmt --check --statistics \
-	    -o "$tmp/locale/$lang/LC_MESSAGES/certwiz.mo" "$tmp/$lang.po" 2>&1) ||
+	mo=$tmp/locale/$lang/LC_MESSAGES/certwiz.mo
+	stats=$(LC_ALL=C msgfmt --check --statistics -o "$mo" \
+	    "$tmp/$lang.po" 2>&1) ||
 	    fail "$lang: msgfmt --check: $stats"
 	case $stats in
 	*untranslated* | *fuzzy*)
@@ -67,8 +69,9 @@ done
 # Every line of the help texts differs from the English, but for the
 # lines that are only paths and values.
 [ "$(wc -l <"$tmp/nl.txt")" -gt 100 ] || fail "Dutch describe is short"
+order=$TESTDATA/orders/ds_org_individual.json
 for cmd in "describe --json $product" "list --json" \
-    "validate --json ds_org_individual $TESTDATA/orders/ds_org_individual.json"; do
+    "validate --json ds_org_individual $order"; do
 	LC_ALL=$utf8 LANGUAGE=nl $CERTWIZ $cmd >"$tmp/nl.json" 2>&1
 	LC_ALL=$utf8 $CERTWIZ $cmd >"$tmp/en.json" 2>&1
 	cmp -s "$tmp/nl.json" "$tmp/en.json" ||
