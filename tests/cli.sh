@@ -18,6 +18,21 @@ run describe; expect_status 2 "describe without product"
 run validate ds_org_individual; expect_status 2 "validate without file"
 run describe --help; expect_status 0 "describe --help"
 
+# sandbox --help lists every fault of the sandbox's table; README and the
+# man page name each of them (when the sandbox is built in).
+run sandbox --help; expect_status 0 "sandbox --help"
+faults=$(sed -n 's/^  \([0-9a-z]*\)  .*/\1/p' "$tmp/out")
+want="500 429 slow cut html truncated huge badstatus http09 gateway504"
+want="$want gateway404 late"
+[ "${CW_SANDBOX:-yes}" = no ] && want=
+[ "$(echo $faults)" = "$want" ] ||
+    fail "sandbox --help lists the faults: $(echo $faults)"
+for f in $faults; do
+	grep -q "^\.It Cm $f\$" "${srcdir:-.}/man/certwiz.1" ||
+	    fail "certwiz.1 names the fault $f"
+	grep -q "\`$f\`" "${srcdir:-.}/README.md" || fail "README names the fault $f"
+done
+
 # list, in text and JSON.
 run list; expect_status 0 "list"
 [ "$(wc -l <"$tmp/out")" -eq 6 ] || fail "list prints 6 lines"

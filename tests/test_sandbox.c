@@ -6,14 +6,20 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
 #include "sandbox/sandbox.h"
 #include "testutil.h"
+#include "util/sha256.h"
 #include "util/xalloc.h"
 
 #define US	"sandbox-us-key"
@@ -24,6 +30,7 @@
 struct fixture {
 	struct sandbox	*sb;
 	CURL		*curl;
+	int		 http09;	/* the client accepts HTTP/0.9 */
 };
 
 /* An answer as the client saw it. */
@@ -83,6 +90,7 @@ fetch(struct fixture *fx, const char *method, const char *path,
 	curl_easy_setopt(fx->curl, CURLOPT_WRITEFUNCTION, keep);
 	curl_easy_setopt(fx->curl, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(fx->curl, CURLOPT_TIMEOUT_MS, timeout_ms);
+	curl_easy_setopt(fx->curl, CURLOPT_HTTP09_ALLOWED, (long)fx->http09);
 	h = curl_slist_append(h, "Content-Type: application/json");
 	if (key != NULL) {
 		hdr = xasprintf("X-DC-DEVKEY: %s", key);
@@ -608,6 +616,7 @@ test_start(void **state)
 	unsetenv("CERTWIZ_SANDBOX_FAULTS");
 	assert_non_null(fx2.sb);
 	fx2.curl = fx->curl;
+	fx2.http09 = 0;
 	api(&fx2, "GET", "organization", US, NULL, &r);
 	assert_int_equal(r.status, 500);
 	resp_free(&r);
@@ -615,6 +624,573 @@ test_start(void **state)
 	assert_non_null(strstr(r.type, "text/html"));
 	resp_free(&r);
 	sandbox_stop(fx2.sb);
+}
+
+/* Sends a request on a plain socket and reads the raw answer until the
+ * server closes the connection; allocated. */
+static char *
+raw_request(struct fixture *fx, const char *method, const char *path,
+    const char *body)
+{
+	struct sockaddr_in sin;
+	char *req, *all = NULL, buf[4096];
+	size_t len = 0;
+	ssize_t n;
+	int fd;
+
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons(sandbox_port(fx->sb));
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_true((fd = socket(AF_INET, SOCK_STREAM, 0)) >= 0);
+	assert_int_equal(connect(fd, (struct sockaddr *)&sin, sizeof sin), 0);
+	req = xasprintf("%s %s HTTP/1.1\r\nHost: x\r\nX-DC-DEVKEY: " US
+	    "\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
+	    "\r\n%s", method, path, strlen(body), body);
+	assert_int_equal(write(fd, req, strlen(req)), (ssize_t)strlen(req));
+	while ((n = read(fd, buf, sizeof buf)) > 0) {
+		all = xreallocarray(all, len + (size_t)n + 1, 1);
+		memcpy(all + len, buf, (size_t)n);
+		len += (size_t)n;
+		all[len] = '\0';
+	}
+	close(fd);
+	free(req);
+	return all != NULL ? all : xstrdup("");
+}
+
+/* badstatus sends "2O1" for a placed order's 201; curl refuses it. */
+static void
+test_fault_badstatus(void **state)
+{
+	struct fixture *fx = *state;
+	char *body = order_text("document_signing_org_1", "fbad1"), *raw;
+	struct resp r;
+
+	sandbox_fault(fx->sb, SB_FAULT_BADSTATUS);
+	raw = raw_request(fx, "POST", "/services/v2/order/certificate/"
+	    "document_signing_org_1", body);
+	assert_int_equal(strncmp(raw, "HTTP/1.1 2O1 Created\r\n", 22), 0);
+	assert_non_null(strstr(raw, "\r\n\r\n{\"id\":100000001,"));
+	free(raw);
+	assert_int_equal(alternates(fx, "fbad1"), 1);
+	sandbox_fault(fx->sb, SB_FAULT_BADSTATUS);
+	post_ds(fx, "fbad2", 30000, &r);
+	assert_true(r.rc == CURLE_UNSUPPORTED_PROTOCOL ||
+	    r.rc == CURLE_WEIRD_SERVER_REPLY);
+	resp_free(&r);
+	assert_int_equal(alternates(fx, "fbad2"), 1);
+	assert_int_equal(sandbox_orders_placed(fx->sb), 2);
+	free(body);
+}
+
+/* http09 sends the bare body of a placed order: refused by default, read
+ * by a client that allows HTTP/0.9. */
+static void
+test_fault_http09(void **state)
+{
+	struct fixture *fx = *state;
+	char *body = order_text("document_signing_org_1", "f09a"), *raw;
+	struct resp r;
+	cJSON *j;
+
+	sandbox_fault(fx->sb, SB_FAULT_HTTP09);
+	raw = raw_request(fx, "POST", "/services/v2/order/certificate/"
+	    "document_signing_org_1", body);
+	assert_int_equal(strncmp(raw, "{\"id\":100000001,", 16), 0);
+	free(raw);
+	sandbox_fault(fx->sb, SB_FAULT_HTTP09);
+	post_ds(fx, "f09b", 30000, &r);
+	assert_int_equal(r.rc, CURLE_UNSUPPORTED_PROTOCOL);
+	resp_free(&r);
+	fx->http09 = 1;
+	sandbox_fault(fx->sb, SB_FAULT_HTTP09);
+	post_ds(fx, "f09c", 30000, &r);
+	assert_int_equal(r.rc, CURLE_OK);
+	j = json_of(&r);
+	assert_int_equal(cJSON_GetObjectItem(j, "id")->valueint, 100000003);
+	cJSON_Delete(j);
+	resp_free(&r);
+	fx->http09 = 0;
+	assert_int_equal(alternates(fx, "f09a"), 1);
+	assert_int_equal(alternates(fx, "f09b"), 1);
+	assert_int_equal(sandbox_orders_placed(fx->sb), 3);
+	free(body);
+}
+
+/* gateway504 places the order and answers 504 HTML; gateway404 answers
+ * 404 HTML and does nothing, neither an order nor a look-up. */
+static void
+test_fault_gateways(void **state)
+{
+	struct fixture *fx = *state;
+	struct resp r;
+
+	sandbox_fault(fx->sb, SB_FAULT_GATEWAY504);
+	post_ds(fx, "g504", 30000, &r);
+	assert_int_equal(r.rc, CURLE_OK);
+	assert_int_equal(r.status, 504);
+	assert_non_null(strstr(r.type, "text/html"));
+	assert_non_null(strstr(r.body, "Gateway Timeout"));
+	resp_free(&r);
+	assert_int_equal(alternates(fx, "g504"), 1);
+	sandbox_fault(fx->sb, SB_FAULT_GATEWAY404);
+	post_ds(fx, "g404", 30000, &r);
+	assert_int_equal(r.status, 404);
+	assert_non_null(strstr(r.type, "text/html"));
+	assert_null(strstr(r.body, "errors"));
+	resp_free(&r);
+	assert_int_equal(alternates(fx, "g404"), 0);
+	assert_int_equal(sandbox_order_posts(fx->sb), 2);
+	assert_int_equal(sandbox_orders_placed(fx->sb), 1);
+	sandbox_fault(fx->sb, SB_FAULT_GATEWAY404);
+	api(fx, "GET", "order/alternate/g504", US, NULL, &r);
+	assert_int_equal(r.status, 404);
+	assert_non_null(strstr(r.type, "text/html"));
+	resp_free(&r);
+	assert_int_equal(alternates(fx, "g504"), 1);
+}
+
+/* The ID of the n-th order GET /_sandbox/orders lists. */
+static long long
+nth_order_id(struct fixture *fx, int n)
+{
+	struct resp r;
+	cJSON *j;
+	long long id;
+
+	fetch(fx, "GET", "/_sandbox/orders", NULL, NULL, 30000, &r);
+	assert_int_equal(r.status, 200);
+	j = json_of(&r);
+	id = (long long)cJSON_GetObjectItem(cJSON_GetArrayItem(
+	    cJSON_GetObjectItem(j, "orders"), n), "id")->valuedouble;
+	cJSON_Delete(j);
+	resp_free(&r);
+	return id;
+}
+
+/* The page total of a List orders request with this query. */
+static int
+listed(struct fixture *fx, const char *key, const char *query)
+{
+	char *path = xasprintf("order/certificate%s", query);
+	struct resp r;
+	cJSON *j;
+	int n;
+
+	api(fx, "GET", path, key, NULL, &r);
+	if (r.status != 200)
+		fail_msg("%s: HTTP %ld: %s", path, r.status, r.body);
+	j = json_of(&r);
+	n = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "page"),
+	    "total")->valueint;
+	cJSON_Delete(j);
+	resp_free(&r);
+	free(path);
+	return n;
+}
+
+/* 1 when every look-up sees the order (by ID, alternative ID, list). */
+static int
+seen(struct fixture *fx, long long id, const char *alt_id)
+{
+	char *path = xasprintf("order/certificate/%lld", id);
+	int by_alt = alternates(fx, alt_id), listed_n, by_id;
+	struct resp r;
+
+	api(fx, "GET", path, US, NULL, &r);
+	by_id = r.status == 200;
+	if (!by_id)
+		expect_error(&r, 404, "not_found|order");
+	resp_free(&r);
+	free(path);
+	listed_n = listed(fx, US, "");
+	assert_int_equal(by_alt, listed_n);
+	assert_int_equal(by_alt, by_id);
+	return by_id;
+}
+
+/* late places the order, answers 504 HTML and hides it from every look-up
+ * for CERTWIZ_SANDBOX_LATE seconds; /_sandbox/orders shows it at once. */
+static void
+test_fault_late(void **state)
+{
+	struct fixture *fx = *state, fx2;
+	struct sandbox_opts opts = { tu_forms_dir(), 0, 1, 0 };
+	char *cause = NULL;
+	struct resp r;
+	long long id;
+	int waited;
+
+	setenv("CERTWIZ_SANDBOX_LATE", "-1", 1);
+	assert_null(sandbox_start(&opts, &cause));
+	assert_non_null(strstr(cause, "CERTWIZ_SANDBOX_LATE"));
+	free(cause);
+	setenv("CERTWIZ_SANDBOX_LATE", "1", 1);
+	fx2.sb = sandbox_start(&opts, &cause);
+	unsetenv("CERTWIZ_SANDBOX_LATE");
+	assert_non_null(fx2.sb);
+	fx2.curl = fx->curl;
+	fx2.http09 = 0;
+	sandbox_fault(fx2.sb, SB_FAULT_LATE);
+	post_ds(&fx2, "flate", 30000, &r);
+	assert_int_equal(r.status, 504);
+	assert_non_null(strstr(r.type, "text/html"));
+	resp_free(&r);
+	assert_int_equal(sandbox_orders_placed(fx2.sb), 1);
+	id = nth_order_id(&fx2, 0);
+	assert_true(id >= 100000001);
+	assert_int_equal(seen(&fx2, id, "flate"), 0);
+	usleep(500 * 1000);
+	assert_int_equal(seen(&fx2, id, "flate"), 0);
+	for (waited = 0; waited < 30 && !seen(&fx2, id, "flate"); waited++)
+		usleep(100 * 1000);
+	assert_true(waited < 30);
+	sandbox_stop(fx2.sb);
+}
+
+/* Places one test order of a product with its platform's key; its ID. */
+static long long
+place_order(struct fixture *fx, const char *product, const char *key)
+{
+	char *body = order_text(product, NULL);
+	char *path = xasprintf("order/certificate/%s", product);
+	struct resp r;
+	cJSON *j;
+	long long id;
+
+	api(fx, "POST", path, key, body, &r);
+	if (r.status != 201)
+		fail_msg("%s: HTTP %ld: %s", product, r.status, r.body);
+	j = json_of(&r);
+	id = (long long)cJSON_GetObjectItem(j, "id")->valuedouble;
+	cJSON_Delete(j);
+	resp_free(&r);
+	free(path);
+	free(body);
+	return id;
+}
+
+/* Places three orders on each account; their IDs in ids[6]. */
+static void
+place_six(struct fixture *fx, long long ids[6])
+{
+	ids[0] = place_order(fx, "document_signing_org_1", US);
+	ids[1] = place_order(fx, "eu_individual_org", EU);
+	ids[2] = place_order(fx, "document_signing_org_2", US);
+	ids[3] = place_order(fx, "pkio_private_services_server", EU);
+	ids[4] = place_order(fx, "ds_org_individual", US);
+	ids[5] = place_order(fx, "pkio_qualified_organisation_services", EU);
+}
+
+/* A List orders answer; fails unless HTTP 200. */
+static cJSON *
+list_json(struct fixture *fx, const char *key, const char *query)
+{
+	char *path = xasprintf("order/certificate%s", query);
+	struct resp r;
+	cJSON *j;
+
+	api(fx, "GET", path, key, NULL, &r);
+	if (r.status != 200)
+		fail_msg("%s: HTTP %ld: %s", path, r.status, r.body);
+	j = json_of(&r);
+	resp_free(&r);
+	free(path);
+	return j;
+}
+
+/* The IDs a List orders answer shows, in order, as "1,2,3"; allocated. */
+static char *
+listed_ids(struct fixture *fx, const char *key, const char *query)
+{
+	cJSON *j = list_json(fx, key, query), *o;
+	char *ids = xstrdup(""), *more;
+
+	cJSON_ArrayForEach(o, cJSON_GetObjectItem(j, "orders")) {
+		more = xasprintf("%s%s%.0f", ids, *ids != '\0' ? "," : "",
+		    cJSON_GetObjectItem(o, "id")->valuedouble);
+		free(ids);
+		ids = more;
+	}
+	cJSON_Delete(j);
+	return ids;
+}
+
+/* Fails unless List orders with this query shows these IDs. */
+static void
+expect_ids(struct fixture *fx, const char *key, const char *query,
+    const char *want)
+{
+	char *got = listed_ids(fx, key, query);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: got [%s], want [%s]", query, got, want);
+	free(got);
+}
+
+/* List orders shows an account's orders, newest first, as DigiCert
+ * words them. */
+static void
+test_list_shape(void **state)
+{
+	struct fixture *fx = *state;
+	long long ids[6];
+	cJSON *j, *o, *sub;
+	const char *when;
+
+	place_six(fx, ids);
+	expect_ids(fx, US, "", "100000005,100000003,100000001");
+	expect_ids(fx, EU, "", "100000006,100000004,100000002");
+	j = list_json(fx, US, "");
+	o = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "orders"), 2);
+	assert_string_equal(cJSON_GetObjectItem(o, "status")->valuestring,
+	    "pending");
+	when = cJSON_GetObjectItem(o, "date_created")->valuestring;
+	assert_int_equal(strlen(when), 25);
+	assert_int_equal(when[10], 'T');
+	assert_string_equal(when + 19, "+00:00");
+	sub = cJSON_GetObjectItem(o, "product");
+	assert_string_equal(cJSON_GetObjectItem(sub, "name_id")->valuestring,
+	    "document_signing_org_1");
+	assert_true(*cJSON_GetObjectItem(sub, "name")->valuestring != '\0');
+	sub = cJSON_GetObjectItem(o, "organization");
+	assert_int_equal(cJSON_GetObjectItem(sub, "id")->valueint, 123456);
+	assert_string_equal(cJSON_GetObjectItem(sub, "name")->valuestring,
+	    "Example Corp");
+	sub = cJSON_GetObjectItem(o, "certificate");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(sub, "id")));
+	assert_true(cJSON_IsArray(cJSON_GetObjectItem(sub, "dns_names")));
+	o = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "orders"), 1);
+	assert_true(cJSON_IsNumber(cJSON_GetObjectItem(
+	    cJSON_GetObjectItem(o, "certificate"), "id")));
+	sub = cJSON_GetObjectItem(j, "page");
+	assert_int_equal(cJSON_GetObjectItem(sub, "total")->valueint, 3);
+	assert_int_equal(cJSON_GetObjectItem(sub, "limit")->valueint, 1000);
+	assert_int_equal(cJSON_GetObjectItem(sub, "offset")->valueint, 0);
+	cJSON_Delete(j);
+	j = list_json(fx, EU, "?filters%5Bcommon_name%5D=DOMAIN.example.com");
+	o = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
+	    "orders"), 0), "certificate");
+	assert_string_equal(cJSON_GetObjectItem(o,
+	    "common_name")->valuestring, "domain.example.com");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(o,
+	    "dns_names")), 2);
+	cJSON_Delete(j);
+}
+
+/* Each filter of List orders, alone. */
+static void
+test_list_filters(void **state)
+{
+	static const struct {
+		const char	*key;
+		const char	*query;
+		const char	*ids;
+	} rows[] = {
+		{ US, "filters[product_name_id]=document_signing_org_2",
+		  "100000003" },
+		{ EU, "filters[product_name_id]=document_signing_org_2", "" },
+		{ US, "filters[email]=john.doe@example.com",
+		  "100000005,100000003" },
+		{ US, "filters[email]=ZOE@example.com", "100000005,100000001" },
+		{ US, "filters[email]=it@example.com", "" },
+		{ EU, "filters[email]=zoe.muller@example.nl", "100000002" },
+		{ EU, "filters[common_name]=domain.example.com", "100000004" },
+		{ EU, "filters[common_name]=example.com", "" },
+		{ EU, "filters[search]=MAIN.exa", "100000004" },
+		{ EU, "filters[search]=voorbeeld",
+		  "100000006,100000004,100000002" },
+		{ US, "filters[search]=nothing", "" },
+		{ US, "filters[status]=issued", "100000003" },
+		{ US, "filters[status]=pending", "100000005,100000001" },
+		{ US, "filters[organization_id]=123456",
+		  "100000005,100000003,100000001" },
+		{ US, "filters[organization_id]=2042709", "" },
+		{ EU, "filters[organization_id]=2042709",
+		  "100000006,100000004,100000002" },
+		{ US, "filters[status]=pending&filters[email]=john.doe@"
+		  "example.com", "100000005" },
+	};
+	struct fixture *fx = *state;
+	long long ids[6];
+	char *q;
+	size_t i;
+
+	place_six(fx, ids);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		q = xasprintf("?%s", rows[i].query);
+		expect_ids(fx, rows[i].key, q, rows[i].ids);
+		free(q);
+	}
+}
+
+/* filters[date_created] takes whole UTC days, both ends included. */
+static void
+test_list_dates(void **state)
+{
+	struct fixture *fx = *state;
+	char day[11], prev[11], next[11], *q;
+	long long ids[6];
+	struct tm tm;
+	time_t t;
+	cJSON *j;
+
+	place_six(fx, ids);
+	j = list_json(fx, US, "?sort=date_created");
+	snprintf(day, sizeof day, "%.10s", cJSON_GetObjectItem(
+	    cJSON_GetArrayItem(cJSON_GetObjectItem(j, "orders"), 0),
+	    "date_created")->valuestring);
+	cJSON_Delete(j);
+	memset(&tm, 0, sizeof tm);
+	assert_non_null(strptime(day, "%Y-%m-%d", &tm));
+	t = timegm(&tm) - 86400;
+	strftime(prev, sizeof prev, "%Y-%m-%d", gmtime(&t));
+	t += 2 * 86400;
+	strftime(next, sizeof next, "%Y-%m-%d", gmtime(&t));
+	q = xasprintf("?filters[date_created]=%s...%s", day, day);
+	assert_int_equal(listed(fx, US, q), 3);
+	free(q);
+	q = xasprintf("?filters[date_created]=%s...%s", prev, next);
+	assert_int_equal(listed(fx, US, q), 3);
+	free(q);
+	q = xasprintf("?filters[date_created]=%s", day);
+	assert_int_equal(listed(fx, US, q), 3);
+	free(q);
+	q = xasprintf("?filters[date_created]=%s...%s", prev, prev);
+	assert_int_equal(listed(fx, US, q), 0);
+	free(q);
+	q = xasprintf("?filters[date_created]=%s...%s", next, next);
+	assert_int_equal(listed(fx, US, q), 0);
+	free(q);
+}
+
+/* sort, limit and offset page through the orders; bad values get 400. */
+static void
+test_list_paging(void **state)
+{
+	static const struct {
+		const char	*query;
+		const char	*ids;
+	} rows[] = {
+		{ "?sort=-date_created", "100000005,100000003,100000001" },
+		{ "?sort=date_created", "100000001,100000003,100000005" },
+		{ "?limit=2", "100000005,100000003" },
+		{ "?limit=2&offset=2", "100000001" },
+		{ "?sort=date_created&limit=1&offset=1", "100000003" },
+		{ "?offset=3", "" },
+		{ "?offset=99999999999", "" },
+	};
+	static const char *const bad[] = {
+		"sort=id", "limit=0", "limit=x", "limit=-1", "offset=-1",
+		"offset=1x", "filters[date_created]=2026-12-01...",
+		"filters[date_created]=2026-12-31...2026-12-01",
+		"filters[date_created]=2026-13-01...2026-12-31",
+		"filters[date_created]=yesterday",
+	};
+	struct fixture *fx = *state;
+	long long ids[6];
+	struct resp r;
+	char *path;
+	cJSON *j;
+	size_t i;
+
+	place_six(fx, ids);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		expect_ids(fx, US, rows[i].query, rows[i].ids);
+	assert_int_equal(listed(fx, US, "?limit=2&offset=2"), 3);
+	j = list_json(fx, US, "?limit=5000&offset=1");
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "page"),
+	    "limit")->valueint, 1000);
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "page"),
+	    "offset")->valueint, 1);
+	cJSON_Delete(j);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		path = xasprintf("order/certificate?%s", bad[i]);
+		api(fx, "GET", path, US, NULL, &r);
+		if (r.status != 400)
+			fail_msg("%s: HTTP %ld", bad[i], r.status);
+		resp_free(&r);
+		free(path);
+	}
+	api(fx, "GET", "order/certificate?sort=id", US, NULL, &r);
+	expect_error(&r, 400, "invalid_value:sort");
+	resp_free(&r);
+	api(fx, "POST", "order/certificate", US, "{}", &r);
+	expect_error(&r, 405, "method_not_allowed");
+	resp_free(&r);
+}
+
+/* The hex SHA-256 of an order body without its alternative order ID. */
+static void
+hash_of(const char *text, char hex[SHA256_HEX_LEN + 1])
+{
+	cJSON *j = cJSON_Parse(text);
+	char *flat;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(j, "alternative_order_id");
+	flat = cJSON_PrintUnformatted(j);
+	sha256_hex(flat, strlen(flat), hex);
+	free(flat);
+	cJSON_Delete(j);
+}
+
+/* GET /_sandbox/orders lists every order of both accounts with its
+ * body's hash, the same for the same body whatever its alternative ID. */
+static void
+test_control_orders(void **state)
+{
+	struct fixture *fx = *state;
+	char *a = order_text("document_signing_org_1", "c1");
+	char hex[SHA256_HEX_LEN + 1];
+	const cJSON *o;
+	struct resp r;
+	cJSON *j;
+
+	sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	post_ds(fx, "c1", 30000, &r);
+	resp_free(&r);
+	post_ds(fx, "c2", 30000, &r);
+	resp_free(&r);
+	post_ds(fx, NULL, 30000, &r);
+	resp_free(&r);
+	place_order(fx, "eu_individual_org", EU);
+	api(fx, "POST", "order/certificate/ds_org_individual", US, "{}", &r);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	fetch(fx, "GET", "/_sandbox/orders", NULL, NULL, 30000, &r);
+	assert_int_equal(r.status, 200);
+	j = json_of(&r);
+	resp_free(&r);
+	assert_int_equal(cJSON_GetObjectItem(j, "posts")->valueint, 5);
+	assert_int_equal(cJSON_GetObjectItem(j, "placed")->valueint, 4);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "orders")), 4);
+	hash_of(a, hex);
+	cJSON_ArrayForEach(o, cJSON_GetObjectItem(j, "orders")) {
+		if (strcmp(cJSON_GetObjectItem(o, "platform")->valuestring,
+		    "us") == 0)
+			assert_string_equal(cJSON_GetObjectItem(o,
+			    "body_sha256")->valuestring, hex);
+		else
+			assert_string_not_equal(cJSON_GetObjectItem(o,
+			    "body_sha256")->valuestring, hex);
+	}
+	o = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "orders"), 1);
+	assert_string_equal(cJSON_GetObjectItem(o,
+	    "alternative_order_id")->valuestring, "c2");
+	assert_string_equal(cJSON_GetObjectItem(o, "product")->valuestring,
+	    "document_signing_org_1");
+	o = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "orders"), 2);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(o,
+	    "alternative_order_id")));
+	cJSON_Delete(j);
+	fetch(fx, "POST", "/_sandbox/orders", NULL, "{}", 30000, &r);
+	expect_error(&r, 405, "method_not_allowed");
+	resp_free(&r);
+	free(a);
 }
 
 /* Runs the tests, each against a fresh sandbox. */
@@ -646,12 +1222,31 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_fault_http, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fault_badstatus, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fault_http09, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fault_gateways, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fault_late, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_list_shape, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_list_filters, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_list_dates, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_list_paging, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_control_orders, setup,
+		    teardown),
 	};
 	int rc;
 
 	setenv("CERTWIZ_TODAY", "2026-11-20", 1);
 	unsetenv("CERTWIZ_SANDBOX_FAULTS");
 	unsetenv("CERTWIZ_SANDBOX_SLOW");
+	unsetenv("CERTWIZ_SANDBOX_LATE");
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	curl_global_cleanup();

@@ -40,6 +40,25 @@ parse_port(const char *s, unsigned short *port)
 	return 0;
 }
 
+/* Prints the sandbox's faults, one a line, after its usage. */
+static void
+print_faults(void)
+{
+	int f;
+
+#ifndef WITH_SANDBOX
+	printf("\n%s\n", _("The sandbox is not built in (certwiz was "
+	    "configured with --disable-sandbox)."));
+	return;
+#endif
+	printf(_("\nFaults, queued with CERTWIZ_SANDBOX_FAULTS=NAME,... or "
+	    "POST /_sandbox/faults\n{\"next\": [NAME, ...]}, one per "
+	    "request:\n"));
+	for (f = SB_FAULT_500; f < SB_FAULT_COUNT; f++)
+		printf("  %-11s %s\n", sandbox_fault_name(f),
+		    sandbox_fault_help(f));
+}
+
 /* Parses --port N, --log and -h; 1 after help, -1 after a usage error. */
 static int
 options(const struct cli_cmd *cmd, int argc, char **argv,
@@ -62,6 +81,7 @@ options(const struct cli_cmd *cmd, int argc, char **argv,
 			opts->log = 1;
 		else if (c == 'h') {
 			cli_help(cmd);
+			print_faults();
 			return 1;
 		} else if (c != 'p')
 			return -1;

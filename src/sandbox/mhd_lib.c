@@ -15,7 +15,8 @@
 #define SYM(m) { "MHD_" #m, offsetof(struct mhd_lib, m) }
 static const struct dynlib_sym syms[] = {
 	SYM(start_daemon), SYM(stop_daemon), SYM(get_daemon_info),
-	SYM(lookup_connection_value), SYM(create_response_from_callback),
+	SYM(get_connection_info), SYM(lookup_connection_value),
+	SYM(create_response_from_callback),
 	SYM(create_response_from_buffer), SYM(add_response_header),
 	SYM(queue_response), SYM(destroy_response)
 };

@@ -25,6 +25,9 @@ struct mhd_lib {
 	void		(*stop_daemon)(struct MHD_Daemon *);
 	const union MHD_DaemonInfo *(*get_daemon_info)(struct MHD_Daemon *,
 			    enum MHD_DaemonInfoType, ...);
+	const union MHD_ConnectionInfo *(*get_connection_info)(
+			    struct MHD_Connection *,
+			    enum MHD_ConnectionInfoType, ...);
 	const char	*(*lookup_connection_value)(struct MHD_Connection *,
 			    enum MHD_ValueKind, const char *);
 	struct MHD_Response *(*create_response_from_callback)(uint64_t,

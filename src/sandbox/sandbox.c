@@ -111,26 +111,38 @@ read_today(struct sandbox *sb, char **cause)
 	return 0;
 }
 
-/* Works out the slow fault's delay: CERTWIZ_SANDBOX_SLOW, opts, or 5. */
+/* Reads seconds (0 to 3600) from the environment variable name into
+ * *out, which keeps its value when the variable is unset. */
 static int
-read_slow(struct sandbox *sb, unsigned int opt, char **cause)
+read_seconds(const char *name, unsigned int *out, char **cause)
 {
-	const char *env = getenv("CERTWIZ_SANDBOX_SLOW");
+	const char *env = getenv(name);
 	unsigned long v;
 	char *end;
 
-	sb->slow_seconds = opt != 0 ? opt : 5;
 	if (env == NULL || *env == '\0')
 		return 0;
 	errno = 0;
 	v = strtoul(env, &end, 10);
 	if (errno != 0 || *end != '\0' || *env == '-' || v > 3600) {
-		*cause = xstrdup("CERTWIZ_SANDBOX_SLOW must be 0 to 3600 "
-		    "seconds");
+		*cause = xasprintf("%s must be 0 to 3600 seconds", name);
 		return -1;
 	}
-	sb->slow_seconds = (unsigned int)v;
+	*out = (unsigned int)v;
 	return 0;
+}
+
+/* Works out the delays of the slow fault (CERTWIZ_SANDBOX_SLOW, opts, or
+ * 5) and the late fault (CERTWIZ_SANDBOX_LATE, or 3). */
+static int
+read_delays(struct sandbox *sb, unsigned int slow, char **cause)
+{
+	sb->slow_seconds = slow != 0 ? slow : 5;
+	sb->late_seconds = 3;
+	if (read_seconds("CERTWIZ_SANDBOX_SLOW", &sb->slow_seconds,
+	    cause) != 0)
+		return -1;
+	return read_seconds("CERTWIZ_SANDBOX_LATE", &sb->late_seconds, cause);
 }
 
 /* Loads every product form of the forms directory. */
@@ -222,7 +234,7 @@ sandbox_start(const struct sandbox_opts *opts, char **cause)
 	sb->next_domain = 700000001;
 	if (mhd_lib_open(&sb->mhd, cause) != 0 ||
 	    read_today(sb, cause) != 0 ||
-	    read_slow(sb, opts->slow_seconds, cause) != 0 ||
+	    read_delays(sb, opts->slow_seconds, cause) != 0 ||
 	    sb_faults_env(sb, cause) != 0 ||
 	    load_forms(sb, opts->forms_dir, cause) != 0 ||
 	    (fd = listen_on(opts->port, cause)) == -1 ||

@@ -5,16 +5,21 @@
  * parses the body, validates it with the product's form and answers with
  * the page's success shape or DigiCert's error array), GET organization,
  * GET order/certificate/{id}, GET order/alternate/{id}, GET product/{name_id},
- * and the rate limit of 100 requests per 5 seconds per key. As on the real
- * service the US and Europe platforms are separate accounts: the API key
- * says which one a request is for (sandbox_key()), so one port serves both,
- * and a Europe product ordered with the US key is refused with
+ * GET order/certificate (List orders, with DigiCert's filters, sort and
+ * paging) and the rate limit of 100 requests per 5 seconds per key. As on
+ * the real service the US and Europe platforms are separate accounts: the
+ * API key says which one a request is for (sandbox_key()), so one port
+ * serves both, and a Europe product ordered with the US key is refused with
  * not_found|product, as the US platform would.
  *
  * Faults for tests: sandbox_fault() queues faults that apply, in order, to
  * the next requests (one fault per request); the same can be done over HTTP
  * with POST /_sandbox/faults {"next": ["500", "429", ...]} and from the
  * environment with CERTWIZ_SANDBOX_FAULTS="500,429" read by sandbox_start().
+ * The "late" fault hides its order from look-ups for CERTWIZ_SANDBOX_LATE
+ * seconds (default 3). GET /_sandbox/orders lists every order placed, of
+ * both accounts, with the SHA-256 of its body (alternative_order_id left
+ * out), for tests that count orders per body.
  *
  * Ownership: sandbox_start() returns a server the caller stops and releases
  * with sandbox_stop(); *cause messages are allocated and the caller frees them.
@@ -36,6 +41,11 @@ enum sandbox_fault {
 	SB_FAULT_HTML,		/* HTTP 200 with an HTML page, order not placed */
 	SB_FAULT_TRUNCATED,	/* order placed, answer cut off mid-JSON */
 	SB_FAULT_HUGE,		/* HTTP 200 with a 64 MiB body */
+	SB_FAULT_BADSTATUS,	/* order placed, status line "2O1", closed */
+	SB_FAULT_HTTP09,	/* order placed, bare body (HTTP/0.9), closed */
+	SB_FAULT_GATEWAY504,	/* order placed, HTTP 504 with an HTML page */
+	SB_FAULT_GATEWAY404,	/* HTTP 404 with an HTML page, nothing done */
+	SB_FAULT_LATE,		/* order placed, 504, hidden from look-ups */
 	SB_FAULT_COUNT
 };
 
@@ -59,13 +69,19 @@ char		*sandbox_base_url(const struct sandbox *sb);
 const char	*sandbox_key(const char *platform);
 /* Queues a fault for the next request not yet faulted. */
 void		 sandbox_fault(struct sandbox *sb, enum sandbox_fault fault);
-/* Parses a fault name ("500", "429", "slow", "cut", "html", "truncated",
- * "huge"); -1 when unknown. */
+/* Parses a fault name (sandbox_fault_name()); -1 when unknown or "none". */
 int		 sandbox_fault_parse(const char *name, enum sandbox_fault *fault);
+/* A fault's name ("500", "cut", "late", ...; "none"); static. */
+const char	*sandbox_fault_name(enum sandbox_fault fault);
+/* What a fault does, in one line; static. */
+const char	*sandbox_fault_help(enum sandbox_fault fault);
+/* Every fault name, "500, 429, ... or late"; allocated. */
+char		*sandbox_fault_list(void);
 /* How many order POSTs it has received (placed or not). */
 size_t		 sandbox_order_posts(const struct sandbox *sb);
-/* How many orders it has placed (answered 201, even if the answer was
- * then cut, delayed or truncated by a fault). */
+/* How many orders it has placed (answered 201, even if a fault then
+ * spoiled the answer: slow, cut, truncated, badstatus, http09,
+ * gateway504, late). */
 size_t		 sandbox_orders_placed(const struct sandbox *sb);
 /* How many placed orders repeated an alternative_order_id already used
  * by an earlier order of the same account (accepted all the same). */

@@ -7,10 +7,58 @@
 #include "sandbox/sandbox_int.h"
 #include "util/xalloc.h"
 
-/* Fault names, indexed by enum sandbox_fault. */
-static const char *const fault_names[SB_FAULT_COUNT] = {
-	"none", "500", "429", "slow", "cut", "html", "truncated", "huge"
+/* The faults, indexed by enum sandbox_fault: the name that parses, logs
+ * (" (fault NAME)") and lists, and what the fault does. */
+static const struct {
+	const char	*name;
+	const char	*help;
+} fault_table[SB_FAULT_COUNT] = {
+	{ "none", "no fault" },
+	{ "500", "HTTP 500 with an HTML page; nothing placed" },
+	{ "429", "HTTP 429 request_limit_exceeded; nothing placed" },
+	{ "slow", "placed, answered after CERTWIZ_SANDBOX_SLOW seconds" },
+	{ "cut", "placed, the connection closed without an answer" },
+	{ "html", "HTTP 200 with an HTML page; nothing placed" },
+	{ "truncated", "placed, the answer cut off half-way" },
+	{ "huge", "HTTP 200 with a 64 MiB body" },
+	{ "badstatus", "placed, a broken status line (\"2O1\"), closed" },
+	{ "http09", "placed, the bare body (no status line, no headers), "
+	  "closed" },
+	{ "gateway504", "placed, HTTP 504 with a gateway's HTML page" },
+	{ "gateway404", "HTTP 404 with a gateway's HTML page; nothing done" },
+	{ "late", "placed, HTTP 504; look-ups miss it for "
+	  "CERTWIZ_SANDBOX_LATE s" },
 };
+
+/* A fault's name; static. */
+const char *
+sandbox_fault_name(enum sandbox_fault fault)
+{
+	return fault < SB_FAULT_COUNT ? fault_table[fault].name : "none";
+}
+
+/* What a fault does, in one line; static. */
+const char *
+sandbox_fault_help(enum sandbox_fault fault)
+{
+	return fault < SB_FAULT_COUNT ? fault_table[fault].help : "";
+}
+
+/* Every fault name, "500, 429, ... or late"; allocated. */
+char *
+sandbox_fault_list(void)
+{
+	char *list = xstrdup(""), *more;
+	int i;
+
+	for (i = SB_FAULT_500; i < SB_FAULT_COUNT; i++) {
+		more = xasprintf("%s%s%s", list, i == SB_FAULT_500 ? "" :
+		    i == SB_FAULT_COUNT - 1 ? " or " : ", ", fault_table[i].name);
+		free(list);
+		list = more;
+	}
+	return list;
+}
 
 /* Parses a fault name; -1 when unknown. */
 int
@@ -19,7 +67,7 @@ sandbox_fault_parse(const char *name, enum sandbox_fault *fault)
 	int i;
 
 	for (i = SB_FAULT_500; name != NULL && i < SB_FAULT_COUNT; i++) {
-		if (strcmp(name, fault_names[i]) == 0) {
+		if (strcmp(name, fault_table[i].name) == 0) {
 			*fault = (enum sandbox_fault)i;
 			return 0;
 		}
@@ -61,7 +109,7 @@ sb_faults_env(struct sandbox *sb, char **cause)
 {
 	const char *env = getenv("CERTWIZ_SANDBOX_FAULTS");
 	enum sandbox_fault f;
-	char *copy, *p, *name;
+	char *copy, *p, *name, *list;
 
 	if (env == NULL)
 		return 0;
@@ -72,9 +120,10 @@ sb_faults_env(struct sandbox *sb, char **cause)
 		if (*name == '\0')
 			continue;
 		if (sandbox_fault_parse(name, &f) != 0) {
+			list = sandbox_fault_list();
 			*cause = xasprintf("CERTWIZ_SANDBOX_FAULTS: unknown "
-			    "fault '%s' (500, 429, slow, cut, html, "
-			    "truncated or huge)", name);
+			    "fault '%s' (%s)", name, list);
+			free(list);
 			free(copy);
 			return -1;
 		}
@@ -85,8 +134,8 @@ sb_faults_env(struct sandbox *sb, char **cause)
 }
 
 /* Seconds on the monotonic clock. */
-static double
-mono_now(void)
+double
+sb_mono_now(void)
 {
 	struct timespec ts;
 
@@ -99,7 +148,7 @@ int
 sb_rate_check(struct sandbox *sb, size_t key)
 {
 	struct sb_rate *rt = &sb->rate[key];
-	double now = mono_now();
+	double now = sb_mono_now();
 	int rc = 0;
 
 	pthread_mutex_lock(&sb->lock);
@@ -150,34 +199,60 @@ parse_next(const cJSON *body, enum sandbox_fault *faults, int max)
 }
 
 /* Answers POST /_sandbox/faults by queueing the faults it names. */
-void
-sb_control(struct sandbox *sb, const struct sb_call *c, struct sb_reply *r)
+static void
+control_faults(struct sandbox *sb, const struct sb_call *c,
+    struct sb_reply *r)
 {
-	enum sandbox_fault faults[256];
+	enum sandbox_fault next[256];
 	cJSON *body, *o;
+	char *list;
 	int n, i;
 
-	if (strcmp(c->url, "/_sandbox/faults") != 0) {
-		sb_reply_error(r, 404, "not_found|route", "No route %s %s",
-		    c->method, c->url);
-		return;
-	}
-	if (strcmp(c->method, "POST") != 0) {
-		sb_reply_error(r, 405, "method_not_allowed", "use POST");
-		r->allow = "POST";
-		return;
-	}
 	body = cJSON_ParseWithLength(c->body, c->len);
-	n = parse_next(body, faults, (int)(sizeof faults / sizeof faults[0]));
+	n = parse_next(body, next, (int)(sizeof next / sizeof next[0]));
 	cJSON_Delete(body);
 	if (n < 0) {
+		list = sandbox_fault_list();
 		sb_reply_error(r, 400, "invalid_value:next", "next: must be "
-		    "a list of 500, 429, slow, cut, html, truncated or huge");
+		    "a list of %s", list);
+		free(list);
 		return;
 	}
 	for (i = 0; i < n; i++)
-		sandbox_fault(sb, faults[i]);
+		sandbox_fault(sb, next[i]);
 	o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "queued", n);
 	sb_reply_json(r, 200, o);
+}
+
+/* The control endpoints under /_sandbox/, one method each. */
+static const struct {
+	const char	*path;
+	const char	*method;
+	void		(*fn)(struct sandbox *, const struct sb_call *,
+			    struct sb_reply *);
+} controls[] = {
+	{ "/_sandbox/faults", "POST", control_faults },
+	{ "/_sandbox/orders", "GET", sb_control_orders },
+};
+
+/* Answers a request under /_sandbox/ from the table of controls. */
+void
+sb_control(struct sandbox *sb, const struct sb_call *c, struct sb_reply *r)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof controls / sizeof controls[0]; i++) {
+		if (strcmp(c->url, controls[i].path) != 0)
+			continue;
+		if (strcmp(c->method, controls[i].method) != 0) {
+			sb_reply_error(r, 405, "method_not_allowed", "use %s",
+			    controls[i].method);
+			r->allow = controls[i].method;
+		} else
+			controls[i].fn(sb, c, r);
+		return;
+	}
+	sb_reply_error(r, 404, "not_found|route", "No route %s %s",
+	    c->method, c->url);
 }

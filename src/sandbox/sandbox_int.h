@@ -46,6 +46,14 @@ struct sb_order {
 	char		*alt_id;		/* NULL: none given */
 	char		*common_name;		/* NULL: none given */
 	const char	*status;		/* "pending" or "issued" */
+	/* What List orders and /_sandbox/orders show (sandbox_list.c): */
+	time_t		 created;		/* placed at (wall clock) */
+	double		 visible_after;		/* monotonic; 0: at once */
+	char		*product_name;
+	char		*org_name;		/* NULL: unknown */
+	cJSON		*dns_names;		/* strings */
+	cJSON		*emails;		/* every "email" of the body */
+	char		*body_sha256;		/* without alternative ID */
 };
 
 /* The times of a key's latest requests, oldest at next once full. */
@@ -61,6 +69,7 @@ struct sandbox {
 	struct MHD_Daemon *daemon;
 	unsigned short	 port;
 	unsigned int	 slow_seconds;
+	unsigned int	 late_seconds;	/* the late fault's hiding time */
 	int		 log;
 	int		 fixed_today;	/* CERTWIZ_TODAY was set */
 	time_t		 today;
@@ -93,6 +102,7 @@ struct sb_call {
 	size_t		 len;
 	int		 too_big;	/* body over SB_MAX_BODY, dropped */
 	const struct sb_key *key;	/* set once the key is checked */
+	enum sandbox_fault fault;	/* the fault applied to it */
 };
 
 /* The answer to send. */
@@ -139,9 +149,20 @@ void	 sb_get_alternate(struct sandbox *, const struct sb_call *,
 void	 sb_get_product(struct sandbox *, const struct sb_call *,
 	    const char *, struct sb_reply *);
 
+/* sandbox_list.c */
+void	 sb_order_describe(struct sb_order *o, const cJSON *body,
+	    const char *product_name);
+void	 sb_order_forget(struct sb_order *o);
+int	 sb_order_visible(const struct sb_order *o);
+void	 sb_list_orders(struct sandbox *, const struct sb_call *,
+	    const char *, struct sb_reply *);
+void	 sb_control_orders(struct sandbox *sb, const struct sb_call *c,
+	    struct sb_reply *r);
+
 /* sandbox_orgs.c */
 void	 sb_get_organization(struct sandbox *, const struct sb_call *,
 	    const char *, struct sb_reply *);
+const char *sb_org_name(const char *platform, long long id);
 
 /* sandbox_faults.c */
 enum sandbox_fault sb_fault_next(struct sandbox *sb);
@@ -150,5 +171,6 @@ int	 sb_rate_check(struct sandbox *sb, size_t key);
 void	 sb_control(struct sandbox *sb, const struct sb_call *c,
 	    struct sb_reply *r);
 void	 sb_sleep(struct sandbox *sb, unsigned int seconds);
+double	 sb_mono_now(void);
 
 #endif

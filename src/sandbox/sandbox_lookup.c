@@ -17,7 +17,8 @@ static const struct {
 	{ 59, "Microsoft IIS 10" },
 };
 
-/* The order of an account with this ID; lock held; NULL when none. */
+/* The visible order of an account with this ID; lock held; NULL when
+ * none. */
 static const struct sb_order *
 find_order(const struct sandbox *sb, const char *platform, const char *arg)
 {
@@ -29,7 +30,8 @@ find_order(const struct sandbox *sb, const char *platform, const char *arg)
 		return NULL;
 	for (i = 0; i < sb->norders; i++) {
 		if (sb->orders[i].id == id &&
-		    strcmp(sb->orders[i].platform, platform) == 0)
+		    strcmp(sb->orders[i].platform, platform) == 0 &&
+		    sb_order_visible(&sb->orders[i]))
 			return &sb->orders[i];
 	}
 	return NULL;
@@ -89,7 +91,8 @@ sb_get_alternate(struct sandbox *sb, const struct sb_call *c,
 	for (i = 0; i < sb->norders; i++) {
 		o = &sb->orders[i];
 		if (o->alt_id == NULL || strcmp(o->alt_id, arg) != 0 ||
-		    strcmp(o->platform, c->key->platform) != 0)
+		    strcmp(o->platform, c->key->platform) != 0 ||
+		    !sb_order_visible(o))
 			continue;
 		e = cJSON_CreateObject();
 		cJSON_AddNumberToObject(e, "order_id", (double)o->id);

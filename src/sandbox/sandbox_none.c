@@ -57,6 +57,29 @@ sandbox_fault_parse(const char *name, enum sandbox_fault *fault)
 	return -1;
 }
 
+/* The only fault there is without the sandbox. */
+const char *
+sandbox_fault_name(enum sandbox_fault fault)
+{
+	(void)fault;
+	return "none";
+}
+
+/* What no fault does. */
+const char *
+sandbox_fault_help(enum sandbox_fault fault)
+{
+	(void)fault;
+	return "no fault";
+}
+
+/* No fault names to list. */
+char *
+sandbox_fault_list(void)
+{
+	return xstrdup("none");
+}
+
 /* Nothing received. */
 size_t
 sandbox_order_posts(const struct sandbox *sb)

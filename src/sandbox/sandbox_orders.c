@@ -218,10 +218,11 @@ answer(struct sandbox *sb, const struct sb_order *o, int new_org,
 	return a;
 }
 
-/* Places a checked order and answers 201. */
+/* Places a checked order and answers 201; a late one stays hidden from
+ * look-ups for a while. */
 static void
 place(struct sandbox *sb, const struct form *form, const cJSON *body,
-    struct sb_reply *r)
+    int late, struct sb_reply *r)
 {
 	struct sb_order o;
 	int approved = approves_at_once(form->id, body);
@@ -235,6 +236,11 @@ place(struct sandbox *sb, const struct form *form, const cJSON *body,
 	    "common_name"));
 	o.org_id = body_org_id(body);
 	new_org = o.org_id == 0;
+	sb_order_describe(&o, body, form->title);
+	if (o.org_name == NULL)
+		o.org_name = xstrdup(sb_org_name(o.platform, o.org_id));
+	if (late)
+		o.visible_after = sb_mono_now() + sb->late_seconds;
 	pthread_mutex_lock(&sb->lock);
 	record(sb, &o, approved, new_org);
 	pthread_mutex_unlock(&sb->lock);
@@ -261,7 +267,7 @@ sb_post_order(struct sandbox *sb, const struct sb_call *c,
 	else if ((errors = check_body(sb, form, body)) != NULL)
 		sb_reply_errors(r, 400, errors);
 	else
-		place(sb, form, body, r);
+		place(sb, form, body, c->fault == SB_FAULT_LATE, r);
 	cJSON_Delete(body);
 }
 
@@ -275,6 +281,7 @@ sb_orders_free(struct sandbox *sb)
 		free(sb->orders[i].product);
 		free(sb->orders[i].alt_id);
 		free(sb->orders[i].common_name);
+		sb_order_forget(&sb->orders[i]);
 	}
 	free(sb->orders);
 }

@@ -62,6 +62,19 @@ org_json(const struct sb_org *o)
 	return a;
 }
 
+/* The name of an organization of an account; static; NULL when none. */
+const char *
+sb_org_name(const char *platform, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof orgs / sizeof orgs[0]; i++) {
+		if (orgs[i].id == id && strcmp(orgs[i].platform, platform) == 0)
+			return orgs[i].name;
+	}
+	return NULL;
+}
+
 /* A query argument as a count, or dflt when absent or not a number. */
 static long
 arg_count(const struct sb_call *c, const char *name, long dflt)

@@ -1,4 +1,8 @@
 /* sandbox_reply.c: building answers and sending them, faults applied. */
+#include <sys/socket.h>
+
+#include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -157,15 +161,92 @@ static void
 log_line(const struct sandbox *sb, const struct sb_call *c,
     const struct sb_reply *r, enum sandbox_fault fault)
 {
-	static const char *const names[SB_FAULT_COUNT] = {
-		"", " (fault 500)", " (fault 429)", " (fault slow)",
-		" (fault cut)", " (fault html)", " (fault truncated)",
-		" (fault huge)"
-	};
+	if (!sb->log)
+		return;
+	if (fault == SB_FAULT_NONE)
+		fprintf(stderr, "%s %s -> %u\n", c->method, c->url, r->status);
+	else
+		fprintf(stderr, "%s %s -> %u (fault %s)\n", c->method, c->url,
+		    r->status, sandbox_fault_name(fault));
+}
 
-	if (sb->log)
-		fprintf(stderr, "%s %s -> %u%s\n", c->method, c->url,
-		    r->status, names[fault]);
+/* Writes all of buf to a socket that may be non-blocking; -1 on error. */
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	struct pollfd p = { fd, POLLOUT, 0 };
+	ssize_t n;
+
+	while (len > 0) {
+		n = send(fd, buf, len, MSG_NOSIGNAL);
+		if (n > 0) {
+			buf += n;
+			len -= (size_t)n;
+		} else if (n == -1 && errno == EINTR)
+			continue;
+		else if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK) &&
+		    poll(&p, 1, 5000) > 0)
+			continue;
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/* Waits (two seconds at most) until the client has read the answer and
+ * closed its end, so that closing ours cannot reset what it still reads. */
+static void
+drain(int fd)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+	char buf[4096];
+	int i;
+
+	for (i = 0; i < 20 && poll(&p, 1, 100) >= 0; i++) {
+		if ((p.revents & (POLLIN | POLLHUP | POLLERR)) != 0 &&
+		    recv(fd, buf, sizeof buf, MSG_DONTWAIT) <= 0)
+			return;
+	}
+}
+
+/* The head of the badstatus fault's answer: a letter O in the middle of
+ * the status code ("HTTP/1.1 2O1 Created"); allocated. */
+static char *
+bad_head(const struct sb_reply *r)
+{
+	return xasprintf("HTTP/1.1 %uO%u %s\r\nContent-Type: %s\r\n"
+	    "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+	    r->status / 100 % 10, r->status % 10,
+	    r->status == 201 ? "Created" : r->status < 300 ? "OK" : "Error",
+	    r->type != NULL ? r->type : "application/json", r->len);
+}
+
+/* Writes r on the socket itself, as badstatus or http09 (the bare body)
+ * want it, and ends the connection; -1 (MHD then closes it). */
+static int
+send_raw(const struct sb_call *c, struct sb_reply *r,
+    enum sandbox_fault fault)
+{
+	const union MHD_ConnectionInfo *info;
+	char *head = NULL;
+	int fd;
+
+	info = c->mhd->get_connection_info(c->conn,
+	    MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (info != NULL) {
+		fd = info->connect_fd;
+		if (fault == SB_FAULT_BADSTATUS)
+			head = bad_head(r);
+		if ((head == NULL || write_all(fd, head, strlen(head)) == 0) &&
+		    r->body != NULL)
+			(void)write_all(fd, r->body, r->len);
+		shutdown(fd, SHUT_WR);
+		drain(fd);
+	}
+	free(head);
+	free(r->body);
+	r->body = NULL;
+	return -1;
 }
 
 /* Sends r, applying the fault; 0, or -1 to close the connection unanswered. */
@@ -182,6 +263,8 @@ sb_send(struct sandbox *sb, const struct sb_call *c, struct sb_reply *r,
 		free(r->body);
 		return -1;
 	}
+	if (fault == SB_FAULT_BADSTATUS || fault == SB_FAULT_HTTP09)
+		return send_raw(c, r, fault);
 	if (fault == SB_FAULT_SLOW)
 		sb_sleep(sb, sb->slow_seconds);
 	if ((resp = make_response(mhd, r, fault)) == NULL) {

@@ -24,6 +24,7 @@ static const struct sb_route {
 	const char	*allow;
 } routes[] = {
 	{ "organization", 0, sb_get_organization, NULL, "GET" },
+	{ "order/certificate", 0, sb_list_orders, NULL, "GET" },
 	{ "order/certificate/", 1, sb_get_order, sb_post_order, "GET, POST" },
 	{ "order/alternate/", 1, sb_get_alternate, NULL, "GET" },
 	{ "product/", 1, sb_get_product, NULL, "GET" },
@@ -160,7 +161,16 @@ sb_serve(struct sandbox *sb, struct sb_call *c, enum sandbox_fault *fault,
 		sb->order_posts++;
 		pthread_mutex_unlock(&sb->lock);
 	}
-	switch ((*fault = sb_fault_next(sb))) {
+	switch ((c->fault = *fault = sb_fault_next(sb))) {
+	case SB_FAULT_GATEWAY404:
+		sb_reply_html(r, 404, "404 Not Found");
+		return;
+	case SB_FAULT_GATEWAY504:
+	case SB_FAULT_LATE:
+		api(sb, c, r);
+		sb_reply_html(r, 504, "504 Gateway Timeout");
+		r->allow = NULL;
+		return;
 	case SB_FAULT_500:
 		sb_reply_html(r, 500, "500 Internal Server Error");
 		return;
