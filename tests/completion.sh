@@ -1,9 +1,10 @@
 #!/bin/sh
 # completion.sh: drives bash's completion function for certwiz
 # (completion/certwiz) with COMP_WORDS and COMP_CWORD for a table of
-# command lines, and checks the zsh one parses.
+# command lines; the zsh one is typed into an interactive zsh.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "${0%/*}/lib.sh"
+here=$(cd "${0%/*}" && pwd)
 : "${COMPLETION:=$(cd "${0%/*}/../completion" && pwd)}"
 use_private_dirs
 source "$COMPLETION/certwiz"
@@ -81,9 +82,21 @@ certwiz nosuchcommand |
 TABLE
 
 
-# zsh's function at least parses (zsh -n), when zsh is installed.
+# zsh's function, when zsh is installed: it parses, and an interactive
+# zsh (zsh/zpty, completion_zsh.zsh) completes a few lines with it.
 if command -v zsh >/dev/null 2>&1; then
 	zsh -n "$COMPLETION/_certwiz" || fail "_certwiz does not parse"
+	zt=$here/completion_zsh.zsh
+	while IFS='|' read -r typed want; do
+		timeout 20 zsh -f "$zt" "$COMPLETION" "${CERTWIZ%/*}" \
+		    "$typed" "$want" ||
+		    fail "zsh: '$typed' did not become '$want'"
+	done <<'TABLE'
+certwiz sta|certwiz status
+certwiz describe pkio_q|certwiz describe pkio_qualified_organisation_services
+certwiz wizard --no-r|certwiz wizard --no-recall
+certwiz status --platform=e|certwiz status --platform=eu
+TABLE
 fi
 
 finish "all completion checks passed"
