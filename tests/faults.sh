@@ -8,6 +8,7 @@
 # (tests/attempts.sh is the exactly-once matrix: faults x front ends x what
 # the user does next.)
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 CERTWIZ_RETRY_BASE_MS=5
 CERTWIZ_SANDBOX_SLOW=3

@@ -11,40 +11,41 @@
 
 #include "core/form.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 const struct cli_cmd cli_cmds[] = {
 	{ "list", "list [--json]",
-	  "list the products certwiz can order", cmd_list },
+	  N_("list the products certwiz can order"), cmd_list },
 	{ "describe", "describe [--json] PRODUCT",
-	  "show every field of a product's order and when it is required",
+	  N_("show every field of a product's order and when it is required"),
 	  cmd_describe },
 	{ "schema", "schema PRODUCT",
-	  "print a product's order body as a JSON Schema (draft 2020-12)",
+	  N_("print a product's order body as a JSON Schema (draft 2020-12)"),
 	  cmd_schema },
 	{ "validate", "validate [--json] PRODUCT FILE...",
-	  "check order bodies (- reads stdin) against a product's rules, "
-	  "CSRs read with libcrypto",
+	  N_("check order bodies (- reads stdin) against a product's rules, "
+	  "CSRs read with libcrypto"),
 	  cmd_validate },
 	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
 	  "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
-	  "fill in an order screen by screen (plain prompts with --plain); "
+	  N_("fill in an order screen by screen (plain prompts with --plain); "
 	  "F4 (plain: ?) picks organizations, contacts and containers from "
-	  "the account",
+	  "the account"),
 	  cmd_wizard },
 	{ "sandbox", "sandbox [--port N] [--log]",
-	  "run the CertCentral simulator on 127.0.0.1 until interrupted",
+	  N_("run the CertCentral simulator on 127.0.0.1 until interrupted"),
 	  cmd_sandbox },
 	{ "submit", "submit [--json] [--again] PRODUCT FILE",
-	  "check an order body (- reads stdin) and place the order once",
+	  N_("check an order body (- reads stdin) and place the order once"),
 	  cmd_submit },
 	{ "status", "status [--json] --platform us|eu "
 	  "ORDER_ID | --alternative-order-id ID",
-	  "show what CertCentral says about an order", cmd_status },
+	  N_("show what CertCentral says about an order"), cmd_status },
 	{ "resolve", "resolve [--json]",
-	  "look up every order whose outcome is unknown and settle it",
+	  N_("look up every order whose outcome is unknown and settle it"),
 	  cmd_resolve },
 	{ "history", "history [--json]",
-	  "list the submissions in the journal and what became of them",
+	  N_("list the submissions in the journal and what became of them"),
 	  cmd_history },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -55,7 +56,7 @@ cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("certwiz: ", stderr);
+	fputs(_("certwiz: "), stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -79,8 +80,8 @@ cli_find(const char *name)
 int
 cli_usage(const struct cli_cmd *cmd)
 {
-	fprintf(stderr, "usage: certwiz %s\n", cmd->usage);
-	fprintf(stderr, "Try 'certwiz --help' for more information.\n");
+	fprintf(stderr, _("usage: certwiz %s\n"), cmd->usage);
+	fprintf(stderr, _("Try 'certwiz --help' for more information.\n"));
 	return EXIT_USAGE;
 }
 
@@ -88,7 +89,7 @@ cli_usage(const struct cli_cmd *cmd)
 void
 cli_help(const struct cli_cmd *cmd)
 {
-	printf("usage: certwiz %s\n%s.\n", cmd->usage, cmd->summary);
+	printf(_("usage: certwiz %s\n%s.\n"), cmd->usage, _(cmd->summary));
 }
 
 /* Readies getopt_long() for a command's own arguments: optind 0 makes
@@ -117,6 +118,7 @@ cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv, int *json)
 		switch (c) {
 		case 'j':
 			*json = 1;
+			i18n_untranslated();
 			break;
 		case 'h':
 			cli_help(cmd);
@@ -139,8 +141,9 @@ cli_load_form(const struct cli_ctx *ctx, const char *id)
 
 	path = xasprintf("%s/%s.json", ctx->forms_dir, id);
 	if (strchr(id, '/') != NULL || stat(path, &sb) != 0) {
-		cli_error("unknown product '%s' (forms in %s); 'certwiz list' "
-		    "shows the products", id, ctx->forms_dir);
+		cli_error(_("unknown product '%s' (forms in %s); 'certwiz "
+		    "list' "
+		    "shows the products"), id, ctx->forms_dir);
 		free(path);
 		return NULL;
 	}

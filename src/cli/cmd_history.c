@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 
 /* What history calls an attempt's outcome. */
 static const char *
@@ -50,7 +51,7 @@ print_table(const struct api_attempts *a)
 	size_t i;
 
 	if (a->n == 0) {
-		printf("no submissions yet\n");
+		printf(_("no submissions yet\n"));
 		return;
 	}
 	printf("%-20s  %-36s  %-9s  %s\n", "TIME", "PRODUCT", "OUTCOME",

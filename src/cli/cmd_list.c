@@ -7,6 +7,7 @@
 
 #include "core/form.h"
 #include "core/platform.h"
+#include "util/i18n.h"
 
 /* Adds one product's entry to the JSON array. */
 static void
@@ -55,7 +56,7 @@ cmd_list(const struct cli_ctx *ctx, int argc, char **argv)
 			add_json(array, form);
 		else
 			printf("%-38s %-3s %s\n", form->id, form->platform,
-			    form->title);
+			    form_text(form->title));
 		form_free(form);
 	}
 	if (json)

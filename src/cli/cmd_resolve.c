@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "api/api.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Prints one settled attempt as a line of text. */
@@ -76,7 +77,7 @@ cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv)
 	if (json)
 		cli_json_print(out);
 	else if (open == 0)
-		printf("no order has an unknown outcome\n");
+		printf(_("no order has an unknown outcome\n"));
 	cJSON_Delete(out);
 	api_free(api);
 	api_attempts_free(&a);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sandbox/sandbox.h"
+#include "util/i18n.h"
 
 /* Set by the signal handler; the main loop stops when it is. */
 static volatile sig_atomic_t sandbox_done;
@@ -45,9 +46,14 @@ print_faults(void)
 {
 	int f;
 
-	printf("\nFaults, queued with CERTWIZ_SANDBOX_FAULTS=NAME,... or "
+#ifndef WITH_SANDBOX
+	printf("\n%s\n", _("The sandbox is not built in (certwiz was "
+	    "configured with --disable-sandbox)."));
+	return;
+#endif
+	printf(_("\nFaults, queued with CERTWIZ_SANDBOX_FAULTS=NAME,... or "
 	    "POST /_sandbox/faults\n{\"next\": [NAME, ...]}, one per "
-	    "request:\n");
+	    "request:\n"));
 	for (f = SB_FAULT_500; f < SB_FAULT_COUNT; f++)
 		printf("  %-11s %s\n", sandbox_fault_name(f),
 		    sandbox_fault_help(f));
@@ -69,7 +75,7 @@ options(const struct cli_cmd *cmd, int argc, char **argv,
 	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'p' && parse_port(optarg, &opts->port) != 0) {
-			cli_error("bad port '%s': use 0 to 65535", optarg);
+			cli_error(_("bad port '%s': use 0 to 65535"), optarg);
 			return -1;
 		} else if (c == 'l')
 			opts->log = 1;
@@ -115,14 +121,14 @@ cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
 	sigaddset(&block, SIGTERM);
 	sigprocmask(SIG_BLOCK, &block, &old);	/* the server threads too */
 	if ((sb = sandbox_start(&opts, &cause)) == NULL) {
-		cli_error("sandbox: %s", cause);
+		cli_error(_("sandbox: %s"), cause);
 		free(cause);
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		return EXIT_INVALID;
 	}
 	url = sandbox_base_url(sb);
-	printf("certwiz sandbox listening on %s (US key %s, Europe key %s); "
-	    "Ctrl-C stops it\n", url, sandbox_key("us"), sandbox_key("eu"));
+	printf(_("certwiz sandbox listening on %s (US key %s, Europe key %s); "
+	    "Ctrl-C stops it\n"), url, sandbox_key("us"), sandbox_key("eu"));
 	fflush(stdout);
 	free(url);
 	waitmask = old;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "util/i18n.h"
 
 /* Parses --json, --platform, --alternative-order-id and -h; returns -1 on a bad option, 1 after
  * help, else 0. */
@@ -27,6 +28,7 @@ parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
 		switch (c) {
 		case 'j':
 			*json = 1;
+			i18n_untranslated();
 			break;
 		case 'p':
 			*platform = optarg;
@@ -84,13 +86,14 @@ cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 	if (argc - optind != (alt == NULL) || platform == NULL)
 		return cli_usage(cmd);
 	if (strcmp(platform, "us") != 0 && strcmp(platform, "eu") != 0) {
-		cli_error("--platform must be us or eu, not '%s'", platform);
+		cli_error(_("--platform must be us or eu, not '%s'"), platform);
 		return EXIT_USAGE;
 	}
 	if (alt != NULL)
 		return status_alt(ctx, platform, alt, json);
 	if (!order_id_ok(argv[optind])) {
-		cli_error("'%.40s' is not an order ID: an order ID is a number",
+		cli_error(_("'%.40s' is not an order ID: an order ID is a "
+		    "number"),
 		    argv[optind]);
 		return EXIT_USAGE;
 	}

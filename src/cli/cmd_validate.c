@@ -11,6 +11,7 @@
 #include "core/problems.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Prints one file's problems as "FILE: PATH: message" lines. */
 static void
@@ -22,10 +23,10 @@ print_text(const char *file, const struct problems *p)
 	for (i = 0; i < p->n; i++) {
 		pr = &p->v[i];
 		printf("%s: %s%s%s%s\n", file, pr->path, *pr->path ? ": " : "",
-		    pr->warning ? "warning: " : "", pr->message);
+		    pr->warning ? _("warning: ") : "", pr->message);
 	}
 	if (problems_errors(p) == 0)
-		printf("%s: valid\n", file);
+		printf(_("%s: valid\n"), file);
 }
 
 /* Builds one file's JSON report. */

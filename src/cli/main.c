@@ -14,6 +14,7 @@
 #include "api/api.h"
 #include "sandbox/sandbox.h"
 #include "util/statedir.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
@@ -22,12 +23,12 @@ help(void)
 {
 	const struct cli_cmd *c;
 
-	printf("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
+	printf(_("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 	    "Place DigiCert CertCentral certificate orders from a terminal.\n\n"
-	    "Commands:\n");
+	    "Commands:\n"));
 	for (c = cli_cmds; c->name != NULL; c++)
-		printf("  %-36s %s\n", c->usage, c->summary);
-	printf("\nOptions:\n"
+		printf("  %-36s %s\n", c->usage, _(c->summary));
+	printf(_("\nOptions:\n"
 	    "      --forms-dir DIR   read form files from DIR\n"
 	    "      --plain           run the wizard as plain prompts (answer\n"
 	    "                        < back, ? help and why, ?? look-up)\n"
@@ -46,7 +47,7 @@ help(void)
 	    "Exit status: 0 success, 1 an order is not valid (or was "
 	    "refused), 2 usage\nerror, 3 the order failed and was not placed, "
 	    "4 its outcome is unknown.\n"
-	    "See certwiz(1) for everything else.\n");
+	    "See certwiz(1) for everything else.\n"));
 }
 
 /* Works out "today": $CERTWIZ_TODAY (YYYY-MM-DD) or the clock. */
@@ -71,8 +72,8 @@ today(time_t *now)
 		    back.tm_year == tm.tm_year)
 			return 0;
 	}
-	fprintf(stderr, "certwiz: CERTWIZ_TODAY must be YYYY-MM-DD (a real "
-	    "date)\n");
+	fprintf(stderr, _("certwiz: CERTWIZ_TODAY must be YYYY-MM-DD (a real "
+	    "date)\n"));
 	return -1;
 }
 
@@ -96,8 +97,9 @@ parse_timeout(const char *s)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || n < 1 || n > 86400) {
-		fprintf(stderr, "certwiz: --timeout takes 1 to 86400 seconds, "
-		    "not '%s'\n", s);
+		fprintf(stderr,
+		    _("certwiz: --timeout takes 1 to 86400 seconds, "
+		    "not '%s'\n"), s);
 		return -1;
 	}
 	return n;
@@ -132,6 +134,12 @@ global_options(int argc, char **argv, struct global *g)
 			g->draft = optarg;
 			break;
 		case 'S':
+#ifndef WITH_SANDBOX
+			fprintf(stderr, _("certwiz: --sandbox: the sandbox is "
+			    "not built in (certwiz was configured with "
+			    "--disable-sandbox)\n"));
+			return -2;
+#endif
 			g->sandbox = 1;
 			break;
 		case 'T':
@@ -142,11 +150,11 @@ global_options(int argc, char **argv, struct global *g)
 			help();
 			return -1;
 		case 'V':
-			printf("certwiz %s\n", PACKAGE_VERSION);
+			printf(_("certwiz %s\n"), PACKAGE_VERSION);
 			return -1;
 		default:
-			fprintf(stderr, "Try 'certwiz --help' for more "
-			    "information.\n");
+			fprintf(stderr, _("Try 'certwiz --help' for more "
+			    "information.\n"));
 			return -2;
 		}
 	}
@@ -225,15 +233,15 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 	free(state);
 	opts.first_order = sandbox_first_order();
 	if ((*sb = sandbox_start(&opts, &cause)) == NULL) {
-		fprintf(stderr, "certwiz: the sandbox did not start: %s\n",
+		fprintf(stderr, _("certwiz: the sandbox did not start: %s\n"),
 		    cause);
 		free(cause);
 		return -1;
 	}
 	ctx->sandbox_url = *url = sandbox_base_url(*sb);
 	ctx->command = "certwiz --sandbox";
-	fprintf(stderr, "certwiz: SANDBOX: orders go to the simulator built "
-	    "into certwiz; nothing reaches DigiCert\n");
+	fprintf(stderr, _("certwiz: SANDBOX: orders go to the simulator built "
+	    "into certwiz; nothing reaches DigiCert\n"));
 	return 0;
 }
 
@@ -257,6 +265,7 @@ main(int argc, char **argv)
 	char *forms_dir, *url;
 	int first, rc;
 
+	i18n_init();
 	if ((first = global_options(argc, argv, &g)) < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	if (today(&ctx.now) != 0)
@@ -265,14 +274,16 @@ main(int argc, char **argv)
 	    cli_find(argv[first]) == NULL)
 		g.draft = argv[first++];
 	if (first >= argc && no_conversation(&g)) {
-		fprintf(stderr, "usage: certwiz [OPTION]... COMMAND [ARG]...\n"
+		fprintf(stderr,
+		    _("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 		    "Try 'certwiz --help' for the commands, or 'certwiz list' "
-		    "for the products.\n");
+		    "for the products.\n"));
 		return EXIT_USAGE;
 	}
 	if (first >= argc || g.resume) {
 		if (first < argc) {
-			fprintf(stderr, "certwiz: --resume takes no command\n");
+			fprintf(stderr,
+			    _("certwiz: --resume takes no command\n"));
 			return EXIT_USAGE;
 		}
 		ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
@@ -283,8 +294,8 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if ((cmd = cli_find(argv[first])) == NULL) {
-		fprintf(stderr, "certwiz: unknown command '%s'\n"
-		    "Try 'certwiz --help' for the commands.\n", argv[first]);
+		fprintf(stderr, _("certwiz: unknown command '%s'\n"
+		    "Try 'certwiz --help' for the commands.\n"), argv[first]);
 		return EXIT_USAGE;
 	}
 	ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);

@@ -12,6 +12,7 @@
 #include "core/answers.h"
 #include "core/expr.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 #ifndef FORMSDIR
 #define FORMSDIR "/usr/local/share/certwiz/forms"
@@ -229,7 +230,8 @@ form_list_ids(const char *dir, char ***ids, char **cause)
 	size_t n = 0, len;
 
 	if ((d = opendir(dir)) == NULL) {
-		*cause = xasprintf("forms directory %s: cannot open it", dir);
+		*cause = xasprintf(_("forms directory %s: cannot open it"),
+		    dir);
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {

@@ -1,5 +1,6 @@
 /* platform.c: the two CertCentral platforms and their base URLs. */
 #include "core/platform.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -9,8 +10,8 @@ static const struct {
 	const char	*title;
 	const char	*base_url;
 } platforms[] = {
-	{ "us", "US", "https://www.digicert.com/services/v2" },
-	{ "eu", "Europe", "https://certcentral.digicert.eu/services/v2" },
+	{ "us", N_("US"), "https://www.digicert.com/services/v2" },
+	{ "eu", N_("Europe"), "https://certcentral.digicert.eu/services/v2" },
 };
 
 /* The index of a platform in the table, or -1. */

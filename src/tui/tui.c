@@ -21,6 +21,7 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"
+#include "util/i18n.h"
 
 /* Most keys read in one go (a paste arrives as many keys). */
 #define TUI_BATCH 8192
@@ -174,7 +175,7 @@ tui_finish(struct tui *t)
 
 	cJSON_Delete(body);
 	if (text == NULL) {
-		tui_message(t, "cannot build the body");
+		tui_message(t, _("cannot build the body"));
 		return -1;
 	}
 	if (t->o->output != NULL && !t->placed &&
@@ -186,7 +187,7 @@ tui_finish(struct tui *t)
 	}
 	if (t->o->output != NULL && t->placed) {
 		free(t->output_note);
-		t->output_note = xasprintf("written to %s as it was sent",
+		t->output_note = xasprintf(_("written to %s as it was sent"),
 		    t->o->output);
 	}
 	free(t->body);
@@ -202,7 +203,7 @@ tui_recall_note(struct tui *t)
 {
 	char *what = recall_summary(t->s, t->o->recall);
 
-	tui_message(t, "remembered %s from your last order (Ctrl-X clears)",
+	tui_message(t, _("remembered %s from your last order (Ctrl-X clears)"),
 	    what);
 	free(what);
 }
@@ -241,17 +242,17 @@ tui_say_stopped(const struct tui *t)
 	const char *path = t->draft->path;
 
 	if (tui_signalled)
-		fprintf(stderr, "certwiz: stopped by signal %d",
+		fprintf(stderr, _("certwiz: stopped by signal %d"),
 		    (int)tui_signalled);
 	else
-		fprintf(stderr, "certwiz: interrupted");
+		fprintf(stderr, _("certwiz: interrupted"));
 	/* Still changed: the save just tried failed (the message says why);
 	 * the path may name an older save, so it is not claimed. */
 	if (t->s->changed)
 		fprintf(stderr, "; %s", t->message != NULL ? t->message :
-		    "the answers were not saved");
+		    _("the answers were not saved"));
 	else if (path != NULL)
-		fprintf(stderr, "; draft saved to %s", path);
+		fprintf(stderr, _("; draft saved to %s"), path);
 	fputc('\n', stderr);
 }
 
@@ -264,15 +265,15 @@ tui_run(struct session *s, const struct tui_opts *o)
 	char *body = NULL;
 	int status;
 
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	memset(&t, 0, sizeof t);
 	t.s = s;
 	t.o = o;
 	t.draft = o->draft != NULL ? o->draft : &t.own_draft;
 	tui_signals();
 	if (tui_start(&t) != 0) {
-		fprintf(stderr, "certwiz: cannot start the terminal wizard "
-		    "(TERM=%s); try --plain\n",
+		fprintf(stderr, _("certwiz: cannot start the terminal wizard "
+		    "(TERM=%s); try --plain\n"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		return 2;
 	}
@@ -294,8 +295,8 @@ tui_run(struct session *s, const struct tui_opts *o)
 		result_print(&t);
 	else if (t.finished && body != NULL) {
 		if (o->output != NULL)
-			printf("dry run: nothing submitted; body written to "
-			    "%s\n", o->output);
+			printf(_("dry run: nothing submitted; body written to "
+			    "%s\n"), o->output);
 		else
 			printf("%s\n", body);
 	} else if (tui_signalled || t.interrupted)

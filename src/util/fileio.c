@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Doubles a buffer's capacity, wiping the old copy (it may hold card
  * data). */
@@ -37,7 +38,7 @@ read_stream(FILE *fp, const char *name, size_t *len, char **cause)
 	while ((n = fread(buf + used, 1, cap - used - 1, fp)) > 0) {
 		used += n;
 		if (used > FILEIO_MAX_SIZE) {
-			*cause = xasprintf("%s: larger than %u MiB", name,
+			*cause = xasprintf(_("%s: larger than %u MiB"), name,
 			    FILEIO_MAX_SIZE >> 20);
 			explicit_bzero(buf, used);
 			free(buf);
@@ -124,13 +125,14 @@ fileio_parse_json(const char *text, size_t len, char **cause)
 	cJSON *json;
 
 	if (len == 0 || strspn(text, " \t\r\n") == len) {
-		*cause = xstrdup("empty input: expected a JSON object");
+		*cause = xstrdup(_("empty input: expected a JSON object"));
 		return NULL;
 	}
 	if ((nul = memchr(text, '\0', len)) != NULL) {
 		locate(text, (size_t)(nul - text), &line, &col);
-		*cause = xasprintf("line %zu, column %zu: a NUL byte: this is "
-		    "not JSON text", line, col);
+		*cause = xasprintf(_("line %zu, column %zu: a NUL byte: this "
+		    "is "
+		    "not JSON text"), line, col);
 		return NULL;
 	}
 	json = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -141,8 +143,9 @@ fileio_parse_json(const char *text, size_t len, char **cause)
 			return json;
 		cJSON_Delete(json);
 		locate(text, off, &line, &col);
-		*cause = xasprintf("line %zu, column %zu: unexpected text after "
-		    "the JSON value", line, col);
+		*cause = xasprintf(_("line %zu, column %zu: unexpected text "
+		    "after "
+		    "the JSON value"), line, col);
 		return NULL;
 	}
 	off = end != NULL && end >= text ? (size_t)(end - text) : 0;
@@ -151,13 +154,14 @@ fileio_parse_json(const char *text, size_t len, char **cause)
 	locate(text, off, &line, &col);
 	/* cJSON reports a fault at the end as the last byte. */
 	if (off + 1 >= len && strchr("}]", text[len - 1]) == NULL)
-		*cause = xasprintf("line %zu, column %zu: malformed JSON: "
-		    "input ends too early", line, col);
+		*cause = xasprintf(_("line %zu, column %zu: malformed JSON: "
+		    "input ends too early"), line, col);
 	else if (too_deep(text, off))
-		*cause = xasprintf("line %zu, column %zu: nested more than %d "
-		    "levels deep", line, col, CJSON_NESTING_LIMIT);
+		*cause = xasprintf(_("line %zu, column %zu: nested more than "
+		    "%d "
+		    "levels deep"), line, col, CJSON_NESTING_LIMIT);
 	else
-		*cause = xasprintf("line %zu, column %zu: malformed JSON",
+		*cause = xasprintf(_("line %zu, column %zu: malformed JSON"),
 		    line, col);
 	return NULL;
 }
@@ -276,14 +280,14 @@ fileio_lock(const char *path, int wait, char **cause)
 		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 		    0600);
 		if (fd < 0) {
-			*cause = xasprintf("cannot open %s: %s", path,
+			*cause = xasprintf(_("cannot open %s: %s"), path,
 			    strerror(errno));
 			return -1;
 		}
 		if (flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0) {
-			*cause = errno == EWOULDBLOCK ? xasprintf("%s is held "
-			    "by another certwiz session", path) :
-			    xasprintf("cannot lock %s: %s", path,
+			*cause = errno == EWOULDBLOCK ? xasprintf(_("%s is "
+			    "held by another certwiz session"), path) :
+			    xasprintf(_("cannot lock %s: %s"), path,
 			    strerror(errno));
 			close(fd);
 			return -1;
@@ -292,7 +296,7 @@ fileio_lock(const char *path, int wait, char **cause)
 			return fd;
 		close(fd);
 	}
-	*cause = xasprintf("cannot lock %s: it keeps changing", path);
+	*cause = xasprintf(_("cannot lock %s: it keeps changing"), path);
 	return -1;
 }
 
@@ -314,7 +318,7 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 	int fd, saved;
 
 	if ((fd = mkstemp(tmp)) < 0) {
-		*cause = xasprintf("cannot write %s: %s", path,
+		*cause = xasprintf(_("cannot write %s: %s"), path,
 		    strerror(errno));
 		free(tmp);
 		return -1;
@@ -336,7 +340,7 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 		sync_dir(path);
 	if (saved != 0) {
 		unlink(tmp);
-		*cause = xasprintf("cannot write %s: %s", path,
+		*cause = xasprintf(_("cannot write %s: %s"), path,
 		    strerror(saved));
 		free(tmp);
 		return -1;

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The state directory, or a name inside it. */
 char *
@@ -40,7 +41,8 @@ statedir_make(const char *dir, char **cause)
 		last = *p == '\0';
 		*p = '\0';
 		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
-			*cause = xasprintf("cannot make the directory %s: %s",
+			*cause = xasprintf(_("cannot make the directory %s: "
+			    "%s"),
 			    copy, strerror(errno));
 			free(copy);
 			return -1;

@@ -13,6 +13,7 @@
 #include "core/problems.h"
 #include "util/xalloc.h"
 #include "wizard/session_int.h"
+#include "util/i18n.h"
 
 /* Builds the request body from the answers; objects that are not sent
  * (nothing but defaults in them) are left out. */
