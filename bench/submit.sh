@@ -27,7 +27,7 @@ until curl -s -o /dev/null "$url/" 2>/dev/null || [ "$i" -ge 50 ]; do
 done
 export CERTWIZ_BASE_URL_US="$url" CERTWIZ_API_KEY_US=sandbox-us-key
 cw_submit() {
-	"$CERTWIZ" submit "$product" "$body"
+	"$CERTWIZ" submit --again "$product" "$body"
 }
 curl_post() {
 	curl -s -f -X POST -H "X-DC-DEVKEY: sandbox-us-key" \

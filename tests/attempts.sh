@@ -193,7 +193,7 @@ done
 
 # SIGHUP, SIGINT or SIGTERM while the order is in flight: held until the
 # outcome is journaled and printed, then 128+N.
-slow=2
+slow=4
 for sig in HUP INT TERM; do
 	cell_start "SIG$sig in flight" || continue
 	fault slow
@@ -202,6 +202,8 @@ for sig in HUP INT TERM; do
 	pid=$!
 	# In flight: the attempt is journaled, the slow answer awaited.
 	wait_in_file '"event":"sent"' "$XDG_STATE_HOME/certwiz/journal"
+	[ "$(grep -c '"event"' "$XDG_STATE_HOME/certwiz/journal")" -eq 1 ] ||
+	    fail "SIG$sig in flight: the answer came before the signal"
 	kill -s "$sig" "$pid"
 	wait "$pid"
 	st=$?

@@ -119,6 +119,7 @@ for p in $PRODUCTS; do
 	expect_in out "[submit] Submit this order to the " "$p submit prompt"
 	grep -qE '^order ID: [0-9]+$' "$tmp/out" || fail "$p submit: no order ID"
 	expect_in err "SANDBOX: orders go to the simulator" "$p submit SANDBOX"
+	expect_in out "== SANDBOX  Screen 1 of " "$p: every screen says SANDBOX"
 	expect_in out "Follow it with: certwiz --sandbox status --platform " \
 	    "$p: what happens next"
 	# The sentences follow the order placed: org_1's answers name no

@@ -73,24 +73,6 @@ entry_line(const struct api_journal_entry *e)
 	return line;
 }
 
-/* Writes all of len bytes, looping over short writes; -1 on an error. */
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Ends a line cut short (a full disk, a kill) before anything is appended,
  * so the next line is never glued to it. */
 static int
@@ -105,7 +87,7 @@ repair_tail(int fd)
 		return 0;
 	if (pread(fd, &last, 1, sb.st_size - 1) != 1)
 		return -1;
-	return last == '\n' ? 0 : write_all(fd, "\n", 1);
+	return last == '\n' ? 0 : fileio_write_all(fd, "\n", 1);
 }
 
 /* Opens the journal to append: never through a symlink, only a regular
@@ -154,7 +136,7 @@ api_journal_write(const struct api_journal_entry *e, char **cause)
 		goto out;
 	}
 	if (flock(fd, LOCK_EX) != 0 || repair_tail(fd) != 0 ||
-	    write_all(fd, line, strlen(line)) != 0 || fdatasync(fd) != 0)
+	    fileio_write_all(fd, line, strlen(line)) != 0 || fdatasync(fd) != 0)
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 	else
 		rc = 0;

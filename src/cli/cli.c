@@ -29,8 +29,9 @@ const struct cli_cmd cli_cmds[] = {
 	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
 	  "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
 	  N_("fill in an order screen by screen (plain prompts with --plain); "
-	  "F4 (plain: ?) picks organizations, contacts and containers from "
+	  "F4 (plain: ?\?) picks organizations, contacts and containers from "
 	  "the account"),
+
 	  cmd_wizard },
 	{ "sandbox", "sandbox [--port N] [--log]",
 	  N_("run the CertCentral simulator on 127.0.0.1 until interrupted"),
@@ -45,7 +46,8 @@ const struct cli_cmd cli_cmds[] = {
 	  N_("look up every order whose outcome is unknown and settle it"),
 	  cmd_resolve },
 	{ "history", "history [--json]",
-	  N_("list the submissions in the journal and what became of them"),
+	  N_("list the order attempts in the journal and what became of them"),
+
 	  cmd_history },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -61,6 +61,12 @@ struct api_result;
  * status: 0 placed, 1 rejected, 3 failed, 4 unknown. */
 int	cli_print_result(const struct api_result *res, int json);
 
+struct api_attempts;
+/* Parses the --json option of history and resolve and reads the journal's
+ * attempts into *a (released with api_attempts_free()); -1 when the
+ * command goes on, else its exit status, after saying why. */
+int	cli_journal_args(const struct cli_cmd *cmd, int argc, char **argv,
+	    int *json, struct api_attempts *a);
 /* Parses a command's only option set (--json, -h); returns -1 after printing
  * usage on a bad option, 1 when help was printed, else 0 with optind set. */
 int	cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv,

@@ -63,6 +63,26 @@ print_table(const struct api_attempts *a)
 		    "unknown", a->v[i].order_id ? a->v[i].order_id : "-");
 }
 
+/* Parses history's and resolve's options and reads the attempts. */
+int
+cli_journal_args(const struct cli_cmd *cmd, int argc, char **argv,
+    int *json, struct api_attempts *a)
+{
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cli_parse_json_opt(cmd, argc, argv, json)) != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc != optind)
+		return cli_usage(cmd);
+	if (api_attempts_load(a, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
 /* Lists the journal's attempts. */
 int
 cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
@@ -70,20 +90,12 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_cmd *cmd = cli_find("history");
 	struct api_attempts a;
 	cJSON *subs;
-	char *cause = NULL;
 	size_t i;
 	int json = 0, rc;
 
 	(void)ctx;
-	if ((rc = cli_parse_json_opt(cmd, argc, argv, &json)) != 0)
-		return rc > 0 ? EXIT_OK : EXIT_USAGE;
-	if (argc != optind)
-		return cli_usage(cmd);
-	if (api_attempts_load(&a, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return EXIT_USAGE;
-	}
+	if ((rc = cli_journal_args(cmd, argc, argv, &json, &a)) >= 0)
+		return rc;
 	if (json) {
 		subs = cJSON_CreateArray();
 		for (i = 0; i < a.n; i++)

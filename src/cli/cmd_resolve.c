@@ -52,19 +52,11 @@ cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv)
 	struct api_attempts a;
 	struct api *api;
 	cJSON *out = NULL;
-	char *cause = NULL;
 	size_t i, open = 0, unknown = 0;
 	int json = 0, rc;
 
-	if ((rc = cli_parse_json_opt(cmd, argc, argv, &json)) != 0)
-		return rc > 0 ? EXIT_OK : EXIT_USAGE;
-	if (argc != optind)
-		return cli_usage(cmd);
-	if (api_attempts_load(&a, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return EXIT_USAGE;
-	}
+	if ((rc = cli_journal_args(cmd, argc, argv, &json, &a)) >= 0)
+		return rc;
 	api = cli_api_new(ctx);
 	out = json ? cJSON_CreateArray() : NULL;
 	for (i = 0; i < a.n; i++) {

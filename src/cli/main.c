@@ -45,9 +45,11 @@ help(void)
 	    "CSRs are read with libcrypto (libssl3), loaded only when a CSR "
 	    "is checked;\nwithout it only their PEM frame is checked.\n"
 	    "Exit status: 0 success, 1 an order is not valid (or was "
-	    "refused), 2 usage\nerror, 3 the order failed and was not placed, "
-	    "4 its outcome is unknown.\n"
+	    "refused), 2 usage\nerror, 3 the order was not placed, 4 its "
+	    "outcome is unknown ('certwiz resolve'),\n5 it was placed before "
+	    "and nothing was sent, 70 out of memory.\n"
 	    "See certwiz(1) for everything else.\n"));
+
 }
 
 /* Works out "today": $CERTWIZ_TODAY (YYYY-MM-DD) or the clock. */

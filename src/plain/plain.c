@@ -208,7 +208,8 @@ walk_screens(struct walk *w)
 			break;
 		if (sc != shown) {
 			head = session_screen_heading(w->s->form, sc);
-			fprintf(w->out, "== %s ==\n", head);
+			fprintf(w->out, "== %s%s ==\n", w->o->sandbox ?
+			    _("SANDBOX  ") : "", head);
 			free(head);
 			shown = sc;
 		}

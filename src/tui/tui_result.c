@@ -12,65 +12,24 @@
 #include "tui/tui_int.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
+#include "wizard/result_words.h"
+#include "wizard/session.h"
 
 /* Width of the labels on the result screen. */
 #define RESULT_LABEL	24
 
-/* The text of a top-level answer, or "". */
-static const char *
-result_answer(const struct tui *t, const char *name)
-{
-	const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
-	    t->s->answers, name));
-
-	return s != NULL ? s : "";
-}
-
-/* 1 when a request of the order waits for approval. */
-static int
-result_pending(const struct api_result *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nrequests; i++) {
-		if (r->requests[i].status != NULL &&
-		    strcmp(r->requests[i].status, "pending") == 0)
-			return 1;
-	}
-	return r->status != NULL && strstr(r->status, "pending") != NULL;
-}
-
-/* The "what happens next" paragraph for the order placed; allocated. */
+/* The "what happens next" paragraph, from the body actually placed;
+ * allocated. */
 static char *
 result_next(const struct tui *t)
 {
-	const struct api_result *r = &t->res;
-	const char *cs = result_answer(t, "cs_provisioning_method");
-	const char *pm = result_answer(t, "provisioning_method");
-	const char *approve, *deliver;
+	cJSON *body = session_body(t->s);
+	char *next = result_next_words(t->s->form, body, &t->res,
+	    t->o->sandbox ? "certwiz --sandbox" : "certwiz");
 
-	approve = result_pending(r) ? _("The request is pending: if your "
-	    "account asks for approval, an administrator approves it in "
-	    "CertCentral (Requests) before DigiCert starts. ") : "";
-	if (strcmp(cs, "ship_token") == 0 || strcmp(pm, "qscd") == 0)
-		deliver = _("Once validated, DigiCert ships the hardware "
-		    "token to the shipping address; its activation details "
-		    "come by email.");
-	else if (strcmp(cs, "client_app") == 0)
-		deliver = _("Once validated, the certificate is installed "
-		    "with DigiCert's client app, from the email it sends.");
-	else
-		deliver = _("Once validated, the certificate is issued for "
-		    "the CSR sent and can be downloaded from CertCentral (or "
-		    "by email).");
-	return xasprintf(_("%sDigiCert now validates the organization and the "
-	    "people named in the order; the verified contact gets an email "
-	    "asking to approve it, and validation waits for that answer.%s "
-	    "%s Follow it with: certwiz%s status --platform %s %s"),
-	    approve, r->ndomains > 0 ? _(" Each domain is validated too "
-	    "(DCV).") : "", deliver, t->o->sandbox ? " --sandbox" : "",
-	    t->s->form->platform, r->order_id != NULL ? r->order_id :
-	    "ORDER_ID");
+	session_wipe_tree(body);
+	cJSON_Delete(body);
+	return next;
 }
 
 /* Draws "Label: value" at row *y and moves *y down. */

@@ -222,9 +222,9 @@ fileio_wipe_json(cJSON *json)
 	cJSON_Delete(json);
 }
 
-/* Writes all of text to fd; 0, or -1 with errno set. */
-static int
-write_all(int fd, const char *text, size_t len)
+/* Writes all of len bytes, looping over short writes and EINTR. */
+int
+fileio_write_all(int fd, const char *text, size_t len)
 {
 	ssize_t n;
 
@@ -323,7 +323,7 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 		free(tmp);
 		return -1;
 	}
-	if (fchmod(fd, 0600) != 0 || write_all(fd, text, strlen(text)) != 0 ||
+	if (fchmod(fd, 0600) != 0 || fileio_write_all(fd, text, strlen(text)) != 0 ||
 	    fsync(fd) != 0) {
 		saved = errno != 0 ? errno : EIO;
 		close(fd);

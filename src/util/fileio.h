@@ -25,6 +25,9 @@ cJSON	*fileio_read_json(const char *path, char **cause);
 /* Writes text to path atomically (a temporary file beside it, fsync,
  * rename) with mode 0600; 0, or -1 with *cause. */
 int	 fileio_write_atomic(const char *path, const char *text, char **cause);
+/* Writes all of len bytes to fd, looping over short writes and EINTR;
+ * 0, or -1 with errno set. */
+int	 fileio_write_all(int fd, const char *text, size_t len);
 /* Takes an exclusive flock on the lock file path (made with mode 0600 when
  * missing, never through a symlink), waiting for it when wait is 1; the
  * returned descriptor holds the lock until it is closed. -1 with *cause
