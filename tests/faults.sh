@@ -214,7 +214,8 @@ for sig in TERM HUP INT; do
 	pids="$pids $pid"
 	exec 3>"$tmp/fifo"
 	cat "$tmp/short" >&3
-	wait_in_file 'subject.given_name' "$tmp/out"
+	# The prompt after the first name: by then Zoë has been read.
+	wait_in_file 'subject.surname' "$tmp/out"
 	kill -s "$sig" "$pid"
 	wait "$pid"
 	st=$?
