@@ -28,7 +28,7 @@ replay() {
 	    { cat "$tmp/out"; fail "replay_$name"; }
 }
 
-for h in form expr order plain api; do
+for h in form expr order plain api state; do
 	replay "$h"
 done
 

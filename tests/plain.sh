@@ -116,7 +116,7 @@ for p in $PRODUCTS; do
 	    "$CERTWIZ" --sandbox wizard --plain "$p" >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	[ "$status" -eq 0 ] || fail "$p submit: status $status ($(tail -n 3 "$tmp/out" "$tmp/err"))"
-	expect_in out "[submit] Submit this order to the " "$p submit prompt"
+	expect_in out "[submit] Place this order on the " "$p submit prompt"
 	grep -qE '^order ID: [0-9]+$' "$tmp/out" || fail "$p submit: no order ID"
 	expect_in err "SANDBOX: orders go to the simulator" "$p submit SANDBOX"
 	expect_in out "== SANDBOX  Screen 1 of " "$p: every screen says SANDBOX"
@@ -274,7 +274,12 @@ rm -f "$SBSTATE/journal"	# the same order as above, placed once more
 hint=$(sed -n 's/.*; continue with: //p' "$tmp/err")
 case $hint in "certwiz --sandbox --plain --resume="*) ;;
 *) fail "resume hint: '$hint'" ;; esac
+# Blank lines keep every answer but decline at [submit] (default no):
+# count the prompts before it, then answer them blank and the last y.
 yes '' | head -n 200 |
+    eval "\"\$CERTWIZ\"${hint#certwiz}" >"$tmp/out" 2>"$tmp/err"
+n=$(sed -n '/^\[submit\]/q;/:$/p' "$tmp/out" | wc -l)
+{ yes '' | head -n "$n"; echo y; } |
     eval "\"\$CERTWIZ\"${hint#certwiz}" >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] || fail "the resume hint does not work ($(tail -n 2 "$tmp/err"))"
 expect_in out "Resuming the draft" "the resume hint resumes"

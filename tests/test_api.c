@@ -19,6 +19,8 @@
 #include "sandbox/sandbox.h"
 #include "testutil.h"
 #include "util/fileio.h"
+#include "util/safetext.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 static const char *const products[] = {
@@ -156,6 +158,7 @@ test_every_product(void **state)
 			fail_msg("%s: %s", products[i], res.message);
 		assert_non_null(res.order_id);
 		assert_true(res.nrequests >= 1);
+		assert_int_equal(res.unsent, 0);
 		j = journal_text();
 		assert_non_null(strstr(j, res.order_id));
 		free(j);
@@ -246,6 +249,10 @@ test_key_errors(void **state)
 
 	(void)state;
 	assert_int_equal(api_set_key(api, "us", "wrong-key", &cause), 0);
+	/* Warming up tells a refused key by its outcome. */
+	assert_int_equal(api_warm(api, "us", &cause), API_WARM_KEY_REFUSED);
+	free(cause);
+	cause = NULL;
 	assert_int_equal(submit(api, "ds_org_individual", NULL, &res),
 	    API_REJECTED);
 	assert_int_equal(res.http_status, 401);
@@ -432,6 +439,7 @@ test_keys(void **state)
 	assert_non_null(strstr(res.message, "CERTWIZ_API_KEY_US"));
 	assert_non_null(strstr(res.message, "DIGICERT_API_KEY"));
 	assert_non_null(strstr(res.message, "nothing was sent"));
+	assert_int_equal(res.unsent, 1);	/* an outcome, not the words */
 	api_result_free(&res);
 	api_free(api);
 	path = write_config("# keys\nkey_us = sandbox-us-key\n", 0644);
@@ -584,6 +592,84 @@ test_lookups(void **state)
 	api_free(api);
 }
 
+/* A body cJSON cannot print: nothing is sent and the message says so
+ * (cJSON_Print's NULL used to reach strlen()). */
+static void
+test_print_failure(void **state)
+{
+	struct api_result res = { 0 };
+	struct api *api = sandbox_api(10, 0);
+	cJSON *body = order("ds_org_individual"), *raw = cJSON_CreateRaw("1");
+	size_t posts = sandbox_order_posts(fx.sb);
+	char *cause = NULL;
+
+	(void)state;
+	cJSON_free(raw->valuestring);
+	raw->valuestring = NULL;	/* cJSON refuses to print this */
+	cJSON_AddItemToObject(body, "broken", raw);
+	assert_int_equal(submit(api, "ds_org_individual", body, &res),
+	    API_FAILED);
+	assert_non_null(strstr(res.message, "nothing was sent"));
+	assert_int_equal(sandbox_order_posts(fx.sb), posts);
+	assert_null(json_print(body, 1, &cause));
+	assert_non_null(cause);
+	free(cause);
+	cJSON_Delete(body);
+	api_result_free(&res);
+	api_free(api);
+}
+
+/* Text from outside: every control character neutralised, the rest
+ * (UTF-8 included) kept; order IDs are digits. */
+static void
+test_safe_text(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "12345", "12345" },
+		{ "1\033]0;owned\007\033[2J", "1\\x1b]0;owned\\x07\\x1b[2J" },
+		{ "tab\there\nnl", "tab\\x09here\\x0anl" },
+		{ "del\177", "del\\x7f" },
+		{ "c1 \302\233 csi", "c1 \\xc2\\x9b csi" },
+		{ "raw \233", "raw \\x9b" },
+		{ "Zo\303\253 \342\202\254", "Zo\303\253 \342\202\254" },
+		{ "overlong \300\257", "overlong \\xc0\\xaf" },
+		{ "cut \342\202", "cut \\xe2\\x82" },
+		{ "", "" },
+	};
+	static const struct {
+		const char *id;
+		int ok;
+	} ids[] = {
+		{ "100000001", 1 }, { "1", 1 }, { "", 0 }, { "12a", 0 },
+		{ "1\033[2J", 0 }, { "-1", 0 }, { "12345678901234567890", 0 },
+	};
+	size_t i;
+	char *t;
+	cJSON *tree;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		t = safe_text(cases[i].in);
+		assert_string_equal(t, cases[i].out);
+		assert_int_equal(safe_text_ok(cases[i].in),
+		    strcmp(cases[i].in, cases[i].out) == 0);
+		free(t);
+	}
+	assert_null(safe_text(NULL));
+	for (i = 0; i < sizeof ids / sizeof ids[0]; i++)
+		assert_int_equal(safe_order_id(ids[i].id), ids[i].ok);
+	tree = cJSON_Parse("[{\"name\": \"Acme\\u001b[2J\", \"id\": 5,"
+	    " \"c\": {\"name\": \"ok\"}}]");
+	safe_json_strings(tree);
+	t = cJSON_PrintUnformatted(tree);
+	assert_string_equal(t, "[{\"name\":\"Acme\\\\x1b[2J\",\"id\":5,"
+	    "\"c\":{\"name\":\"ok\"}}]");
+	free(t);
+	cJSON_Delete(tree);
+}
+
 /* The account's lists through the one paged look-up: organizations,
  * users (searched) and containers, page by page. */
 static void
@@ -646,6 +732,8 @@ main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_journal),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_print_failure),
+		cmocka_unit_test(test_safe_text),
 		cmocka_unit_test(test_lists),
 	};
 

@@ -14,6 +14,12 @@
 #include <cjson/cJSON.h>
 
 #include "core/check.h"
+#include "core/field_type.h"
+#include "core/form.h"
+#include "core/form_fill.h"
+#include "core/platform.h"
+#include "core/value.h"
+#include "util/today.h"
 
 /* The real CSRs of tests/data/csr-rsa.pem and tests/data/csr-ecc.pem, as
  * openssl printed them, with literal "\n" escapes, and normalised. */
@@ -1178,6 +1184,131 @@ test_huge_csr(void **state)
 }
 
 /* Runs every test. */
+/* Every field type has its own name, found again by that name; the
+ * table, not the enum's order, says what each type is. */
+static void
+test_field_types(void **state)
+{
+	enum field_type t;
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < FT_COUNT; i++) {
+		assert_non_null(field_types[i].name);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(field_types[i].name,
+			    field_types[j].name);
+		assert_int_equal(field_type_parse(field_types[i].name, &t), 0);
+		assert_int_equal(t, i);
+		assert_string_equal(field_type_name((enum field_type)i),
+		    field_types[i].name);
+	}
+	assert_int_equal(field_type_parse("nosuch", &t), -1);
+	assert_string_equal(field_types[FT_CARD_NUMBER].name, "card-number");
+	assert_int_equal(field_types[FT_OBJECT].widget, FW_HEADING);
+	assert_int_equal(field_types[FT_OBJECT_LIST].widget, FW_LIST);
+	assert_int_equal(field_types[FT_BOOLEAN].widget, FW_TOGGLE);
+	assert_int_equal(field_types[FT_ENUM].json, JT_COUNT);
+	assert_int_equal(field_types[FT_ID].json, JT_INTEGER);
+	assert_non_null(field_types[FT_EMAIL].check);
+	assert_null(field_types[FT_STRING].check);
+}
+
+/* The one yes/no parser. */
+static void
+test_yes_no(void **state)
+{
+	static const struct {
+		const char	*in;
+		int		 want;
+	} t[] = {
+		{ "y", 1 }, { "YES", 1 }, { "True", 1 }, { "1", 1 },
+		{ "n", 0 }, { "No", 0 }, { "FALSE", 0 }, { "0", 0 },
+		{ "", -1 }, { "yep", -1 }, { " y", -1 }, { "2", -1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (value_yes_no(t[i].in) != t[i].want)
+			fail_msg("'%s'", t[i].in);
+	}
+}
+
+/* The one ID-as-text: strings as they are, numbers without a fraction. */
+static void
+test_id_text(void **state)
+{
+	cJSON *v[] = {
+		cJSON_CreateNumber(1234567), cJSON_CreateString("abc"),
+		cJSON_CreateString(""), cJSON_CreateTrue(), NULL
+	};
+	const char *want[] = { "1234567", "abc", NULL, NULL, NULL };
+	char *got;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = value_id_text(v[i]);
+		if (want[i] == NULL)
+			assert_null(got);
+		else
+			assert_string_equal(got, want[i]);
+		free(got);
+		cJSON_Delete(v[i]);
+	}
+}
+
+/* The one reader of CERTWIZ_TODAY: noon UTC of a real date, else an
+ * error; unset or empty, the clock. */
+static void
+test_today(void **state)
+{
+	struct tm tm = { .tm_year = 126, .tm_mon = 1, .tm_mday = 28,
+	    .tm_hour = 12 };
+	char *cause = NULL;
+	time_t now;
+	int fixed;
+
+	(void)state;
+	setenv("CERTWIZ_TODAY", "2026-02-28", 1);
+	assert_int_equal(cw_today(&now, &fixed, &cause), 0);
+	assert_int_equal(fixed, 1);
+	assert_int_equal(now, timegm(&tm));
+	setenv("CERTWIZ_TODAY", "2026-02-30", 1);
+	assert_int_equal(cw_today(&now, &fixed, &cause), -1);
+	assert_non_null(strstr(cause, "YYYY-MM-DD"));
+	free(cause);
+	cause = NULL;
+	setenv("CERTWIZ_TODAY", "tomorrow", 1);
+	assert_int_equal(cw_today(&now, NULL, &cause), -1);
+	free(cause);
+	setenv("CERTWIZ_TODAY", "", 1);
+	assert_int_equal(cw_today(&now, &fixed, &cause), 0);
+	assert_int_equal(fixed, 0);
+	unsetenv("CERTWIZ_TODAY");
+	assert_true(cw_today(&now, &fixed, &cause) == 0 && fixed == 0);
+}
+
+/* The one platform table, and the one list of a field's keys. */
+static void
+test_platforms_and_keys(void **state)
+{
+	(void)state;
+	assert_int_equal(platform_index("us"), 0);
+	assert_int_equal(platform_index("eu"), 1);
+	assert_int_equal(platform_index("xx"), -1);
+	assert_int_equal(platform_index(NULL), -1);
+	assert_string_equal(platform_title("eu"), "Europe");
+	assert_string_equal(platforms[1].key_env, "CERTWIZ_API_KEY_EU");
+	assert_null(platform_base_url("xx"));
+	assert_int_equal(form_field_key("path"), 1);
+	assert_int_equal(form_field_key("item"), 1);
+	assert_int_equal(form_field_key("max_count"), 1);
+	assert_int_equal(form_field_key("default"), 1);
+	assert_int_equal(form_field_key("bogus"), 0);
+}
+
 int
 main(void)
 {
@@ -1205,6 +1336,11 @@ main(void)
 		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_hostile_inputs),
 		cmocka_unit_test(test_huge_csr),
+		cmocka_unit_test(test_field_types),
+		cmocka_unit_test(test_yes_no),
+		cmocka_unit_test(test_id_text),
+		cmocka_unit_test(test_today),
+		cmocka_unit_test(test_platforms_and_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

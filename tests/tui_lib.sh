@@ -149,12 +149,14 @@ goto_path() {
 	snap
 	while [ $n -lt 150 ]; do
 		grep -qF "Path: $1 " "$tmp/screen" && return 0
-		prev=$(path_line)
+		# Only the path: the hint after it may change on its own (a
+		# CSR's key line comes once the CSR is read).
+		prev=$(path_line | awk '{ print $2 }')
 		keys Tab
 		j=0
 		while [ $j -lt $((TUI_WAIT * 5)) ]; do
 			snap
-			[ "$(path_line)" != "$prev" ] && break
+			[ "$(path_line | awk '{ print $2 }')" != "$prev" ] && break
 			sleep 0.02
 			j=$((j + 1))
 		done

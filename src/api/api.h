@@ -109,6 +109,7 @@ struct api_result {
 	char			**notes;	/* retries, journal trouble */
 	size_t			 nnotes;
 	cJSON			*answer;	/* the parsed answer, or NULL */
+	int			 unsent;	/* 1: stopped before sending */
 	char			*attempt_id;	/* the journal's attempt */
 	char			*placed_time;	/* API_DUPLICATE: when */
 };
@@ -139,8 +140,10 @@ int		 api_has_key(struct api *api, const char *platform,
  * platform checks; NULL with *cause when refused. Owned by api. */
 const char	*api_base_url(struct api *api, const char *platform,
 		    char **cause);
+/* What api_warm() returns when the platform refused the key (401, 403). */
+#define API_WARM_KEY_REFUSED	(-2)
 /* Opens the connection to a platform ahead of a submission (a cheap GET);
- * 0, or -1 with *cause. */
+ * 0, else -1 or API_WARM_KEY_REFUSED with *cause. */
 int		 api_warm(struct api *api, const char *platform, char **cause);
 /* The account's active organizations (GET organization): *out gets the
  * answer's "organizations" array (id, name, country ...), which the caller

@@ -3,11 +3,12 @@
  * in the journal's size. */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "util/xalloc.h"
 
 /* A string member of a journal line, or NULL. */

@@ -5,10 +5,10 @@
  * "unknown" until a look-up settles it. */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <stddef.h>
 #include <string.h>
-
-#include "api/api_int.h"
 
 /* One row: an answer shape and what it means. */
 struct classify_row {

@@ -2,28 +2,19 @@
  * config file). */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <sys/stat.h>
 
-#include "api/api_int.h"
 #include "core/platform.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
-
-/* Environment variables per platform, in platform index order. */
-static const char *const platforms[API_NPLATFORMS] = { "us", "eu" };
-static const char *const url_env[API_NPLATFORMS] = {
-	"CERTWIZ_BASE_URL_US", "CERTWIZ_BASE_URL_EU"
-};
-static const char *const key_env[API_NPLATFORMS] = {
-	"CERTWIZ_API_KEY_US", "CERTWIZ_API_KEY_EU"
-};
-static const char *const key_name[API_NPLATFORMS] = { "key_us", "key_eu" };
 
 /* Frees a key after overwriting it. */
 static void
@@ -33,19 +24,6 @@ wipe(char *s)
 		explicit_bzero(s, strlen(s));
 		free(s);
 	}
-}
-
-/* The index of a platform, or -1. */
-int
-api_platform_index(const char *platform)
-{
-	int i;
-
-	for (i = 0; platform != NULL && i < API_NPLATFORMS; i++) {
-		if (strcmp(platforms[i], platform) == 0)
-			return i;
-	}
-	return -1;
 }
 
 /* A whole number from the environment variable name within 0..max, or
@@ -116,7 +94,7 @@ api_free(struct api *api)
 	if (api->curl.dl != NULL)
 		api->curl.global_cleanup();
 	curl_lib_close(&api->curl);
-	for (i = 0; i < API_NPLATFORMS; i++) {
+	for (i = 0; i < PLATFORM_COUNT; i++) {
 		free(api->base_url[i]);
 		free(api->checked_url[i]);
 		wipe(api->key[i]);
@@ -124,10 +102,7 @@ api_free(struct api *api)
 	free(api);
 }
 
-/* Loads and initialises libcurl the first time the handle needs it.
- * curl_global_init() is paired with the curl_global_cleanup() of
- * api_free(): libcurl counts them (and since 7.84 they are thread-safe),
- * so handles can come and go without a global of certwiz's own. */
+/* Loads and initialises libcurl the first time the handle needs it. */
 int
 api_curl(struct api *api, char **cause)
 {
@@ -137,7 +112,11 @@ api_curl(struct api *api, char **cause)
 		return 0;
 	if (curl_lib_open(&api->curl, cause) != 0)
 		return -1;
-	if ((rc = api->curl.global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+	/* libcurl's buffers (the request with the key, the body with card
+	 * data) are wiped when it frees them. */
+	if ((rc = api->curl.global_init_mem(CURL_GLOBAL_DEFAULT, secmem_alloc,
+	    secmem_free, secmem_realloc, secmem_strdup, secmem_calloc)) !=
+	    CURLE_OK) {
 		*cause = xasprintf("libcurl could not start: %s",
 		    api->curl.easy_strerror(rc));
 		curl_lib_close(&api->curl);
@@ -151,7 +130,7 @@ int
 api_set_key(struct api *api, const char *platform, const char *key,
     char **cause)
 {
-	int i = api_platform_index(platform);
+	int i = platform_index(platform);
 
 	if (i < 0 || key == NULL || *key == '\0' ||
 	    strpbrk(key, "\r\n") != NULL) {
@@ -231,7 +210,7 @@ check_url(struct api *api, const char *url, const char *from, int europe,
 const char *
 api_base_url(struct api *api, const char *platform, char **cause)
 {
-	int i = api_platform_index(platform);
+	int i = platform_index(platform);
 	const char *url, *from, *env;
 
 	if (i < 0) {
@@ -243,9 +222,9 @@ api_base_url(struct api *api, const char *platform, char **cause)
 		return api->checked_url[i];
 	url = platform_base_url(platform);
 	from = "the default base URL";
-	if ((env = getenv(url_env[i])) != NULL && *env != '\0') {
+	if ((env = getenv(platforms[i].url_env)) != NULL && *env != '\0') {
 		url = env;
-		from = url_env[i];
+		from = platforms[i].url_env;
 	}
 	if (api->base_url[i] != NULL) {
 		url = api->base_url[i];
@@ -315,24 +294,14 @@ static int
 config_key(int i, char **key, char **cause)
 {
 	char *path = config_path(), *text, *v, *copy;
-	struct stat sb;
 	size_t len;
 	int rc = -1, pass;
 
 	*key = NULL;
-	if (stat(path, &sb) != 0) {
+	/* No link, no FIFO, yours, mode 600: checked on the file opened. */
+	if ((text = fileio_read_private(path, &len, cause)) == NULL) {
 		free(path);
-		return 0;
-	}
-	if ((sb.st_mode & (S_IRGRP | S_IROTH)) != 0) {
-		*cause = xasprintf("%s can be read by group or others, so its "
-		    "API key is refused: run chmod 600 %s", path, path);
-		free(path);
-		return -1;
-	}
-	if ((text = fileio_read(path, &len, cause)) == NULL) {
-		free(path);
-		return -1;
+		return *cause == NULL ? 0 : -1;
 	}
 	if (memchr(text, '\0', len) != NULL) {
 		*cause = xasprintf("%s: a NUL byte: not a config file", path);
@@ -344,8 +313,8 @@ config_key(int i, char **key, char **cause)
 	copy = xmalloc(len + 1);	/* was xstrdup: short when text has a NUL */
 	for (pass = 0, v = NULL; pass < 2 && v == NULL; pass++) {
 		memcpy(copy, text, len + 1);
-		v = config_find(copy, path, pass == 0 ? key_name[i] : "key",
-		    cause);
+		v = config_find(copy, path, pass == 0 ?
+		    platforms[i].key_name : "key", cause);
 		if (v == NULL && *cause != NULL)
 			break;
 	}
@@ -369,7 +338,8 @@ no_key(int i)
 
 	msg = xasprintf("no API key for the %s platform: set %s (or "
 	    "DIGICERT_API_KEY), or put '%s = ...' in %s (mode 600)",
-	    platform_title(platforms[i]), key_env[i], key_name[i], path);
+	    platforms[i].title, platforms[i].key_env, platforms[i].key_name,
+	    path);
 	free(path);
 	return msg;
 }
@@ -378,7 +348,7 @@ no_key(int i)
 const char *
 api_key(struct api *api, const char *platform, char **cause)
 {
-	int i = api_platform_index(platform);
+	int i = platform_index(platform);
 	const char *env;
 	char *key = NULL;
 
@@ -388,7 +358,7 @@ api_key(struct api *api, const char *platform, char **cause)
 	}
 	if (api->key[i] != NULL)
 		return api->key[i];
-	if (((env = getenv(key_env[i])) != NULL && *env != '\0') ||
+	if (((env = getenv(platforms[i].key_env)) != NULL && *env != '\0') ||
 	    ((env = getenv("DIGICERT_API_KEY")) != NULL && *env != '\0'))
 		return api_set_key(api, platform, env, cause) == 0 ?
 		    api->key[i] : NULL;

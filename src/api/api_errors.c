@@ -1,24 +1,42 @@
 /* api_errors.c: reading CertCentral's answers: orders, DigiCert's error
  * array mapped to form fields, and answers that are not what they should be. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "core/platform.h"
+#include "core/value.h"
+#include "util/safetext.h"
 #include "util/xalloc.h"
 
-/* A JSON id as text. */
+/* A JSON id as text, control characters neutralised. */
 char *
 api_id_text(const cJSON *v)
 {
 	if (cJSON_IsString(v) && v->valuestring[0] != '\0')
-		return xstrdup(v->valuestring);
+		return safe_text(v->valuestring);
 	if (cJSON_IsNumber(v))
 		return xasprintf("%.0f", v->valuedouble);
 	return NULL;
+}
+
+/* A JSON order ID as text: digits only, else NULL. */
+char *
+api_order_id_text(const cJSON *v)
+{
+	char *id = api_id_text(v);
+
+	if (id != NULL && !safe_order_id(id)) {
+		free(id);
+		return NULL;
+	}
+	return id;
 }
 
 /* A JSON string member as a copy, or NULL. */
@@ -27,7 +45,7 @@ str_member(const cJSON *o, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
 
-	return cJSON_IsString(v) ? xstrdup(v->valuestring) : api_id_text(v);
+	return cJSON_IsString(v) ? safe_text(v->valuestring) : api_id_text(v);
 }
 
 /* Parses an answer as JSON, or NULL. */
@@ -80,7 +98,7 @@ api_parse_order(const cJSON *answer, struct api_result *res)
 	char *id;
 
 	if (!cJSON_IsObject(answer) ||
-	    (id = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
+	    (id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "id"))) == NULL)
 		return -1;
 	free(res->order_id);
@@ -235,5 +253,7 @@ api_set_message(struct api_result *res, const char *fmt, ...)
 	s = xvasprintf(fmt, ap);	/* the old message may be an argument */
 	va_end(ap);
 	free(res->message);
-	res->message = s;
+	/* Messages quote the server and typed text: never raw controls. */
+	res->message = safe_text(s);
+	free(s);
 }

@@ -2,10 +2,11 @@
  * the table of api->curl). */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "util/xalloc.h"
 
 /* Sets an option of api's easy handle or leaves the function with its
@@ -47,6 +48,8 @@ set_common(struct api *api, const char *url, struct curl_slist *headers,
 	SET(api, CURLOPT_SSL_VERIFYPEER, 1L);
 	SET(api, CURLOPT_SSL_VERIFYHOST, 2L);
 	SET(api, CURLOPT_NOSIGNAL, 1L);
+	/* A proxy never sees the key or an order meant for this computer. */
+	SET(api, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
 	SET(api, CURLOPT_CONNECTTIMEOUT, connect);
 	SET(api, CURLOPT_TIMEOUT, api->timeout);
 	SET(api, CURLOPT_USERAGENT, "certwiz/" PACKAGE_VERSION);

@@ -13,9 +13,7 @@
 
 #include "api/api.h"
 #include "api/curl_lib.h"
-
-/* The two platforms, as indexes of the arrays below. */
-#define API_NPLATFORMS 2
+#include "core/platform.h"
 
 /* The handle: libcurl (loaded on first use), one easy handle
  * (connections are reused), the settings and the keys. */
@@ -28,9 +26,9 @@ struct api {
 	int		 again;		/* a body placed before may go again */
 	volatile sig_atomic_t *cancel;	/* stop waiting when set */
 	const char	*command;	/* "certwiz" or "certwiz --sandbox" */
-	char		*base_url[API_NPLATFORMS];	/* override, or NULL */
-	char		*checked_url[API_NPLATFORMS];	/* after the checks */
-	char		*key[API_NPLATFORMS];
+	char		*base_url[PLATFORM_COUNT];	/* override, or NULL */
+	char		*checked_url[PLATFORM_COUNT];	/* after the checks */
+	char		*key[PLATFORM_COUNT];
 	api_notify_fn	 notify;
 	void		*notify_arg;
 	char		 errbuf[CURL_ERROR_SIZE];
@@ -50,8 +48,6 @@ struct api_response {
 	char		*error;		/* curl's words, or NULL */
 };
 
-/* The index of "us" or "eu", or -1. */
-int	 api_platform_index(const char *platform);
 /* The platform's key; NULL with *cause when there is none. */
 const char *api_key(struct api *api, const char *platform, char **cause);
 /* Loads libcurl on first use (and initialises it); 0, or -1 with *cause. */
@@ -82,6 +78,8 @@ char	*api_explain(const struct api_response *r, const char *platform,
 	    const char *doing);
 /* A JSON id (number or string) as text, or NULL; allocated. */
 char	*api_id_text(const cJSON *v);
+/* A JSON order ID as text, or NULL unless it is digits only. */
+char	*api_order_id_text(const cJSON *v);
 /* Adds a note to res and passes it to the notify callback. */
 void	 api_note(struct api *api, struct api_result *res, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));

@@ -4,6 +4,8 @@
  * reader streams the file and re-synchronises after a broken line. */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,7 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "api/api_int.h"
 #include "util/fileio.h"
 #include "util/statedir.h"
 #include "util/xalloc.h"

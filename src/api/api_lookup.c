@@ -1,11 +1,16 @@
 /* api_lookup.c: the look-ups: orders by alternative order ID, order
  * information, the account's lists (organizations, users, containers, one
  * paged path for all) and warming the connection up. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "core/platform.h"
+#include "core/value.h"
+#include "util/safetext.h"
 #include "util/xalloc.h"
 
 /* 1 when s is 1 to 64 ASCII letters and digits (safe in a URL path). */
@@ -49,7 +54,7 @@ get(struct api *api, const char *platform, const char *path,
 {
 	char *cause = NULL;
 
-	res->platform = api_platform_index(platform) == 0 ? "us" : "eu";
+	res->platform = platform_index(platform) == 0 ? "us" : "eu";
 	if (api_call(api, platform, "GET", path, NULL, r, &cause) != 0) {
 		api_set_message(res, "%s", cause);
 		free(cause);
@@ -73,11 +78,11 @@ first_alternate(const cJSON *answer, struct api_result *res)
 	free(res->order_id);
 	free(res->certificate_id);
 	free(res->status);
-	res->order_id = api_id_text(cJSON_GetObjectItemCaseSensitive(o,
+	res->order_id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "order_id"));
-	res->certificate_id = api_id_text(cJSON_GetObjectItemCaseSensitive(o,
+	res->certificate_id = value_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "certificate_id"));
-	res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(o,
+	res->status = value_id_text(cJSON_GetObjectItemCaseSensitive(o,
 	    "status"));
 	return res->order_id != NULL ? 0 : -1;
 }
@@ -132,18 +137,18 @@ order_fields(const cJSON *answer, struct api_result *res)
 	free(res->status);
 	free(res->certificate_id);
 	free(res->organization_id);
-	res->order_id = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
-	    "id"));
+	res->order_id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(
+	    answer, "id"));
 	res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "status"));
 	cert = cJSON_GetObjectItemCaseSensitive(answer, "certificate");
-	res->certificate_id = api_id_text(cJSON_GetObjectItemCaseSensitive(
+	res->certificate_id = value_id_text(cJSON_GetObjectItemCaseSensitive(
 	    cert, "id"));
 	if (res->certificate_id == NULL)
-		res->certificate_id = api_id_text(
+		res->certificate_id = value_id_text(
 		    cJSON_GetObjectItemCaseSensitive(answer, "certificate_id"));
 	org = cJSON_GetObjectItemCaseSensitive(answer, "organization");
-	res->organization_id = api_id_text(cJSON_GetObjectItemCaseSensitive(
+	res->organization_id = value_id_text(cJSON_GetObjectItemCaseSensitive(
 	    org, "id"));
 }
 
@@ -200,7 +205,7 @@ api_warm(struct api *api, const char *platform, char **cause)
 		return -1;
 	if (r.status == 0 || r.status == 401 || r.status == 403) {
 		*cause = api_explain(&r, platform, "read organizations");
-		rc = -1;
+		rc = r.status == 0 ? -1 : API_WARM_KEY_REFUSED;
 	}
 	api_response_free(&r);
 	return rc;
@@ -240,6 +245,7 @@ get_array(struct api *api, const char *platform, const char *path,
 		*total = cJSON_IsNumber(t) && t->valuedouble >= 0 &&
 		    t->valuedouble < 1e9 ? (long)t->valuedouble : -1;
 	}
+	safe_json_strings(*out);	/* names are shown on the terminal */
 	cJSON_Delete(answer);
 	return 0;
 }

@@ -4,13 +4,15 @@
  * sent; and the guard that runs before any order is sent. */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "api/api_int.h"
 #include "core/platform.h"
+#include "core/value.h"
 #include "util/xalloc.h"
 
 /* Longest wait between two look-ups, in seconds. */
@@ -106,7 +108,7 @@ candidate(const cJSON *o, const struct api_attempt *at, time_t sent,
 	const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "product");
 	const cJSON *nid = cJSON_GetObjectItemCaseSensitive(p, "name_id");
 	const cJSON *dc = cJSON_GetObjectItemCaseSensitive(o, "date_created");
-	char *id = api_id_text(cJSON_GetObjectItemCaseSensitive(o, "id"));
+	char *id = value_id_text(cJSON_GetObjectItemCaseSensitive(o, "id"));
 	size_t i;
 	int ok;
 
@@ -140,7 +142,7 @@ pick_listed(const cJSON *answer, const struct api_attempt *at, time_t sent,
 		if (!candidate(o, at, sent, known.v != NULL ? &known : NULL))
 			continue;
 		hit = o;
-		id = api_id_text(cJSON_GetObjectItemCaseSensitive(o, "id"));
+		id = value_id_text(cJSON_GetObjectItemCaseSensitive(o, "id"));
 		n = xasprintf("%s%s%s", ids, count++ > 0 ? ", " : "", id);
 		free(id);
 		free(ids);
@@ -151,8 +153,8 @@ pick_listed(const cJSON *answer, const struct api_attempt *at, time_t sent,
 		free(res->order_id);
 		res->order_id = ids;
 		free(res->status);
-		res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(hit,
-		    "status"));
+		res->status = value_id_text(
+		    cJSON_GetObjectItemCaseSensitive(hit, "status"));
 		return API_PLACED;
 	}
 	if (count > 1)
@@ -361,6 +363,7 @@ api_guard(struct api *api, const char *product, const char *platform,
 	if (api_attempts_load(&a, &cause) != 0) {
 		api_set_message(res, "%s; the journal cannot be read, so "
 		    "nothing was sent", cause);
+		res->unsent = 1;
 		free(cause);
 		return -1;
 	}

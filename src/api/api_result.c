@@ -1,8 +1,11 @@
 /* api_result.c: outcomes, results as JSON, and releasing results. */
+#include "config.h"
+
+#include "api/api_int.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "util/fileio.h"
 
 /* Each outcome's name (also its journal event) and exit status. */
@@ -51,7 +54,8 @@ add_lists(cJSON *o, const struct api_result *res)
 		e = cJSON_CreateObject();
 		json_add_string_or_null(e, "id", res->domains[i].id);
 		json_add_string_or_null(e, "name", res->domains[i].name);
-		json_add_string_or_null(e, "dns_name", res->domains[i].dns_name);
+		json_add_string_or_null(e, "dns_name",
+		    res->domains[i].dns_name);
 		cJSON_AddItemToArray(a, e);
 	}
 }
@@ -93,7 +97,8 @@ api_result_json(const struct api_result *res)
 		cJSON_AddNullToObject(o, "http_status");
 	json_add_string_or_null(o, "message", res->message);
 	json_add_string_or_null(o, "order_id", res->order_id);
-	json_add_string_or_null(o, "alternative_order_id", res->alternative_order_id);
+	json_add_string_or_null(o, "alternative_order_id",
+	    res->alternative_order_id);
 	json_add_string_or_null(o, "status", res->status);
 	json_add_string_or_null(o, "certificate_id", res->certificate_id);
 	json_add_string_or_null(o, "organization_id", res->organization_id);

@@ -4,15 +4,18 @@
  * is unknown (never a second POST). */
 #include "config.h"
 
+#include "api/api_int.h"
+
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "api/api_int.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "core/value.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
@@ -301,7 +304,9 @@ body_text(const cJSON *body, const char *path)
 	while (v != NULL && (name = strsep(&p, ".")) != NULL)
 		v = cJSON_GetObjectItemCaseSensitive(v, name);
 	free(copy);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
+	/* v != NULL is implied by cJSON_IsString(v); said for scan-build,
+	 * which cannot see into cJSON. */
+	return v != NULL && cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
 /* What a List orders look-up can match the order on: its organization,
@@ -318,7 +323,7 @@ match_keys(struct submission *s, const cJSON *send)
 
 	s->match = cJSON_CreateObject();
 	org = cJSON_GetObjectItemCaseSensitive(send, "organization");
-	if ((org_id = api_id_text(cJSON_GetObjectItemCaseSensitive(org,
+	if ((org_id = value_id_text(cJSON_GetObjectItemCaseSensitive(org,
 	    "id"))) != NULL)
 		cJSON_AddStringToObject(s->match, "organization_id", org_id);
 	free(org_id);
@@ -337,17 +342,19 @@ static int
 ready(struct submission *s, struct api_result *res)
 {
 	char *cause = NULL;
-	int i = api_platform_index(s->form->platform);
+	int i = platform_index(s->form->platform);
 
 	if (i < 0) {
 		api_set_message(res, "%s: unknown platform '%s'; nothing was "
 		    "sent", s->form->id, s->form->platform);
+		res->unsent = 1;
 		return -1;
 	}
 	res->platform = s->platform = i == 0 ? "us" : "eu";
 	if (api_base_url(s->api, s->platform, &cause) == NULL ||
 	    api_key(s->api, s->platform, &cause) == NULL) {
 		api_set_message(res, "%s; nothing was sent", cause);
+		res->unsent = 1;
 		free(cause);
 		return -1;
 	}
@@ -425,6 +432,7 @@ send_order(struct submission *s, char *text, struct api_result *res)
 		api_set_message(res, "the journal could not be written, so the "
 		    "order was not sent (certwiz never sends an order it "
 		    "could lose); nothing was sent");
+		res->unsent = 1;
 		return res->outcome = API_FAILED;
 	}
 	post(s, text, &r, res);
@@ -460,10 +468,11 @@ api_submit(struct api *api, const struct form *form, const cJSON *body,
 	api_random_id(s.id, sizeof s.id - 1);
 	res->attempt_id = xstrdup(s.id);
 	text = cJSON_PrintUnformatted(send);
-	fileio_wipe_json(send);
-	if (text == NULL)
+	json_wipe_delete(send);
+	if (text == NULL) {
 		api_set_message(res, "out of memory; nothing was sent");
-	else if (api_guard(api, form->id, s.platform, s.hash, draft, res) == 0)
+		res->unsent = 1;
+	} else if (api_guard(api, form->id, s.platform, s.hash, draft, res) == 0)
 		send_order(&s, text, res);
 	if (text != NULL) {
 		explicit_bzero(text, strlen(text));

@@ -1,10 +1,11 @@
 /* curl_lib.c: loading libcurl at run time. */
 #include "config.h"
 
+#include "api/curl_lib.h"
+
 #include <stddef.h>
 #include <string.h>
 
-#include "api/curl_lib.h"
 #include "util/dynlib.h"
 
 #ifndef CURL_SONAME
@@ -14,7 +15,8 @@
 /* Every member of struct curl_lib and the function that fills it. */
 #define SYM(m) { "curl_" #m, offsetof(struct curl_lib, m) }
 static const struct dynlib_sym syms[] = {
-	SYM(global_init), SYM(global_cleanup), SYM(easy_init),
+	SYM(global_init), SYM(global_init_mem), SYM(global_cleanup),
+	SYM(easy_init),
 	SYM(easy_setopt), SYM(easy_perform), SYM(easy_getinfo),
 	SYM(easy_reset), SYM(easy_cleanup), SYM(easy_strerror),
 	SYM(slist_append), SYM(slist_free_all), SYM(url), SYM(url_set),

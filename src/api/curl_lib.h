@@ -17,6 +17,9 @@
 struct curl_lib {
 	void		 *dl;		/* NULL: not loaded */
 	CURLcode	(*global_init)(long);
+	CURLcode	(*global_init_mem)(long, curl_malloc_callback,
+			    curl_free_callback, curl_realloc_callback,
+			    curl_strdup_callback, curl_calloc_callback);
 	void		(*global_cleanup)(void);
 	CURL		*(*easy_init)(void);
 	CURLcode	(*easy_setopt)(CURL *, CURLoption, ...);

@@ -1,4 +1,6 @@
 /* cli.c: the command table and what every command shares. */
+#include "config.h"
+
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -10,70 +12,28 @@
 #include <sys/stat.h>
 
 #include "core/form.h"
+#include "util/diag.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
-const struct cli_cmd cli_cmds[] = {
-	{ "list", "list [--json]",
-	  N_("list the products certwiz can order"), cmd_list },
-	{ "describe", "describe [--json] PRODUCT",
-	  N_("show every field of a product's order and when it is required"),
-	  cmd_describe },
-	{ "schema", "schema PRODUCT",
-	  N_("print a product's order body as a JSON Schema (draft 2020-12)"),
-	  cmd_schema },
-	{ "validate", "validate [--json] PRODUCT FILE...",
-	  N_("check order bodies (- reads stdin) against a product's rules, "
-	  "CSRs read with libcrypto"),
-	  cmd_validate },
-	{ "wizard", "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
-	  "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
-	  N_("fill in an order screen by screen (plain prompts with --plain); "
-	  "F4 (plain: ?\?) picks organizations, contacts and containers from "
-	  "the account"),
-
-	  cmd_wizard },
-	{ "sandbox", "sandbox [--port N] [--log]",
-	  N_("run the CertCentral simulator on 127.0.0.1 until interrupted"),
-	  cmd_sandbox },
-	{ "submit", "submit [--json] [--again] PRODUCT FILE",
-	  N_("check an order body (- reads stdin) and place the order once"),
-	  cmd_submit },
-	{ "status", "status [--json] --platform us|eu "
-	  "ORDER_ID | --alternative-order-id ID",
-	  N_("show what CertCentral says about an order"), cmd_status },
-	{ "resolve", "resolve [--json]",
-	  N_("look up every order whose outcome is unknown and settle it"),
-	  cmd_resolve },
-	{ "history", "history [--json]",
-	  N_("list the order attempts in the journal and what became of them"),
-
-	  cmd_history },
-	{ NULL, NULL, NULL, NULL }
+/* The commands in the order --help lists them; each file owns its entry. */
+const struct cli_cmd *const cli_cmds[] = {
+	&cmd_list_entry, &cmd_describe_entry, &cmd_schema_entry,
+	&cmd_validate_entry, &cmd_wizard_entry, &cmd_sandbox_entry,
+	&cmd_submit_entry, &cmd_status_entry, &cmd_resolve_entry,
+	&cmd_history_entry, NULL
 };
-
-/* Prints "certwiz: message" to stderr. */
-void
-cli_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(_("certwiz: "), stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
 
 /* Finds a command by name. */
 const struct cli_cmd *
 cli_find(const char *name)
 {
-	const struct cli_cmd *c;
+	const struct cli_cmd *const *c;
 
-	for (c = cli_cmds; c->name != NULL; c++) {
-		if (strcmp(c->name, name) == 0)
-			return c;
+	for (c = cli_cmds; *c != NULL; c++) {
+		if (strcmp((*c)->name, name) == 0)
+			return *c;
 	}
 	return NULL;
 }
@@ -94,12 +54,12 @@ cli_help(const struct cli_cmd *cmd)
 	printf(_("usage: certwiz %s\n%s.\n"), cmd->usage, _(cmd->summary));
 }
 
-/* Readies getopt_long() for a command's own arguments: optind 0 makes
- * glibc start afresh, since main scanned in "+" order and commands let
- * options follow their arguments (GNU style). */
+/* Readies getopt_long() for a command's own arguments. */
 void
 cli_getopt_reset(void)
 {
+	/* 0 makes glibc start afresh: main scanned in "+" order, and commands
+	 * let options follow their arguments (GNU style). */
 	optind = 0;
 	opterr = 1;
 }
@@ -143,27 +103,31 @@ cli_load_form(const struct cli_ctx *ctx, const char *id)
 
 	path = xasprintf("%s/%s.json", ctx->forms_dir, id);
 	if (strchr(id, '/') != NULL || stat(path, &sb) != 0) {
-		cli_error(_("unknown product '%s' (forms in %s); 'certwiz "
-		    "list' "
+		cw_warn(_("unknown product '%s' (forms in %s); 'certwiz list' "
 		    "shows the products"), id, ctx->forms_dir);
 		free(path);
 		return NULL;
 	}
 	free(path);
 	if ((form = form_load(ctx->forms_dir, id, &cause)) == NULL) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 	}
 	return form;
 }
 
 /* Prints a JSON value pretty on stdout. */
-void
+int
 cli_json_print(const cJSON *json)
 {
-	char *text = cJSON_Print(json);
+	char *cause = NULL, *text = json_print(json, 1, &cause);
 
-	if (text != NULL)
-		puts(text);
+	if (text == NULL) {
+		cw_warn("%s", cause);
+		free(cause);
+		return -1;
+	}
+	puts(text);
 	free(text);
+	return 0;
 }

@@ -36,22 +36,24 @@ struct cli_cmd {
 	const char	*name;
 	const char	*usage;
 	const char	*summary;
-	int		(*exec)(const struct cli_ctx *ctx, int argc, char **argv);
+	int		(*exec)(const struct cli_ctx *ctx, int argc,
+			    char **argv);
 };
 
-/* The commands, ending with a zeroed entry. */
-extern const struct cli_cmd cli_cmds[];
+/* The commands, ending with NULL (cli.c). */
+extern const struct cli_cmd *const cli_cmds[];
 
-int	cmd_list(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_describe(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_schema(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_validate(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_submit(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_status(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_history(const struct cli_ctx *ctx, int argc, char **argv);
-int	cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv);
+/* Each command's entry, defined in its cmd_<name>.c. */
+extern const struct cli_cmd cmd_list_entry;
+extern const struct cli_cmd cmd_describe_entry;
+extern const struct cli_cmd cmd_schema_entry;
+extern const struct cli_cmd cmd_validate_entry;
+extern const struct cli_cmd cmd_wizard_entry;
+extern const struct cli_cmd cmd_sandbox_entry;
+extern const struct cli_cmd cmd_submit_entry;
+extern const struct cli_cmd cmd_status_entry;
+extern const struct cli_cmd cmd_resolve_entry;
+extern const struct cli_cmd cmd_history_entry;
 
 /* An api handle set up from the global options (--sandbox, --timeout):
  * notes go to stderr as "certwiz: ..."; release it with api_free(). */
@@ -77,13 +79,11 @@ void	cli_help(const struct cli_cmd *cmd);
 void	cli_getopt_reset(void);
 /* Prints "usage: certwiz <usage>" for cmd to stderr and returns EXIT_USAGE. */
 int	cli_usage(const struct cli_cmd *cmd);
-/* Finds a command by name, or NULL. */
+/* Finds the command named on the command line, or NULL. */
 const struct cli_cmd *cli_find(const char *name);
 /* Loads a product's form, printing why it failed to stderr. */
 struct form *cli_load_form(const struct cli_ctx *ctx, const char *id);
 /* Prints a JSON value pretty on stdout, followed by a newline. */
-void	cli_json_print(const cJSON *json);
-/* Prints "certwiz: message" to stderr. */
-void	cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int	cli_json_print(const cJSON *json);
 
 #endif

@@ -1,11 +1,12 @@
 /* cmd_describe.c: "certwiz describe": a product's fields, for people or jq. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/field_help.h"
@@ -126,7 +127,7 @@ print_values(const struct field *f)
 	}
 	if (f->dflt != NULL) {
 		text = cJSON_PrintUnformatted(f->dflt);
-		printf(_("      default: %s\n"), text);
+		printf(_("      default: %s\n"), text != NULL ? text : "?");
 		free(text);
 	}
 }
@@ -298,17 +299,17 @@ print_json(const struct form *form, time_t now)
 	cJSON_AddStringToObject(o, "endpoint", form->endpoint);
 	fields = cJSON_AddArrayToObject(o, "fields");
 	for (i = 0; i < form->nfields; i++)
-		cJSON_AddItemToArray(fields, field_json(form, &form->fields[i],
-		    now));
+		cJSON_AddItemToArray(fields,
+		    field_json(form, &form->fields[i], now));
 	cli_json_print(o);
 	cJSON_Delete(o);
 }
 
 /* Describes one product's fields. */
-int
+static int
 cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("describe");
+	const struct cli_cmd *cmd = &cmd_describe_entry;
 	struct form *form;
 	int json = 0, rc;
 
@@ -325,3 +326,10 @@ cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 	form_free(form);
 	return EXIT_OK;
 }
+
+const struct cli_cmd cmd_describe_entry = {
+	.name = "describe", .exec = cmd_describe,
+	.usage = "describe [--json] PRODUCT",
+	.summary = N_("show every field of a product's order and when it is "
+	    "required"),
+};

@@ -1,6 +1,6 @@
 /* cmd_history.c: "certwiz history": the journal's order attempts and what
  * became of them, read in one pass. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/safetext.h"
 #include "util/i18n.h"
 
 /* What history calls an attempt's outcome. */
@@ -41,7 +44,23 @@ attempt_json(const struct api_attempt *at)
 		    (double)at->http_status);
 	else
 		cJSON_AddNullToObject(s, "http_status");
+	safe_json_strings(s);	/* anyone with the account can edit it */
 	return s;
+}
+
+/* Prints one attempt's row, the journal's text made safe to show. */
+static void
+print_row(const struct api_attempt *at)
+{
+	char *t = safe_text(at->time ? at->time : "");
+	char *p = safe_text(at->product ? at->product : "?");
+	char *o = safe_text(at->order_id ? at->order_id : "-");
+
+	printf("%-20s  %-36s  %-9s  %s\n", t, p, at->settled ?
+	    api_outcome_name(at->outcome) : "unknown", o);
+	free(t);
+	free(p);
+	free(o);
 }
 
 /* Prints the attempts as a table. */
@@ -57,10 +76,7 @@ print_table(const struct api_attempts *a)
 	printf("%-20s  %-36s  %-9s  %s\n", "TIME", "PRODUCT", "OUTCOME",
 	    "ORDER ID");
 	for (i = 0; i < a->n; i++)
-		printf("%-20s  %-36s  %-9s  %s\n", a->v[i].time ?
-		    a->v[i].time : "", a->v[i].product ? a->v[i].product : "?",
-		    a->v[i].settled ? api_outcome_name(a->v[i].outcome) :
-		    "unknown", a->v[i].order_id ? a->v[i].order_id : "-");
+		print_row(&a->v[i]);
 }
 
 /* Parses history's and resolve's options and reads the attempts. */
@@ -76,7 +92,7 @@ cli_journal_args(const struct cli_cmd *cmd, int argc, char **argv,
 	if (argc != optind)
 		return cli_usage(cmd);
 	if (api_attempts_load(a, &cause) != 0) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -84,10 +100,10 @@ cli_journal_args(const struct cli_cmd *cmd, int argc, char **argv,
 }
 
 /* Lists the journal's attempts. */
-int
+static int
 cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("history");
+	const struct cli_cmd *cmd = &cmd_history_entry;
 	struct api_attempts a;
 	cJSON *subs;
 	size_t i;
@@ -107,3 +123,10 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 	api_attempts_free(&a);
 	return EXIT_OK;
 }
+
+const struct cli_cmd cmd_history_entry = {
+	.name = "history", .exec = cmd_history,
+	.usage = "history [--json]",
+	.summary = N_("list the order attempts in the journal and what became "
+	    "of them"),
+};

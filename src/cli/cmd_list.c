@@ -1,12 +1,14 @@
 /* cmd_list.c: "certwiz list": the products, one line each. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "util/diag.h"
 #include "util/i18n.h"
 
 /* Adds one product's entry to the JSON array. */
@@ -23,10 +25,10 @@ add_json(cJSON *array, const struct form *form)
 }
 
 /* Lists the products in the forms directory. */
-int
+static int
 cmd_list(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("list");
+	const struct cli_cmd *cmd = &cmd_list_entry;
 	struct form *form;
 	cJSON *array = cJSON_CreateArray();
 	char **ids = NULL;
@@ -42,7 +44,7 @@ cmd_list(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(cmd);
 	}
 	if ((n = form_list_ids(ctx->forms_dir, &ids, &cause)) < 0) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		cJSON_Delete(array);
 		return EXIT_USAGE;
@@ -65,3 +67,9 @@ cmd_list(const struct cli_ctx *ctx, int argc, char **argv)
 	form_free_ids(ids, n);
 	return rc;
 }
+
+const struct cli_cmd cmd_list_entry = {
+	.name = "list", .exec = cmd_list,
+	.usage = "list [--json]",
+	.summary = N_("list the products certwiz can order"),
+};

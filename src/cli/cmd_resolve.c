@@ -1,12 +1,14 @@
 /* cmd_resolve.c: "certwiz resolve": settles every order attempt whose
  * outcome is unknown, by the look-ups api_resolve() makes. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
+#include "util/diag.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -45,10 +47,10 @@ settle(struct api *api, const struct api_attempt *at, cJSON *out)
 }
 
 /* Settles every open attempt of the journal. */
-int
+static int
 cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("resolve");
+	const struct cli_cmd *cmd = &cmd_resolve_entry;
 	struct api_attempts a;
 	struct api *api;
 	cJSON *out = NULL;
@@ -75,3 +77,10 @@ cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv)
 	api_attempts_free(&a);
 	return unknown > 0 ? EXIT_UNKNOWN : EXIT_OK;
 }
+
+const struct cli_cmd cmd_resolve_entry = {
+	.name = "resolve", .exec = cmd_resolve,
+	.usage = "resolve [--json]",
+	.summary = N_("look up every order whose outcome is unknown and settle "
+	    "it"),
+};

@@ -1,6 +1,6 @@
 /* cmd_sandbox.c: "certwiz sandbox": the CertCentral simulator in the
  * foreground, for a training room or for tests, until SIGINT or SIGTERM. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -9,19 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "sandbox/sandbox.h"
+#include "util/diag.h"
+#include "util/signals.h"
 #include "util/i18n.h"
-
-/* Set by the signal handler; the main loop stops when it is. */
-static volatile sig_atomic_t sandbox_done;
-
-/* Notes that SIGINT or SIGTERM arrived. */
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	sandbox_done = 1;
-}
 
 /* Parses a port number (0 to 65535); -1 when it is not one. */
 static int
@@ -75,7 +67,7 @@ options(const struct cli_cmd *cmd, int argc, char **argv,
 	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'p' && parse_port(optarg, &opts->port) != 0) {
-			cli_error(_("bad port '%s': use 0 to 65535"), optarg);
+			cw_warn(_("bad port '%s': use 0 to 65535"), optarg);
 			return -1;
 		} else if (c == 'l')
 			opts->log = 1;
@@ -93,17 +85,16 @@ options(const struct cli_cmd *cmd, int argc, char **argv,
 static void
 wait_for_signal(const sigset_t *waitmask)
 {
-	while (!sandbox_done)
+	while (cw_signal_caught() == 0)
 		sigsuspend(waitmask);
 }
 
 /* Runs the sandbox until SIGINT or SIGTERM. */
-int
+static int
 cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("sandbox");
+	const struct cli_cmd *cmd = &cmd_sandbox_entry;
 	struct sandbox_opts opts = { .forms_dir = ctx->forms_dir };
-	struct sigaction sa;
 	struct sandbox *sb;
 	sigset_t block, old, waitmask;
 	char *cause = NULL, *url;
@@ -111,17 +102,10 @@ cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
 
 	if ((rc = options(cmd, argc, argv, &opts)) != 0)
 		return rc > 0 ? EXIT_OK : cli_usage(cmd);
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
+	cw_signals_catch(CW_SIG_NOHUP, &block);
 	sigprocmask(SIG_BLOCK, &block, &old);	/* the server threads too */
 	if ((sb = sandbox_start(&opts, &cause)) == NULL) {
-		cli_error(_("sandbox: %s"), cause);
+		cw_warn(_("sandbox: %s"), cause);
 		free(cause);
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		return EXIT_INVALID;
@@ -132,10 +116,17 @@ cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
 	fflush(stdout);
 	free(url);
 	waitmask = old;
-	sigdelset(&waitmask, SIGINT);
+	sigdelset(&waitmask, SIGINT);	/* the signals in block */
 	sigdelset(&waitmask, SIGTERM);
 	wait_for_signal(&waitmask);
 	sandbox_stop(sb);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return EXIT_OK;
 }
+
+const struct cli_cmd cmd_sandbox_entry = {
+	.name = "sandbox", .exec = cmd_sandbox,
+	.usage = "sandbox [--port N] [--log]",
+	.summary = N_("run the CertCentral simulator on 127.0.0.1 until "
+	    "interrupted"),
+};

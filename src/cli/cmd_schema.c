@@ -1,18 +1,20 @@
 /* cmd_schema.c: "certwiz schema": a product's order body as a JSON Schema
  * (draft 2020-12), for ajv, editors and other tools. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/schema.h"
+#include "util/i18n.h"
 
 /* Prints one product's JSON Schema. */
-int
+static int
 cmd_schema(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("schema");
+	const struct cli_cmd *cmd = &cmd_schema_entry;
 	struct form *form;
 	cJSON *schema;
 	int json = 0, rc;
@@ -29,3 +31,10 @@ cmd_schema(const struct cli_ctx *ctx, int argc, char **argv)
 	form_free(form);
 	return EXIT_OK;
 }
+
+const struct cli_cmd cmd_schema_entry = {
+	.name = "schema", .exec = cmd_schema,
+	.usage = "schema PRODUCT",
+	.summary = N_("print a product's order body as a JSON Schema (draft "
+	    "2020-12)"),
+};

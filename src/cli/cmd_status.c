@@ -1,11 +1,13 @@
 /* cmd_status.c: "certwiz status": what CertCentral says about an order. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
+#include "util/diag.h"
 #include "util/i18n.h"
 
 /* Parses --json, --platform, --alternative-order-id and -h; returns -1 on a bad option, 1 after
@@ -72,10 +74,10 @@ status_alt(const struct cli_ctx *ctx, const char *platform, const char *alt,
 }
 
 /* Shows an order's information. */
-int
+static int
 cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("status");
+	const struct cli_cmd *cmd = &cmd_status_entry;
 	struct api_result res = API_RESULT_INIT;
 	const char *platform = NULL, *alt = NULL;
 	struct api *api;
@@ -86,13 +88,13 @@ cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 	if (argc - optind != (alt == NULL) || platform == NULL)
 		return cli_usage(cmd);
 	if (strcmp(platform, "us") != 0 && strcmp(platform, "eu") != 0) {
-		cli_error(_("--platform must be us or eu, not '%s'"), platform);
+		cw_warn(_("--platform must be us or eu, not '%s'"), platform);
 		return EXIT_USAGE;
 	}
 	if (alt != NULL)
 		return status_alt(ctx, platform, alt, json);
 	if (!order_id_ok(argv[optind])) {
-		cli_error(_("'%.40s' is not an order ID: an order ID is a "
+		cw_warn(_("'%.40s' is not an order ID: an order ID is a "
 		    "number"),
 		    argv[optind]);
 		return EXIT_USAGE;
@@ -104,3 +106,10 @@ cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 	api_free(api);
 	return rc;
 }
+
+const struct cli_cmd cmd_status_entry = {
+	.name = "status", .exec = cmd_status,
+	.usage = "status [--json] --platform us|eu "
+	    "ORDER_ID | --alternative-order-id ID",
+	.summary = N_("show what CertCentral says about an order"),
+};

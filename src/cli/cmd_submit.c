@@ -1,16 +1,19 @@
 /* cmd_submit.c: "certwiz submit": check an order body, then place it. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
 #include "sandbox/sandbox.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
@@ -20,7 +23,7 @@ static void
 notify(const char *message, void *arg)
 {
 	(void)arg;
-	cli_error("%s", message);
+	cw_warn("%s", message);
 }
 
 /* An api handle set up from the global options. */
@@ -77,7 +80,7 @@ print_warnings(const char *file, const struct problems *p)
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
-		cli_error(_("%s: %s%swarning: %s"), file, p->v[i].path,
+		cw_warn(_("%s: %s%swarning: %s"), file, p->v[i].path,
 		    *p->v[i].path ? ": " : "", p->v[i].message);
 }
 
@@ -92,7 +95,7 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 	cJSON *body;
 
 	if ((body = fileio_read_json(file, &cause)) == NULL) {
-		cli_error(_("%s; nothing was sent"), cause);
+		cw_warn(_("%s; nothing was sent"), cause);
 		free(cause);
 		*rc = EXIT_USAGE;
 		return NULL;
@@ -102,10 +105,9 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 		print_warnings(file, &p);
 	else {
 		print_invalid(file, &p, json);
-		cli_error(_("%s is not a valid %s order; nothing was sent"),
-		    file,
+		cw_warn(_("%s is not a valid %s order; nothing was sent"), file,
 		    form->id);
-		fileio_wipe_json(body);
+		json_wipe_delete(body);
 		body = NULL;
 		*rc = EXIT_INVALID;
 	}
@@ -120,7 +122,7 @@ print_result(const struct api_result *res)
 	size_t i;
 
 	if (res->outcome != API_PLACED && res->outcome != API_REJECTED)
-		cli_error("%s", res->message);
+		cw_warn("%s", res->message);
 	else
 		printf("%s\n", res->message);
 	if (res->order_id != NULL)
@@ -160,7 +162,7 @@ cli_print_result(const struct api_result *res, int json)
 		cli_json_print(o);
 		cJSON_Delete(o);
 		if (res->outcome != API_PLACED)
-			cli_error("%s", res->message);
+			cw_warn("%s", res->message);
 	} else
 		print_result(res);
 	return api_outcome_exit(res->outcome);
@@ -181,16 +183,17 @@ submit(const struct cli_ctx *ctx, const struct form *form, cJSON *file_body,
 	answers = order_load(form, file_body, &p);
 	problems_free(&p);
 	body = order_build(form, answers);
-	fileio_wipe_json(answers);
+	json_wipe_delete(answers);
 	api = cli_api_new(ctx);
 	if (again)
 		api_allow_again(api);
 	/* A signal waits until the outcome is journaled and printed; it
 	 * also ends the look-ups after an unknown outcome early. */
-	signo = signals_catch();
+	cw_signals_catch(0, NULL);
+	signo = cw_signal_flag();
 	api_set_cancel(api, signo);
 	api_submit(api, form, body, NULL, &res);
-	fileio_wipe_json(body);		/* card data goes once it is sent */
+	json_wipe_delete(body);		/* card data goes once it is sent */
 	rc = cli_print_result(&res, json);
 	if (*signo != 0)
 		rc = 128 + *signo;
@@ -229,10 +232,10 @@ parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
 }
 
 /* Checks an order body and places the order. */
-int
+static int
 cmd_submit(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("submit");
+	const struct cli_cmd *cmd = &cmd_submit_entry;
 	struct form *form;
 	cJSON *body;
 	int json = 0, again = 0, rc;
@@ -243,10 +246,18 @@ cmd_submit(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(cmd);
 	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
 		return EXIT_USAGE;
-	if ((body = read_body(ctx, form, argv[optind + 1], json, &rc)) != NULL) {
+	body = read_body(ctx, form, argv[optind + 1], json, &rc);
+	if (body != NULL) {
 		rc = submit(ctx, form, body, json, again);
-		fileio_wipe_json(body);
+		json_wipe_delete(body);
 	}
 	form_free(form);
 	return rc;
 }
+
+const struct cli_cmd cmd_submit_entry = {
+	.name = "submit", .exec = cmd_submit,
+	.usage = "submit [--json] [--again] PRODUCT FILE",
+	.summary = N_("check an order body (- reads stdin) and place the order "
+	    "once"),
+};

@@ -1,15 +1,18 @@
 /* cmd_validate.c: "certwiz validate": check order bodies against a form. */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -61,7 +64,7 @@ validate_file(const struct cli_ctx *ctx, const struct form *form,
 	int rc;
 
 	if ((text = fileio_read(file, &len, &cause)) == NULL) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -72,11 +75,16 @@ validate_file(const struct cli_ctx *ctx, const struct form *form,
 		order_check(form, body, ctx->now, &p);
 	explicit_bzero(text, len);	/* an order body may hold card data */
 	free(text);
-	fileio_wipe_json(body);
+	json_wipe_delete(body);
 	if (json) {
 		report = report_json(file, &p);
-		line = cJSON_PrintUnformatted(report);
-		puts(line);
+		if ((line = json_print(report, 0, &cause)) != NULL)
+			puts(line);
+		else {
+			cw_warn("%s", cause);
+			free(cause);
+			problems_add(&p, 0, "", "no report");
+		}
 		free(line);
 		cJSON_Delete(report);
 	} else
@@ -87,10 +95,10 @@ validate_file(const struct cli_ctx *ctx, const struct form *form,
 }
 
 /* Checks order bodies against a product's form. */
-int
+static int
 cmd_validate(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("validate");
+	const struct cli_cmd *cmd = &cmd_validate_entry;
 	struct form *form;
 	int json = 0, rc, worst = EXIT_OK, i;
 
@@ -108,3 +116,10 @@ cmd_validate(const struct cli_ctx *ctx, int argc, char **argv)
 	form_free(form);
 	return worst;
 }
+
+const struct cli_cmd cmd_validate_entry = {
+	.name = "validate", .exec = cmd_validate,
+	.usage = "validate [--json] PRODUCT FILE...",
+	.summary = N_("check order bodies (- reads stdin) against a product's "
+	    "rules, CSRs read with libcrypto"),
+};

@@ -1,7 +1,7 @@
 /* cmd_wizard.c: "certwiz wizard": the order wizard, in curses or plain
  * mode, from scratch, from an order body (--load) or from a draft
  * (--resume). */
-#include "cli/cli.h"
+#include "config.h"
 
 #include <getopt.h>
 #include <signal.h>
@@ -11,12 +11,16 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "cli/cli.h"
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/signals.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/recall.h"
@@ -31,9 +35,6 @@ static const char plain_keys_help[] =
     "help and why it is asked), ?? (what the look-up finds: organizations,\n"
     "server platforms) or ! (clear an optional answer).\n";
 
-/* The signal that asked plain mode to stop, or 0. */
-static volatile sig_atomic_t wizard_signo;
-
 /* What the command line asked for. */
 struct wizard_args {
 	int		 plain;
@@ -46,28 +47,6 @@ struct wizard_args {
 	const char	*load;
 	const char	*product;
 };
-
-/* Records a signal for the plain loop; nothing else is safe here. */
-static void
-wizard_on_signal(int sig)
-{
-	wizard_signo = sig;
-}
-
-/* Catches SIGHUP, SIGINT and SIGTERM without restarting reads. */
-static void
-wizard_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = wizard_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
 
 /* 1 when the wizard must run in plain mode. */
 static int
@@ -147,7 +126,7 @@ pick_product(const struct cli_ctx *ctx)
 	int n, i, k;
 
 	if ((n = form_list_ids(ctx->forms_dir, &ids, &cause)) < 0) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return NULL;
 	}
@@ -160,7 +139,7 @@ pick_product(const struct cli_ctx *ctx)
 		cause = NULL;
 	}
 	k = plain_pick("product", ids, titles, n, stdin, stdout,
-	    &wizard_signo);
+	    cw_signal_flag());
 	if (k >= 0)
 		id = xstrdup(ids[k]);
 	form_free_ids(titles, n);
@@ -193,8 +172,7 @@ open_draft(const char *what, struct draft *d, char **product,
 
 	if (what == NULL) {
 		if ((n = draft_list(&names, &cause)) <= 0) {
-			cli_error("%s",
-			    n < 0 ? cause : _("no drafts to resume"));
+			cw_warn("%s", n < 0 ? cause : _("no drafts to resume"));
 			free(cause);
 			draft_list_free(names, n);
 			return -1;
@@ -203,7 +181,7 @@ open_draft(const char *what, struct draft *d, char **product,
 	}
 	rc = draft_load(what, d, product, answers, &cause);
 	if (rc != 0) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 	}
 	draft_list_free(names, n);
@@ -225,7 +203,7 @@ choose(const struct cli_ctx *ctx, struct wizard_args *a, int plain,
 	if (plain) {
 		if ((*product = pick_product(ctx)) != NULL)
 			return 0;
-		cli_error(_("no product chosen"));
+		cw_warn(_("no product chosen"));
 		return -1;
 	}
 	rc = tui_pick(ctx->forms_dir, a->load == NULL, product, draft);
@@ -252,7 +230,7 @@ start_body(const struct wizard_args *a, struct draft *d, char **product,
 		return open_draft(a->draft, d, product, body);
 	if (a->load != NULL &&
 	    (*body = fileio_read_json(a->load, &cause)) == NULL) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return -1;
 	}
@@ -309,7 +287,7 @@ remember(const struct session *s)
 	char *cause = NULL;
 
 	if (recall_save(s, &cause) != 0) {
-		cli_error(_("the answers were not remembered: %s"), cause);
+		cw_warn(_("the answers were not remembered: %s"), cause);
 		free(cause);
 	}
 }
@@ -339,12 +317,12 @@ keep_unplaced(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 	char *cause = NULL, *hint;
 
 	if (draft_save(s, d, NULL, &cause) != 0) {
-		cli_error(_("the answers were not saved: %s"), cause);
+		cw_warn(_("the answers were not saved: %s"), cause);
 		free(cause);
 		return;
 	}
 	hint = draft_resume_command(d->path, ctx->sandbox_url != NULL, 1);
-	cli_error(_("the answers are kept in %s; continue with: %s"), d->path,
+	cw_warn(_("the answers are kept in %s; continue with: %s"), d->path,
 	    hint);
 	free(hint);
 }
@@ -359,7 +337,7 @@ print_next(const struct session *s, const struct api_result *res,
 
 	printf("%s\n", next);
 	free(next);
-	session_wipe_tree(body);
+	json_wipe(body);
 	cJSON_Delete(body);
 }
 
@@ -373,7 +351,7 @@ drop_placed(struct draft *d)
 	if (d->path == NULL)
 		return;
 	if (draft_remove(d, &cause) != 0) {
-		cli_error("%s", cause);
+		cw_warn("%s", cause);
 		free(cause);
 	}
 }
@@ -392,7 +370,7 @@ after_submit(const struct cli_ctx *ctx, struct session *s, struct draft *d,
 	}
 	if (res->outcome == API_UNKNOWN && res->attempt_id != NULL &&
 	    draft_set_attempt(s, d, res->attempt_id, &cause) != 0) {
-		cli_error(_("the answers were not saved: %s"), cause);
+		cw_warn(_("the answers were not saved: %s"), cause);
 		free(cause);
 	}
 	keep_unplaced(ctx, s, d);
@@ -408,12 +386,12 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d,
 	char *cause = NULL;
 	int sent, rc;
 
-	api_set_cancel(api, &wizard_signo);
+	api_set_cancel(api, cw_signal_flag());
 	if (draft_save(s, d, NULL, &cause) != 0) {
-		cli_error(_("the answers were not saved: %s"), cause);
+		cw_warn(_("the answers were not saved: %s"), cause);
 		free(cause);
 	}
-	sent = plain_submit(s, api, d->path, stdin, stdout, &wizard_signo,
+	sent = plain_submit(s, api, d->path, stdin, stdout, cw_signal_flag(),
 	    &res);
 	if (sent > 0) {
 		rc = cli_print_result(&res, 0);
@@ -427,9 +405,11 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d,
 		keep_unplaced(ctx, s, d);
 		rc = EXIT_OK;
 	} else {
-		cli_error(_("nothing was submitted"));
-		keep_unplaced(ctx, s, d);	/* input ended, a signal, a bad key */
-		rc = wizard_signo != 0 ? 128 + wizard_signo : EXIT_INVALID;
+		cw_warn(_("nothing was submitted"));
+		/* Input ended, a signal, or a bad key. */
+		keep_unplaced(ctx, s, d);
+		rc = cw_signal_caught() != 0 ? 128 + cw_signal_caught() :
+		    EXIT_INVALID;
 	}
 	api_result_free(&res);
 	return rc;
@@ -441,8 +421,8 @@ static int
 run_plain(const struct cli_ctx *ctx, struct session *s,
     const struct wizard_args *a, struct draft *d)
 {
-	struct plain_opts o = { a->output, d, &wizard_signo, NULL,
-	    ctx->sandbox_url != NULL };
+	struct plain_opts o = { .output = a->output, .draft = d,
+	    .signo = cw_signal_flag(), .sandbox = ctx->sandbox_url != NULL };
 	int rc;
 
 	o.api = cli_api_new(ctx);
@@ -481,7 +461,7 @@ run_curses(const struct cli_ctx *ctx, struct session *s,
 	to.warnings = warn;
 	to.recall = r;
 	to.sandbox = ctx->sandbox_url != NULL;
-	api_set_cancel(to.api, &wizard_signo);
+	api_set_cancel(to.api, cw_signal_flag());
 	rc = tui_run(s, &to);
 	api_free(to.api);
 	if (rc == EXIT_OK)
@@ -512,7 +492,7 @@ draft_attempt(const struct cli_ctx *ctx, const char *id, char **order_id)
 		continue;
 	if (i < a.n && api_attempt_open(&a.v[i])) {
 		api = cli_api_new(ctx);
-		api_set_cancel(api, &wizard_signo);
+		api_set_cancel(api, cw_signal_flag());
 		o = api_resolve(api, &a.v[i], &res);
 		*order_id = res.order_id != NULL ? xstrdup(res.order_id) : NULL;
 		api_result_free(&res);
@@ -543,18 +523,18 @@ resume_settled(const struct cli_ctx *ctx, struct draft *d)
 		    order_id != NULL ? order_id : "?");
 		drop_placed(d);
 	} else if (o == API_UNKNOWN)
-		cli_error(_("an order sent from this draft still has an "
-		    "unknown outcome; it is looked up again before anything is "
-		    "sent ('%s resolve')"), ctx->command);
+		cw_warn(_("an order sent from this draft still has an unknown "
+		    "outcome; it is looked up again before anything is sent "
+		    "('%s resolve')"), ctx->command);
 	free(order_id);
 	return o == API_PLACED;
 }
 
 /* Runs the order wizard. */
-int
+static int
 cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = cli_find("wizard");
+	const struct cli_cmd *cmd = &cmd_wizard_entry;
 	struct wizard_args a;
 	struct draft d = { NULL };
 	struct problems warn = { NULL, 0 };
@@ -567,12 +547,11 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = wizard_options(cmd, argc, argv, &a)) != 0)
 		return rc > 0 ? EXIT_OK : cli_usage(cmd);
 	plain = want_plain(&a);
-	wizard_signo = 0;
-	wizard_signals();
+	cw_signals_catch(0, NULL);
 	if ((s = start(ctx, &a, &d, &form, plain, &warn, &rc)) == NULL) {
 		draft_clear(&d);
 		problems_free(&warn);
-		return wizard_signo != 0 ? 128 + wizard_signo : rc;
+		return cw_signal_caught() != 0 ? 128 + cw_signal_caught() : rc;
 	}
 	if (resume_settled(ctx, &d)) {
 		session_free(s);
@@ -593,3 +572,12 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 	draft_clear(&d);
 	return rc;
 }
+
+const struct cli_cmd cmd_wizard_entry = {
+	.name = "wizard", .exec = cmd_wizard,
+	.usage = "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
+	    "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
+	.summary = N_("fill in an order screen by screen (plain prompts with "
+	    "--plain); F4 (plain: ?\?) picks organizations, contacts and "
+	    "containers from the account"),
+};

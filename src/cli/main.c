@@ -9,25 +9,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "api/api.h"
 #include "cli/cli.h"
 #include "core/form.h"
-#include "api/api.h"
 #include "sandbox/sandbox.h"
+#include "util/diag.h"
+#include "util/secmem.h"
 #include "util/statedir.h"
 #include "util/i18n.h"
+#include "util/today.h"
 #include "util/xalloc.h"
 
 /* Prints the full help text on stdout. */
 static void
 help(void)
 {
-	const struct cli_cmd *c;
+	const struct cli_cmd *const *c;
 
 	printf(_("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 	    "Place DigiCert CertCentral certificate orders from a terminal.\n\n"
 	    "Commands:\n"));
-	for (c = cli_cmds; c->name != NULL; c++)
-		printf("  %-36s %s\n", c->usage, _(c->summary));
+	for (c = cli_cmds; *c != NULL; c++)
+		printf("  %-36s %s\n", (*c)->usage, _((*c)->summary));
 	printf(_("\nOptions:\n"
 	    "      --forms-dir DIR   read form files from DIR\n"
 	    "      --plain           run the wizard as plain prompts (answer\n"
@@ -48,34 +51,22 @@ help(void)
 	    "refused), 2 usage\nerror, 3 the order was not placed, 4 its "
 	    "outcome is unknown ('certwiz resolve'),\n5 it was placed before "
 	    "and nothing was sent, 70 out of memory.\n"
+	    "Card numbers, security codes and keys are read without echo; "
+	    "certwiz runs\nwith core dumps off (CERTWIZ_DEBUG_CORE=1 turns "
+	    "them on, for developers).\n"
 	    "See certwiz(1) for everything else.\n"));
-
 }
 
-/* Works out "today": $CERTWIZ_TODAY (YYYY-MM-DD) or the clock. */
+/* Works out "today"; -1 after saying why $CERTWIZ_TODAY is wrong. */
 static int
-today(time_t *now)
+main_today(time_t *now)
 {
-	const char *env = getenv("CERTWIZ_TODAY");
-	struct tm tm, back;
-	char *end;
+	char *cause = NULL;
 
-	*now = time(NULL);
-	if (env == NULL || *env == '\0')
+	if (cw_today(now, NULL, &cause) == 0)
 		return 0;
-	memset(&tm, 0, sizeof tm);
-	end = strptime(env, "%Y-%m-%d", &tm);
-	if (end != NULL && *end == '\0') {
-		tm.tm_hour = 12;
-		back = tm;
-		*now = timegm(&back);	/* normalizes back in place */
-		/* 2026-02-30 would otherwise become 2 March. */
-		if (back.tm_mday == tm.tm_mday && back.tm_mon == tm.tm_mon &&
-		    back.tm_year == tm.tm_year)
-			return 0;
-	}
-	fprintf(stderr, _("certwiz: CERTWIZ_TODAY must be YYYY-MM-DD (a real "
-	    "date)\n"));
+	cw_warn("%s", cause);
+	free(cause);
 	return -1;
 }
 
@@ -99,9 +90,7 @@ parse_timeout(const char *s)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || n < 1 || n > 86400) {
-		fprintf(stderr,
-		    _("certwiz: --timeout takes 1 to 86400 seconds, "
-		    "not '%s'\n"), s);
+		cw_warn(_("--timeout takes 1 to 86400 seconds, not '%s'"), s);
 		return -1;
 	}
 	return n;
@@ -188,7 +177,7 @@ start_wizard(const struct cli_ctx *ctx, const struct global *g)
 		argv[argc++] = resume;
 	}
 	argv[argc] = NULL;
-	rc = cmd_wizard(ctx, argc, argv);
+	rc = cmd_wizard_entry.exec(ctx, argc, argv);
 	free(resume);
 	return rc;
 }
@@ -235,15 +224,14 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 	free(state);
 	opts.first_order = sandbox_first_order();
 	if ((*sb = sandbox_start(&opts, &cause)) == NULL) {
-		fprintf(stderr, _("certwiz: the sandbox did not start: %s\n"),
-		    cause);
+		cw_warn(_("the sandbox did not start: %s"), cause);
 		free(cause);
 		return -1;
 	}
 	ctx->sandbox_url = *url = sandbox_base_url(*sb);
 	ctx->command = "certwiz --sandbox";
-	fprintf(stderr, _("certwiz: SANDBOX: orders go to the simulator built "
-	    "into certwiz; nothing reaches DigiCert\n"));
+	cw_warn(_("SANDBOX: orders go to the simulator built into certwiz; "
+	    "nothing reaches DigiCert"));
 	return 0;
 }
 
@@ -262,15 +250,22 @@ main(int argc, char **argv)
 {
 	const struct cli_cmd *cmd;
 	struct cli_ctx ctx = { .command = "certwiz" };
-	struct global g = { NULL, 0, 0, NULL, 0, 0 };
+	struct global g = { .forms_dir = NULL };
 	struct sandbox *sb;
 	char *forms_dir, *url;
+	char *cause = NULL;
 	int first, rc;
 
 	i18n_init();
+	secmem_init();
+	if (secmem_no_dumps(&cause) != 0) {
+		fprintf(stderr, "certwiz: %s\n", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
 	if ((first = global_options(argc, argv, &g)) < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
-	if (today(&ctx.now) != 0)
+	if (main_today(&ctx.now) != 0)
 		return EXIT_USAGE;
 	if (g.resume && g.draft == NULL && first < argc &&
 	    cli_find(argv[first]) == NULL)
@@ -284,8 +279,7 @@ main(int argc, char **argv)
 	}
 	if (first >= argc || g.resume) {
 		if (first < argc) {
-			fprintf(stderr,
-			    _("certwiz: --resume takes no command\n"));
+			cw_warn(_("--resume takes no command"));
 			return EXIT_USAGE;
 		}
 		ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
@@ -296,8 +290,8 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if ((cmd = cli_find(argv[first])) == NULL) {
-		fprintf(stderr, _("certwiz: unknown command '%s'\n"
-		    "Try 'certwiz --help' for the commands.\n"), argv[first]);
+		cw_warn(_("unknown command '%s'\nTry 'certwiz --help' for the "
+		    "commands."), argv[first]);
 		return EXIT_USAGE;
 	}
 	ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);

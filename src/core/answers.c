@@ -1,4 +1,6 @@
 /* answers.c: answers kept as a JSON tree shaped like the request body. */
+#include "config.h"
+
 #include "core/answers.h"
 
 #include <string.h>

@@ -1,13 +1,15 @@
 /* check.c: validators for names, addresses, numbers and IDs. */
 
+#include "config.h"
+
+#include "core/check.h"
+
+#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <cjson/cJSON.h>
-
-#include "core/check.h"
 #include "core/check_int.h"
 #include "util/i18n.h"
 
@@ -205,8 +207,7 @@ check_alt_order_id(const char *s)
 	return NULL;
 }
 
-/* Checks a SHA-1 thumbprint: 40 hex digits, with optional colons or spaces
- * between byte pairs. */
+/* Checks a SHA-1 thumbprint. */
 char *
 check_thumbprint(const char *s)
 {
@@ -239,8 +240,7 @@ id_string_ok(const char *s)
 	return strspn(s, "0") != n;
 }
 
-/* Checks an ID: a positive integral JSON number <= 2^53, or a JSON string of
- * 1 to 18 ASCII digits that are not all zero. */
+/* Checks an ID. */
 char *
 check_id(const cJSON *v)
 {
@@ -261,8 +261,7 @@ check_id(const cJSON *v)
 	return result(CHECK_ID_MSG);
 }
 
-/* Checks s is valid UTF-8 of min_len to max_len code points (a bound < 0 is
- * no bound). */
+/* Checks the UTF-8 length of s. */
 char *
 check_length(const char *s, long min_len, long max_len)
 {

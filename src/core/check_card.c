@@ -1,14 +1,16 @@
 /* check_card.c: the payment card validators: number (Luhn), expiry, CVV. */
 
+#include "config.h"
+
+#include "core/check_int.h"
+
+#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <cjson/cJSON.h>
-
 #include "core/check.h"
-#include "core/check_int.h"
 #include "util/i18n.h"
 
 /* Collects the digits of card number s into d (room for 19); returns the

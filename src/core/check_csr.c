@@ -1,15 +1,17 @@
 /* check_csr.c: the CSR validator and normaliser (PEM around a DER request,
  * or a bare base64 body), and the DER bytes for inspection (csr.h). */
 
+#include "config.h"
+
+#include "core/check_int.h"
+
+#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <cjson/cJSON.h>
-
 #include "core/check.h"
-#include "core/check_int.h"
 #include "core/csr.h"
 #include "util/i18n.h"
 

@@ -1,14 +1,16 @@
 /* check_date.c: the dd MMM YYYY date validator and its calendar arithmetic. */
 
+#include "config.h"
+
+#include "core/check_int.h"
+
+#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <cjson/cJSON.h>
-
 #include "core/check.h"
-#include "core/check_int.h"
 #include "util/i18n.h"
 
 /* Returns 1 for a leap year of the proleptic Gregorian calendar. */
@@ -147,7 +149,8 @@ date_after_today(const char *s, long long *day, time_t now, int max_days)
 char *
 check_date(const char *s, int max_days, time_t now)
 {
-	long long	day;
+	/* day is set when msg is NULL; 0 for scan-build, which loses that. */
+	long long	day = 0;
 	char		*msg;
 
 	if ((msg = date_after_today(s, &day, now, max_days)) != NULL)
@@ -180,7 +183,8 @@ check_date_example(time_t now, int max_days)
 char *
 check_date_years(const char *s, int max_years, time_t now)
 {
-	long long	day, today = check_utc_day(now), y, last;
+	/* day is set when msg is NULL; 0 for scan-build, which loses that. */
+	long long	day = 0, today = check_utc_day(now), y, last;
 	int		m, d;
 	char		*msg;
 

@@ -1,4 +1,6 @@
 /* csr_inspect.c: reading a CSR with libcrypto: key, subject, signature. */
+#include "config.h"
+
 #include "core/csr.h"
 
 #include <stdio.h>

@@ -1,5 +1,7 @@
 /* csr_rule.c: the form rule a CSR field carries: its request must be
  * readable and signed, and its key must agree with the key fields. */
+#include "config.h"
+
 #include "core/csr.h"
 
 #include <stdlib.h>

@@ -1,10 +1,12 @@
 /* expr_eval.c: evaluating a condition against the answers. */
-#include "core/expr.h"
+#include "config.h"
+
+#include "core/expr_int.h"
 
 #include <string.h>
 #include <strings.h>
 
-#include "core/expr_int.h"
+#include "core/expr.h"
 #include "core/value.h"
 
 /* Evaluates a name == / != / in test. */

@@ -1,5 +1,7 @@
 /* expr_parse.c: reading a condition ("a == 'x' && !b") into a tree. */
-#include "core/expr.h"
+#include "config.h"
+
+#include "core/expr_int.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -8,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/expr_int.h"
+#include "core/expr.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -66,21 +68,21 @@ perr(struct parser *p, size_t col, const char *fmt, ...)
 static int
 is_ident_start(int c)
 {
-	return (c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+	return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
 /* Says whether c may continue a name segment. */
 static int
 is_ident(int c)
 {
-	return (is_ident_start(c) || (c >= '0' && c <= '9'));
+	return is_ident_start(c) || (c >= '0' && c <= '9');
 }
 
 /* Says whether c is a decimal digit. */
 static int
 is_digit(int c)
 {
-	return (c >= '0' && c <= '9');
+	return c >= '0' && c <= '9';
 }
 
 /* Scans a dotted name at p->pos into the current token. */
@@ -95,16 +97,16 @@ lex_name(struct parser *p)
 			p->pos++;
 		if (s[p->pos] == '[') {
 			if (s[p->pos + 1] != ']') {
-				perr(p, p->pos + 2,
-				    _("expected ']' after '['"));
-				return (-1);
+				perr(p, p->pos + 2, _("expected ']' after "
+				    "'['"));
+				return -1;
 			}
 			p->pos += 2;
 			if (s[p->pos] != '.' && (is_ident(s[p->pos]) ||
 			    s[p->pos] == '[')) {
-				perr(p, p->pos + 1,
-				    _("expected '.' after '[]'"));
-				return (-1);
+				perr(p, p->pos + 1, _("expected '.' after "
+				    "'[]'"));
+				return -1;
 			}
 		}
 		if (s[p->pos] != '.')
@@ -112,12 +114,12 @@ lex_name(struct parser *p)
 		p->pos++;
 		if (!is_ident_start(s[p->pos])) {
 			perr(p, p->pos + 1, _("expected a name after '.'"));
-			return (-1);
+			return -1;
 		}
 	}
 	p->tok.type = T_NAME;
 	p->tok.text = xstrndup(s + start, p->pos - start);
-	return (0);
+	return 0;
 }
 
 /* Scans a quoted string at p->pos into the current token. */
@@ -131,12 +133,12 @@ lex_string(struct parser *p)
 	end = strchr(s + start + 1, s[start]);
 	if (end == NULL) {
 		perr(p, start + 1, _("unterminated string"));
-		return (-1);
+		return -1;
 	}
 	p->tok.type = T_STR;
 	p->tok.text = xstrndup(s + start + 1, end - (s + start + 1));
 	p->pos = end - s + 1;
-	return (0);
+	return 0;
 }
 
 /* Scans an integer at p->pos into the current token, in canonical form. */
@@ -152,7 +154,7 @@ lex_number(struct parser *p)
 		p->pos++;
 	if (!is_digit(s[p->pos])) {
 		perr(p, p->pos + 1, _("expected a digit after '-'"));
-		return (-1);
+		return -1;
 	}
 	while (is_digit(s[p->pos]))
 		p->pos++;
@@ -162,7 +164,7 @@ lex_number(struct parser *p)
 		else
 			perr(p, start + 1, _("a name must start with a letter "
 			    "or '_'"));
-		return (-1);
+		return -1;
 	}
 	digits = xstrndup(s + start, p->pos - start);
 	errno = 0;
@@ -170,11 +172,11 @@ lex_number(struct parser *p)
 	free(digits);
 	if (errno == ERANGE) {
 		perr(p, start + 1, _("number out of range"));
-		return (-1);
+		return -1;
 	}
 	p->tok.type = T_NUM;
 	p->tok.text = xasprintf("%lld", n);
-	return (0);
+	return 0;
 }
 
 /* Scans a two-character operator whose second character must be c2. */
@@ -187,16 +189,16 @@ lex_pair(struct parser *p, int c2, enum tok_type type, enum tok_type single)
 	if (s[p->pos + 1] == c2) {
 		p->tok.type = type;
 		p->pos += 2;
-		return (0);
+		return 0;
 	}
 	if (single == T_ERR) {
 		perr(p, p->pos + 1, _("unexpected '%c'; did you mean '%c%c'?"),
 		    c, c, c2);
-		return (-1);
+		return -1;
 	}
 	p->tok.type = single;
 	p->pos++;
-	return (0);
+	return 0;
 }
 
 /* Reports a character that cannot start any token. */
@@ -209,7 +211,7 @@ lex_bad(struct parser *p)
 		perr(p, p->pos + 1, _("unexpected '%c'"), c);
 	else
 		perr(p, p->pos + 1, _("unexpected byte 0x%02x"), c);
-	return (-1);
+	return -1;
 }
 
 /* Scans one character punctuation at p->pos. */
@@ -218,7 +220,7 @@ lex_single(struct parser *p, enum tok_type type)
 {
 	p->tok.type = type;
 	p->pos++;
-	return (0);
+	return 0;
 }
 
 /* Replaces the current token with the next one; -1 on error. */
@@ -231,46 +233,46 @@ next(struct parser *p)
 	free(p->tok.text);
 	p->tok.text = NULL;
 	if (p->cause != NULL)
-		return (-1);
+		return -1;
 	while (isspace((unsigned char)s[p->pos]))
 		p->pos++;
 	p->tok.col = p->pos + 1;
 	c = (unsigned char)s[p->pos];
 	if (c == '\0') {
 		p->tok.type = T_END;
-		return (0);
+		return 0;
 	}
 	switch (c) {
 	case '(':
-		return (lex_single(p, T_LPAREN));
+		return lex_single(p, T_LPAREN);
 	case ')':
-		return (lex_single(p, T_RPAREN));
+		return lex_single(p, T_RPAREN);
 	case ',':
-		return (lex_single(p, T_COMMA));
+		return lex_single(p, T_COMMA);
 	case '!':
-		return (lex_pair(p, '=', T_NE, T_NOT));
+		return lex_pair(p, '=', T_NE, T_NOT);
 	case '=':
-		return (lex_pair(p, '=', T_EQ, T_ERR));
+		return lex_pair(p, '=', T_EQ, T_ERR);
 	case '&':
-		return (lex_pair(p, '&', T_AND, T_ERR));
+		return lex_pair(p, '&', T_AND, T_ERR);
 	case '|':
-		return (lex_pair(p, '|', T_OR, T_ERR));
+		return lex_pair(p, '|', T_OR, T_ERR);
 	case '\'':
 	case '"':
-		return (lex_string(p));
+		return lex_string(p);
 	}
 	if (c == '-' || is_digit(c))
-		return (lex_number(p));
+		return lex_number(p);
 	if (is_ident_start(c))
-		return (lex_name(p));
-	return (lex_bad(p));
+		return lex_name(p);
+	return lex_bad(p);
 }
 
 /* Says whether the current token is the name word. */
 static int
 tok_is_word(struct parser *p, const char *word)
 {
-	return (p->tok.type == T_NAME && strcmp(p->tok.text, word) == 0);
+	return p->tok.type == T_NAME && strcmp(p->tok.text, word) == 0;
 }
 
 /* Says whether name is reserved by the language. */
@@ -289,7 +291,7 @@ node_new(enum expr_kind kind)
 
 	e = xcalloc(1, sizeof *e);
 	e->kind = kind;
-	return (e);
+	return e;
 }
 
 /* Appends a child to an and, or or not node. */
@@ -338,11 +340,11 @@ parse_literal(struct parser *p, struct expr *e, const char *where)
 	} else if (!tok_is_word(p, "null")) {
 		if (p->tok.type != T_ERR)
 			perr(p, p->tok.col, _("expected a value %s"), where);
-		return (-1);
+		return -1;
 	}
 	e->lits = xreallocarray(e->lits, e->nlits + 1, sizeof *e->lits);
 	e->lits[e->nlits++] = l;
-	return (next(p));
+	return next(p);
 }
 
 /* Parses "('x', 'y', ...)" after "in" onto e's list. */
@@ -353,21 +355,21 @@ parse_list(struct parser *p, struct expr *e)
 
 	if (p->tok.type != T_LPAREN) {
 		perr(p, p->tok.col, _("expected '(' after 'in'"));
-		return (-1);
+		return -1;
 	}
 	if (next(p) != 0)
-		return (-1);
+		return -1;
 	for (;;) {
 		if (parse_literal(p, e, where) != 0)
-			return (-1);
+			return -1;
 		if (p->tok.type == T_RPAREN)
-			return (next(p));
+			return next(p);
 		if (p->tok.type != T_COMMA) {
 			perr(p, p->tok.col, _("expected ',' or ')'"));
-			return (-1);
+			return -1;
 		}
 		if (next(p) != 0)
-			return (-1);
+			return -1;
 		where = _("after ','");
 	}
 }
@@ -397,10 +399,10 @@ parse_name(struct parser *p)
 	} else
 		rc = 0;
 	if (rc == 0)
-		return (e);
+		return e;
 fail:
 	expr_free(e);
-	return (NULL);
+	return NULL;
 }
 
 static struct expr *parse_or(struct parser *);
@@ -411,9 +413,9 @@ enter(struct parser *p)
 {
 	if (++p->depth > EXPR_MAX_DEPTH) {
 		perr(p, p->tok.col, _("nested too deeply"));
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 /* Parses a parenthesised condition. */
@@ -423,20 +425,20 @@ parse_group(struct parser *p)
 	struct expr	*e;
 
 	if (enter(p) != 0 || next(p) != 0)
-		return (NULL);
+		return NULL;
 	if ((e = parse_or(p)) == NULL)
-		return (NULL);
+		return NULL;
 	if (p->tok.type != T_RPAREN) {
 		perr(p, p->tok.col, _("expected ')'"));
 		expr_free(e);
-		return (NULL);
+		return NULL;
 	}
 	p->depth--;
 	if (next(p) != 0) {
 		expr_free(e);
-		return (NULL);
+		return NULL;
 	}
-	return (e);
+	return e;
 }
 
 /* Parses a name test or a parenthesised condition. */
@@ -445,22 +447,22 @@ parse_primary(struct parser *p)
 {
 	switch (p->tok.type) {
 	case T_LPAREN:
-		return (parse_group(p));
+		return parse_group(p);
 	case T_RPAREN:
 		perr(p, p->tok.col, _("unexpected ')'"));
-		return (NULL);
+		return NULL;
 	case T_NAME:
 		if (!is_keyword(p->tok.text))
-			return (parse_name(p));
+			return parse_name(p);
 		break;
 	case T_ERR:
-		return (NULL);
+		return NULL;
 	default:
 		break;
 	}
 	perr(p, p->tok.col, _("expected a field name, '!' or '('%s"),
 	    p->tok.type == T_END ? _(" but the condition ends") : "");
-	return (NULL);
+	return NULL;
 }
 
 /* Parses a possibly negated primary. */
@@ -470,15 +472,15 @@ parse_unary(struct parser *p)
 	struct expr	*e, *kid;
 
 	if (p->tok.type != T_NOT)
-		return (parse_primary(p));
+		return parse_primary(p);
 	if (enter(p) != 0 || next(p) != 0)
-		return (NULL);
+		return NULL;
 	if ((kid = parse_unary(p)) == NULL)
-		return (NULL);
+		return NULL;
 	p->depth--;
 	e = node_new(E_NOT);
 	node_add(e, kid);
-	return (e);
+	return e;
 }
 
 /* Parses operands joined by op into one node of kind; sub parses an operand. */
@@ -489,33 +491,33 @@ parse_chain(struct parser *p, enum tok_type op, enum expr_kind kind,
 	struct expr	*first, *e, *kid;
 
 	if ((first = sub(p)) == NULL)
-		return (NULL);
+		return NULL;
 	if (p->tok.type != op)
-		return (first);
+		return first;
 	e = node_new(kind);
 	node_add(e, first);
 	while (p->tok.type == op) {
 		if (next(p) != 0 || (kid = sub(p)) == NULL) {
 			expr_free(e);
-			return (NULL);
+			return NULL;
 		}
 		node_add(e, kid);
 	}
-	return (e);
+	return e;
 }
 
 /* Parses operands joined by '&&'. */
 static struct expr *
 parse_and(struct parser *p)
 {
-	return (parse_chain(p, T_AND, E_AND, parse_unary));
+	return parse_chain(p, T_AND, E_AND, parse_unary);
 }
 
 /* Parses operands joined by '||'. */
 static struct expr *
 parse_or(struct parser *p)
 {
-	return (parse_chain(p, T_OR, E_OR, parse_and));
+	return parse_chain(p, T_OR, E_OR, parse_and);
 }
 
 /* Parses a whole condition, which must use up the input. */
@@ -525,21 +527,21 @@ parse_top(struct parser *p)
 	struct expr	*e;
 
 	if (next(p) != 0)
-		return (NULL);
+		return NULL;
 	if (p->tok.type == T_END) {
 		p->cause = xstrdup(_("empty condition"));
-		return (NULL);
+		return NULL;
 	}
 	if ((e = parse_or(p)) == NULL)
-		return (NULL);
+		return NULL;
 	if (p->tok.type == T_END)
-		return (e);
+		return e;
 	if (p->tok.type == T_RPAREN)
 		perr(p, p->tok.col, _("unexpected ')'"));
 	else
 		perr(p, p->tok.col, _("expected '&&', '||' or the end"));
 	expr_free(e);
-	return (NULL);
+	return NULL;
 }
 
 /* Parses src; on error returns NULL and sets *cause to an allocated message. */
@@ -553,7 +555,7 @@ expr_parse(const char *src, char **cause)
 	if (strnlen(src, EXPR_MAX_LEN + 1) > EXPR_MAX_LEN) {
 		*cause = xasprintf(_("condition longer than %d characters"),
 		    EXPR_MAX_LEN);
-		return (NULL);
+		return NULL;
 	}
 	memset(&p, 0, sizeof p);
 	p.src = src;
@@ -563,18 +565,18 @@ expr_parse(const char *src, char **cause)
 		if (p.cause == NULL)
 			p.cause = xstrdup(_("invalid condition"));
 		*cause = p.cause;
-		return (NULL);
+		return NULL;
 	}
 	free(p.cause);
 	e->source = xstrdup(src);
-	return (e);
+	return e;
 }
 
 /* The source text as given; owned by e. */
 const char *
 expr_source(const struct expr *e)
 {
-	return (e->source);
+	return e->source;
 }
 
 /* Calls fn for every name in e, in order; stops at the first nonzero result. */
@@ -586,10 +588,10 @@ expr_walk_names(const struct expr *e, int (*fn)(const char *, void *),
 	int	rc;
 
 	if (e->name != NULL)
-		return (fn(e->name, arg));
+		return fn(e->name, arg);
 	for (i = 0; i < e->nkids; i++) {
 		if ((rc = expr_walk_names(e->kids[i], fn, arg)) != 0)
-			return (rc);
+			return rc;
 	}
-	return (0);
+	return 0;
 }

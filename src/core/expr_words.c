@@ -1,12 +1,14 @@
 /* expr_words.c: saying a condition in words, for people. */
-#include "core/expr.h"
+#include "config.h"
+
+#include "core/expr_int.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "core/expr_int.h"
+#include "core/expr.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 

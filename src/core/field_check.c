@@ -1,4 +1,6 @@
 /* field_check.c: checking one value against its field. */
+#include "config.h"
+
 #include "core/field_check.h"
 
 #include <math.h>
@@ -8,13 +10,13 @@
 
 #include "core/answers.h"
 #include "core/check.h"
+#include "core/field_type.h"
 #include "core/form.h"
 #include "core/value.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
-/* 1 when v equals allowed by text and kind; *kind_only set when only the
- * text matched (2048 sent as "2048"). */
+/* 1 when v equals allowed by text and kind. */
 int
 field_value_matches(const cJSON *v, const cJSON *allowed, int *kind_only)
 {
@@ -109,18 +111,17 @@ check_kind(const struct field *f, const cJSON *v)
 }
 
 /* Checks a card year, and with its month that the card has not expired. */
-static char *
-check_year(const struct field *f, const char *text, const cJSON *answers,
-    const size_t *index, size_t nindex, time_t now)
+char *
+field_check_card_year(const char *text, const struct field_ctx *c)
 {
 	const cJSON *m;
 	char buf[64], *msg;
 	const char *mt;
 
-	if ((msg = check_card_year(text, now)) != NULL ||
-	    f->expiry_month == NULL)
+	if ((msg = check_card_year(text, c->now)) != NULL ||
+	    c->f->expiry_month == NULL)
 		return msg;
-	m = answers_get(answers, f->expiry_month, index, nindex);
+	m = answers_get(c->answers, c->f->expiry_month, c->index, c->nindex);
 	if (cJSON_IsNumber(m)) {
 		snprintf(buf, sizeof buf, "%02d", (int)fmin(fmax(
 		    m->valuedouble, -1), 99));
@@ -131,34 +132,7 @@ check_year(const struct field *f, const char *text, const cJSON *answers,
 		free(msg);
 		return NULL;
 	}
-	return check_card_expiry(mt, text, now);
-}
-
-/* Checks the format a type demands of a scalar's text. */
-static char *
-check_format(const struct field *f, enum field_type type, const char *text,
-    const cJSON *answers, const size_t *index, size_t nindex, time_t now)
-{
-	switch (type) {
-	case FT_EMAIL:		return check_email(text);
-	case FT_PHONE:		return check_phone(text);
-	case FT_COUNTRY:	return check_country(text);
-	case FT_DATE:
-		if (f->max_years >= 0)
-			return check_date_years(text, f->max_years, now);
-		return check_date(text, f->max_days, now);
-	case FT_CSR:		return check_csr(text);
-	case FT_DNS_NAME:	return check_dns_name(text);
-	case FT_OIN:		return check_oin(text);
-	case FT_CARD_NUMBER:	return check_card_number(text);
-	case FT_CARD_MONTH:	return check_card_month(text);
-	case FT_CARD_YEAR:
-		return check_year(f, text, answers, index, nindex, now);
-	case FT_CVV:		return check_cvv(text);
-	case FT_ALT_ORDER_ID:	return check_alt_order_id(text);
-	case FT_THUMBPRINT:	return check_thumbprint(text);
-	default:		return NULL;
-	}
+	return check_card_expiry(mt, text, c->now);
 }
 
 /* The message for a bad ID whose form allows the special values min..-1. */
@@ -204,6 +178,9 @@ static char *
 check_scalar(const struct field *f, enum field_type type, const cJSON *v,
     const cJSON *answers, const size_t *index, size_t nindex, time_t now)
 {
+	struct field_ctx c = { .f = f, .answers = answers, .index = index,
+	    .nindex = nindex, .now = now };
+	field_check_fn check = field_types[type].check;
 	char buf[64], *msg;
 	const char *text;
 
@@ -219,8 +196,7 @@ check_scalar(const struct field *f, enum field_type type, const cJSON *v,
 		text = buf;
 	} else if ((text = value_text(v, buf, sizeof buf)) == NULL)
 		return xstrdup(_("must be a single value"));
-	if ((msg = check_format(f, type, text, answers, index, nindex,
-	    now)) != NULL)
+	if (check != NULL && (msg = check(text, &c)) != NULL)
 		return msg;
 	if (cJSON_IsString(v))
 		return check_length(text, f->min_length, f->max_length);

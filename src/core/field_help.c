@@ -1,4 +1,6 @@
 /* field_help.c: a field's help as a person reads it on a given day. */
+#include "config.h"
+
 #include "core/field_help.h"
 
 #include <stdlib.h>

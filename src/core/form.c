@@ -11,6 +11,7 @@
 
 #include "core/answers.h"
 #include "core/expr.h"
+#include "core/field_type.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -18,22 +19,16 @@
 #define FORMSDIR "/usr/local/share/certwiz/forms"
 #endif
 
-static const char *const type_names[FT_COUNT] = {
-	"string", "text", "integer", "boolean", "enum", "multi-enum",
-	"email", "phone", "country", "date", "csr", "dns-name", "oin",
-	"card-number", "card-month", "card-year", "cvv", "alt-order-id",
-	"thumbprint", "id", "object", "list", "object-list"
-};
-
 static const char *const json_names[JT_COUNT] = {
-	"string", "integer", "boolean", "object", "array"
+	[JT_STRING] = "string", [JT_INTEGER] = "integer",
+	[JT_BOOLEAN] = "boolean", [JT_OBJECT] = "object", [JT_ARRAY] = "array"
 };
 
 /* The name of a field type as written in form files. */
 const char *
 field_type_name(enum field_type type)
 {
-	return type < FT_COUNT ? type_names[type] : "?";
+	return type < FT_COUNT ? field_types[type].name : "?";
 }
 
 /* The index of name among n names, or -1. */
@@ -53,11 +48,15 @@ name_index(const char *const *names, int n, const char *name)
 int
 field_type_parse(const char *name, enum field_type *type)
 {
-	int i = name_index(type_names, FT_COUNT, name);
+	int i;
 
-	if (i >= 0)
-		*type = (enum field_type)i;
-	return i >= 0 ? 0 : -1;
+	for (i = 0; i < FT_COUNT; i++) {
+		if (strcmp(name, field_types[i].name) == 0) {
+			*type = (enum field_type)i;
+			return 0;
+		}
+	}
+	return -1;
 }
 
 /* The name of a JSON type. */

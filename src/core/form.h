@@ -72,7 +72,7 @@ struct field {
 	cJSON		*dflt;		/* default value, or NULL */
 	int		 secret;	/* never shown, stored or logged */
 	int		 remember;	/* kept for the next order (recall.json) */
-	char		*lookup;	/* "users" ... (core/lookup.h), or NULL */
+	char		*lookup;	/* "users"... (core/lookup.h) or NULL */
 	size_t		 parent;	/* index of the parent field, or SIZE_MAX */
 	size_t		 screen;	/* index of its screen */
 	char		*file;		/* form file it came from */

@@ -1,4 +1,6 @@
 /* form_check.c: the checks a loaded form must pass. */
+#include "config.h"
+
 #include "core/form_check.h"
 
 #include <stdarg.h>

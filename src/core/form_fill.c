@@ -1,10 +1,13 @@
 /* form_fill.c: turning expanded form JSON into fields and screens. */
+#include "config.h"
+
 #include "core/form_fill.h"
 
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,7 @@
 #include "core/answers.h"
 #include "core/check.h"
 #include "core/expr.h"
+#include "core/field_type.h"
 #include "core/form.h"
 #include "core/form_check.h"
 #include "util/xalloc.h"
@@ -58,9 +62,11 @@ get_string(const cJSON *obj, const char *key, int need, char **out,
 
 	if (v == NULL && !need)
 		return 0;
-	if (!cJSON_IsString(v) || v->valuestring[0] == '\0')
-		return fail(cause, f, _("\"%s\" must be a non-empty string"),
-		    key);
+	/* v == NULL is also !cJSON_IsString(v); said for scan-build, which
+	 * cannot see into cJSON and took v as dereferenced while NULL. */
+	if (v == NULL || !cJSON_IsString(v) || v->valuestring[0] == '\0')
+		return fail(cause, f, _("\"%s\" must be a non-empty "
+		    "string"), key);
 	if (!utf8_valid(v->valuestring, strlen(v->valuestring)))
 		return fail(cause, f, _("\"%s\" is not valid UTF-8"), key);
 	*out = xstrdup(v->valuestring);
@@ -234,24 +240,14 @@ default_json(const struct field *f)
 {
 	const cJSON *v = f->values != NULL ? f->values->child : NULL;
 
+	if (field_types[f->type].json != JT_COUNT)
+		return field_types[f->type].json;
+	/* An enumeration is sent as its first value is. */
 	if (f->nvalues_if > 0 && v == NULL)
 		v = f->values_if[0].values->child;
-	switch (f->type) {
-	case FT_OBJECT:
-		return JT_OBJECT;
-	case FT_LIST: case FT_OBJECT_LIST: case FT_MULTI_ENUM:
-		return JT_ARRAY;
-	case FT_BOOLEAN:
-		return JT_BOOLEAN;
-	case FT_INTEGER: case FT_ID:
+	if (cJSON_IsNumber(v))
 		return JT_INTEGER;
-	case FT_ENUM:
-		if (cJSON_IsNumber(v))
-			return JT_INTEGER;
-		return cJSON_IsBool(v) ? JT_BOOLEAN : JT_STRING;
-	default:
-		return JT_STRING;
-	}
+	return cJSON_IsBool(v) ? JT_BOOLEAN : JT_STRING;
 }
 
 /* Reads the type names: "type", "json" and "item". */
@@ -297,26 +293,29 @@ get_json(const cJSON *obj, struct field *f, char **cause)
 	return rc;
 }
 
-/* Reads the limits: range, lengths, items, days, counts. */
+/* Reads "max_days" and "max_years" (counts, kept as ints). */
 static int
-get_limits(const cJSON *obj, struct field *f, char **cause)
+get_max_days(const cJSON *obj, struct field *f, char **cause)
 {
 	long days = -1, years = -1;
-	const cJSON *mc = cJSON_GetObjectItemCaseSensitive(obj, "max_count");
-	const cJSON *item;
 
-	if (get_int(obj, "min", &f->min, &f->has_min, f, cause) != 0 ||
-	    get_int(obj, "max", &f->max, &f->has_max, f, cause) != 0 ||
-	    get_limit(obj, "min_length", &f->min_length, f, cause) != 0 ||
-	    get_limit(obj, "max_length", &f->max_length, f, cause) != 0 ||
-	    get_limit(obj, "max_items", &f->max_items, f, cause) != 0 ||
-	    get_limit(obj, "max_days", &days, f, cause) != 0 ||
+	if (get_limit(obj, "max_days", &days, f, cause) != 0 ||
 	    get_limit(obj, "max_years", &years, f, cause) != 0)
 		return -1;
 	f->max_days = (int)days;
 	f->max_years = (int)years;
 	if (years > 1000)
 		return fail(cause, f, _("\"max_years\" must be at most 1000"));
+	return 0;
+}
+
+/* Reads "max_count": {value: count, ...}. */
+static int
+get_max_count(const cJSON *obj, struct field *f, char **cause)
+{
+	const cJSON *mc = cJSON_GetObjectItemCaseSensitive(obj, "max_count");
+	const cJSON *item;
+
 	if (mc == NULL)
 		return 0;
 	if (!cJSON_IsObject(mc) || mc->child == NULL)
@@ -331,7 +330,6 @@ get_limits(const cJSON *obj, struct field *f, char **cause)
 	f->max_count = cJSON_Duplicate(mc, 1);
 	return 0;
 }
-
 
 /* 1 when a default is a scalar or a list of scalars (not null or an
  * object, which no field can take as its first value). */
@@ -348,11 +346,133 @@ default_shape_ok(const cJSON *d)
 	}
 	return 1;
 }
-/* Reads one expanded field object into f. */
+/* Reads "default": a scalar or a list of scalars. */
+static int
+get_default(const cJSON *obj, struct field *f, char **cause)
+{
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(obj, "default");
+
+	if (d == NULL)
+		return 0;
+	if (!default_shape_ok(d))
+		return fail(cause, f, _("\"default\" must be a string, number, "
+		    "true, false or a list of them"));
+	f->dflt = cJSON_Duplicate(d, 1);
+	return 0;
+}
+
+/* How one key of a field object is read. */
+enum key_kind {
+	KEY_STRING,	/* optional text: char * at off */
+	KEY_LABEL,	/* text that must be there */
+	KEY_BOOL,	/* int at off */
+	KEY_EXPR,	/* a condition: struct expr * at off */
+	KEY_VALUES,	/* allowed values: cJSON * at off */
+	KEY_INT,	/* long long at off, its has_ flag at has */
+	KEY_LIMIT,	/* long at off, a count */
+	KEY_READER,	/* read by read() */
+	KEY_WITH	/* read with an entry before it (path: first of all) */
+};
+
+/* One key a field object may have. */
+struct field_key {
+	const char	*name;
+	enum key_kind	 kind;
+	size_t		 off;
+	size_t		 has;
+	int		(*read)(const cJSON *obj, struct field *f,
+			    char **cause);
+};
+
+#define AT(m)	offsetof(struct field, m)
+
+/* Every key of a field object, in the order they are read (a reader may
+ * use what the keys before it set: "json" defaults from the values). The
+ * loader's check for unknown keys reads this table too. */
+static const struct field_key field_keys[] = {
+	{ .name = "path", .kind = KEY_WITH },
+	{ .name = "label", .kind = KEY_LABEL, .off = AT(label) },
+	{ .name = "help", .kind = KEY_STRING, .off = AT(help) },
+	{ .name = "type", .kind = KEY_READER, .read = get_types },
+	{ .name = "item", .kind = KEY_WITH },
+	{ .name = "nullable", .kind = KEY_BOOL, .off = AT(nullable) },
+	{ .name = "required", .kind = KEY_BOOL, .off = AT(required) },
+	{ .name = "secret", .kind = KEY_BOOL, .off = AT(secret) },
+	{ .name = "remember", .kind = KEY_BOOL, .off = AT(remember) },
+	{ .name = "local", .kind = KEY_BOOL, .off = AT(local) },
+	{ .name = "infer", .kind = KEY_READER, .read = get_infer },
+	{ .name = "required_if", .kind = KEY_EXPR, .off = AT(required_if) },
+	{ .name = "when", .kind = KEY_EXPR, .off = AT(when) },
+	{ .name = "values", .kind = KEY_VALUES, .off = AT(values) },
+	{ .name = "values_if", .kind = KEY_READER, .read = get_values_if },
+	{ .name = "json", .kind = KEY_READER, .read = get_json },
+	{ .name = "min", .kind = KEY_INT, .off = AT(min), .has = AT(has_min) },
+	{ .name = "max", .kind = KEY_INT, .off = AT(max), .has = AT(has_max) },
+	{ .name = "min_length", .kind = KEY_LIMIT, .off = AT(min_length) },
+	{ .name = "max_length", .kind = KEY_LIMIT, .off = AT(max_length) },
+	{ .name = "max_items", .kind = KEY_LIMIT, .off = AT(max_items) },
+	{ .name = "max_days", .kind = KEY_READER, .read = get_max_days },
+	{ .name = "max_years", .kind = KEY_WITH },
+	{ .name = "max_count", .kind = KEY_READER, .read = get_max_count },
+	{ .name = "expiry_month", .kind = KEY_STRING, .off = AT(expiry_month) },
+	{ .name = "key_type", .kind = KEY_STRING, .off = AT(key_type) },
+	{ .name = "key_size", .kind = KEY_STRING, .off = AT(key_size) },
+	{ .name = "lookup", .kind = KEY_STRING, .off = AT(lookup) },
+	{ .name = "default", .kind = KEY_READER, .read = get_default },
+};
+
+/* 1 when name is a key a field object may have. */
+int
+form_field_key(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof field_keys / sizeof field_keys[0]; i++) {
+		if (strcmp(field_keys[i].name, name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Reads one key of obj into f as its table entry says. */
+static int
+field_key_read(const cJSON *obj, const struct field_key *k, struct field *f,
+    char **cause)
+{
+	char *at = (char *)f + k->off;
+	const char *n = k->name;
+
+	switch (k->kind) {
+	case KEY_STRING:
+	case KEY_LABEL:
+		return get_string(obj, n, k->kind == KEY_LABEL,
+		    (char **)(void *)at, f, cause);
+	case KEY_BOOL:
+		return get_bool(obj, n, (int *)(void *)at, f, cause);
+	case KEY_EXPR:
+		return get_expr(obj, n, (struct expr **)(void *)at, f, cause);
+	case KEY_VALUES:
+		return get_values(cJSON_GetObjectItemCaseSensitive(obj, n), n,
+		    (cJSON **)(void *)at, f, cause);
+	case KEY_INT:
+		return get_int(obj, n, (long long *)(void *)at,
+		    (int *)(void *)((char *)f + k->has), f, cause);
+	case KEY_LIMIT:
+		return get_limit(obj, n, (long *)(void *)at, f, cause);
+	case KEY_READER:
+		return k->read(obj, f, cause);
+	case KEY_WITH:
+		break;
+	}
+	return 0;
+}
+
+/* Reads one expanded field object into f: its path, then every other key
+ * in the table's order. */
 static int
 field_read(struct field *f, const cJSON *obj, char **cause)
 {
-	const cJSON *d;
+	size_t i;
 
 	f->parent = SIZE_MAX;
 	f->min_length = f->max_length = f->max_items = f->max_days = -1;
@@ -365,35 +485,12 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 		return fail(cause, f, _("path must be dot-separated names of "
 		    "a-z, 0-9 and _, each optionally followed by []"));
 	f->name = answers_leaf(f->path);
-	if (get_string(obj, "label", 1, &f->label, f, cause) != 0 ||
-	    get_string(obj, "help", 0, &f->help, f, cause) != 0 ||
-	    get_types(obj, f, cause) != 0 ||
-	    get_bool(obj, "nullable", &f->nullable, f, cause) != 0 ||
-	    get_bool(obj, "required", &f->required, f, cause) != 0 ||
-	    get_bool(obj, "secret", &f->secret, f, cause) != 0 ||
-	    get_bool(obj, "remember", &f->remember, f, cause) != 0 ||
-	    get_bool(obj, "local", &f->local, f, cause) != 0 ||
-	    get_infer(obj, f, cause) != 0 ||
-	    get_expr(obj, "required_if", &f->required_if, f, cause) != 0 ||
-	    get_expr(obj, "when", &f->when, f, cause) != 0 ||
-	    get_values(cJSON_GetObjectItemCaseSensitive(obj, "values"),
-	    "values", &f->values, f, cause) != 0 ||
-	    get_values_if(obj, f, cause) != 0 ||
-	    get_json(obj, f, cause) != 0 ||
-	    get_limits(obj, f, cause) != 0 ||
-	    get_string(obj, "expiry_month", 0, &f->expiry_month, f, cause) != 0 ||
-	    get_string(obj, "key_type", 0, &f->key_type, f, cause) != 0 ||
-	    get_string(obj, "key_size", 0, &f->key_size, f, cause) != 0 ||
-	    get_string(obj, "lookup", 0, &f->lookup, f, cause) != 0)
-		return -1;
+	for (i = 0; i < sizeof field_keys / sizeof field_keys[0]; i++) {
+		if (field_key_read(obj, &field_keys[i], f, cause) != 0)
+			return -1;
+	}
 	if (f->help == NULL)
 		f->help = xstrdup("");
-	if ((d = cJSON_GetObjectItemCaseSensitive(obj, "default")) != NULL) {
-		if (!default_shape_ok(d))
-			return fail(cause, f, _("\"default\" must be a string, "
-			    "number, true, false or a list of them"));
-		f->dflt = cJSON_Duplicate(d, 1);
-	}
 	return 0;
 }
 

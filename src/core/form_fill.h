@@ -13,5 +13,7 @@ struct form;
 
 /* Fills form's screens and fields from expanded screens, and checks them. */
 int	form_fill(struct form *form, const cJSON *screens, char **cause);
+/* 1 when name is a key a field object may have (the one list of them). */
+int	form_field_key(const char *name);
 
 #endif

@@ -1,14 +1,15 @@
 /* form_load.c: reading a product's form file and its fragments into a form. */
-#include "core/form.h"
+#include "config.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/expr.h"
+#include "core/form.h"
 #include "core/form_check.h"
 #include "core/form_fill.h"
 #include "util/fileio.h"
@@ -28,13 +29,6 @@ static const char *const screen_keys[] = { "title", "when", "fields", NULL };
 static const char *const include_keys[] = {
 	"include", "override", "omit", NULL
 };
-static const char *const field_keys[] = {
-	"path", "label", "type", "json", "nullable", "required", "required_if",
-	"when", "values", "values_if", "item", "min", "max", "min_length",
-	"max_length", "max_items", "max_days", "max_years", "expiry_month",
-	"max_count", "key_type", "key_size", "default", "secret", "lookup",
-	"remember", "local", "infer", "help", NULL
-};
 
 /* Where the loader is, for messages. */
 struct where {
@@ -45,26 +39,37 @@ struct where {
 /* Reports a problem at w. */
 #define fail(cause, w, ...) form_error(cause, (w)->file, (w)->path, __VA_ARGS__)
 
-/* Checks that obj is an object whose keys are all in allowed. */
+/* 1 when name is in the NULL-terminated list (NULL: a field's keys). */
+static int
+key_known(const char *const *allowed, const char *name)
+{
+	size_t i;
+
+	if (allowed == NULL)
+		return form_field_key(name);
+	for (i = 0; allowed[i] != NULL; i++) {
+		if (strcmp(name, allowed[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Checks that obj is an object whose keys are all in allowed (NULL: the
+ * keys of a field). */
 static int
 check_keys(const cJSON *obj, const char *const *allowed, const char *what,
     const struct where *w, char **cause)
 {
 	const cJSON *item;
-	size_t i;
 
 	if (!cJSON_IsObject(obj)) {
 		fail(cause, w, _("%s must be a JSON object"), what);
 		return -1;
 	}
 	cJSON_ArrayForEach(item, obj) {
-		for (i = 0; allowed[i] != NULL; i++) {
-			if (strcmp(item->string, allowed[i]) == 0)
-				break;
-		}
-		if (allowed[i] == NULL) {
-			fail(cause, w, _("unknown key '%s' in %s"),
-			    item->string, what);
+		if (!key_known(allowed, item->string)) {
+			fail(cause, w, _("unknown key '%s' in "
+			    "%s"), item->string, what);
 			return -1;
 		}
 	}
@@ -146,7 +151,7 @@ override_one(cJSON *field, const cJSON *with, const struct where *w,
 {
 	const cJSON *item;
 
-	if (check_keys(with, field_keys, _("an override"), w, cause) != 0)
+	if (check_keys(with, NULL, _("an override"), w, cause) != 0)
 		return -1;
 	cJSON_ArrayForEach(item, with) {
 		if (strcmp(item->string, "path") == 0) {
@@ -325,7 +330,7 @@ expand_fields(const char *dir, const cJSON *list, const char *file,
 		}
 		p = cJSON_GetObjectItemCaseSensitive(item, "path");
 		w.path = cJSON_IsString(p) ? p->valuestring : NULL;
-		if (check_keys(item, field_keys, _("a field"), &w, cause) != 0)
+		if (check_keys(item, NULL, _("a field"), &w, cause) != 0)
 			return -1;
 		copy = cJSON_Duplicate(item, 1);
 		cJSON_AddStringToObject(copy, "@file", file);

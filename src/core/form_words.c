@@ -1,4 +1,6 @@
 /* form_words.c: a form's conditions said with its fields' labels. */
+#include "config.h"
+
 #include "core/form_words.h"
 
 #include <stdint.h>

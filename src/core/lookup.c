@@ -1,4 +1,6 @@
 /* lookup.c: the table of look-ups a form field may name. */
+#include "config.h"
+
 #include "core/lookup.h"
 
 #include <string.h>

@@ -1,6 +1,5 @@
 /* order_build.c: from answers to a request body, and a body back to answers. */
-#include "core/value.h"
-#include "core/order.h"
+#include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -12,7 +11,9 @@
 #include "core/check.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/order.h"
 #include "core/problems.h"
+#include "core/value.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -59,13 +60,9 @@ card_digits(char *s)
 static cJSON *
 text_to_bool(const char *s)
 {
-	if (strcasecmp(s, "true") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcasecmp(s, "y") == 0 || strcmp(s, "1") == 0)
-		return cJSON_CreateTrue();
-	if (strcasecmp(s, "false") == 0 || strcasecmp(s, "no") == 0 ||
-	    strcasecmp(s, "n") == 0 || strcmp(s, "0") == 0)
-		return cJSON_CreateFalse();
-	return NULL;
+	int yes = value_yes_no(s);
+
+	return yes < 0 ? NULL : cJSON_CreateBool(yes);
 }
 
 /* Converts a text answer to the JSON f is sent as; unconvertible text stays

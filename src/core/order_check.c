@@ -1,6 +1,5 @@
 /* order_check.c: checking a request body against a product's form. */
-#include "core/value.h"
-#include "core/order.h"
+#include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,7 +11,9 @@
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/form_words.h"
+#include "core/order.h"
 #include "core/problems.h"
+#include "core/value.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 

@@ -1,6 +1,6 @@
 /* order_local.c: local fields, the form's own choices that are never sent
  * (new or existing organization): their value read off a body. */
-#include "core/order.h"
+#include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include "core/answers.h"
 #include "core/expr.h"
 #include "core/form.h"
+#include "core/order.h"
 #include "core/problems.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"

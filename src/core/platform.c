@@ -1,28 +1,31 @@
 /* platform.c: the two CertCentral platforms and their base URLs. */
+#include "config.h"
+
 #include "core/platform.h"
 #include "util/i18n.h"
 
 #include <string.h>
 
-/* One platform: its id, its name and where its API lives. */
-static const struct {
-	const char	*id;
-	const char	*title;
-	const char	*base_url;
-} platforms[] = {
-	{ "us", N_("US"), "https://www.digicert.com/services/v2" },
-	{ "eu", N_("Europe"), "https://certcentral.digicert.eu/services/v2" },
+const struct platform platforms[PLATFORM_COUNT] = {
+	{ .id = "us", .title = N_("US"),
+	  .base_url = "https://www.digicert.com/services/v2",
+	  .url_env = "CERTWIZ_BASE_URL_US", .key_env = "CERTWIZ_API_KEY_US",
+	  .key_name = "key_us" },
+	{ .id = "eu", .title = N_("Europe"),
+	  .base_url = "https://certcentral.digicert.eu/services/v2",
+	  .url_env = "CERTWIZ_BASE_URL_EU", .key_env = "CERTWIZ_API_KEY_EU",
+	  .key_name = "key_eu" },
 };
 
 /* The index of a platform in the table, or -1. */
-static int
-find(const char *platform)
+int
+platform_index(const char *platform)
 {
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof platforms / sizeof platforms[0]; i++) {
+	for (i = 0; platform != NULL && i < PLATFORM_COUNT; i++) {
 		if (strcmp(platforms[i].id, platform) == 0)
-			return (int)i;
+			return i;
 	}
 	return -1;
 }
@@ -31,7 +34,7 @@ find(const char *platform)
 const char *
 platform_base_url(const char *platform)
 {
-	int i = find(platform);
+	int i = platform_index(platform);
 
 	return i < 0 ? NULL : platforms[i].base_url;
 }
@@ -40,7 +43,7 @@ platform_base_url(const char *platform)
 const char *
 platform_title(const char *platform)
 {
-	int i = find(platform);
+	int i = platform_index(platform);
 
 	return i < 0 ? platform : platforms[i].title;
 }

@@ -1,4 +1,6 @@
 /* problems.c: the errors and warnings found in an order. */
+#include "config.h"
+
 #include "core/problems.h"
 
 #include <stdarg.h>

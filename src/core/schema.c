@@ -1,6 +1,8 @@
 /* schema.c: a product's order body as a JSON Schema (draft 2020-12), from
  * its form: every field's type, enumeration, limits and help, conditions
  * as if/then, with the same reading of values as order_check(). */
+#include "config.h"
+
 #include "core/schema.h"
 
 #include <stdint.h>

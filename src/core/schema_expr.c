@@ -1,14 +1,16 @@
 /* schema_expr.c: the condition language as JSON Schema: a condition on the
  * body (or on one list item) becomes a schema that holds exactly when the
  * condition does, as expr_eval() reads the values. */
-#include "core/schema.h"
+#include "config.h"
+
+#include "core/expr_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/expr.h"
-#include "core/expr_int.h"
+#include "core/schema.h"
 #include "util/xalloc.h"
 
 /* A schema that matches no value given (expr_eval): absent, null, false,

@@ -1,8 +1,11 @@
 /* value.c: what the engine asks of one JSON value. */
+#include "config.h"
+
 #include "core/value.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #include "util/xalloc.h"
 
@@ -73,4 +76,32 @@ value_join(const cJSON *v)
 		out = next;
 	}
 	return out;
+}
+
+/* An ID as text, or NULL. */
+char *
+value_id_text(const cJSON *v)
+{
+	if (cJSON_IsString(v) && v->valuestring[0] != '\0')
+		return xstrdup(v->valuestring);
+	if (cJSON_IsNumber(v))
+		return xasprintf("%.0f", v->valuedouble);
+	return NULL;
+}
+
+/* A typed yes/no: 1, 0, or -1 when it is neither. */
+int
+value_yes_no(const char *s)
+{
+	static const char *const yes[] = { "y", "yes", "true", "1" };
+	static const char *const no[] = { "n", "no", "false", "0" };
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (strcasecmp(s, yes[i]) == 0)
+			return 1;
+		if (strcasecmp(s, no[i]) == 0)
+			return 0;
+	}
+	return -1;
 }

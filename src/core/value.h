@@ -3,7 +3,8 @@
  * the field checks.
  *
  * Ownership: value_text() returns a pointer into v or into the caller's
- * buf; value_join() returns an allocated string the caller frees.
+ * buf; value_join() and value_id_text() return an allocated string the
+ * caller frees.
  */
 #ifndef CERTWIZ_VALUE_H
 #define CERTWIZ_VALUE_H
@@ -26,5 +27,11 @@ const char	*value_text(const cJSON *v, char *buf, size_t size);
 /* The text of a scalar, or of an array's scalars joined by ", " (others
  * skipped); "" for anything else; allocated, the caller frees it. */
 char		*value_join(const cJSON *v);
+/* An ID as text: a non-empty string as it is, a number without a
+ * fraction; NULL for anything else. */
+char		*value_id_text(const cJSON *v);
+/* A typed yes/no: 1 for y, yes, true or 1, 0 for n, no, false or 0 (any
+ * case), -1 for anything else. */
+int		 value_yes_no(const char *s);
 
 #endif

@@ -1,6 +1,8 @@
 /* plain.c: plain mode: walking the screens prompt by prompt, the review at
  * the end, and how an unfinished run is saved. */
-#include "plain/plain_int.h"
+#include "config.h"
+
+#include "plain/plain.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -9,7 +11,10 @@
 
 #include "core/form.h"
 #include "core/problems.h"
+#include "plain/plain_int.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/session.h"
@@ -246,19 +251,18 @@ static int
 write_output(struct walk *w)
 {
 	cJSON *body = session_body(w->s);
-	char *text = cJSON_Print(body), *all, *cause = NULL;
-	int rc;
+	char *cause = NULL, *text = json_print(body, 1, &cause), *all;
+	int rc = -1;
 
-	all = xasprintf("%s\n", text != NULL ? text : "{}");
-	rc = fileio_write_atomic(w->o->output, all, &cause);
-	explicit_bzero(all, strlen(all));
-	free(all);
-	if (text != NULL)
-		explicit_bzero(text, strlen(text));
-	free(text);
-	fileio_wipe_json(body);
+	if (text != NULL) {
+		all = xasprintf("%s\n", text);
+		rc = fileio_write_atomic(w->o->output, all, &cause);
+		secmem_free(all);
+		secmem_free(text);
+	}
+	json_wipe_delete(body);
 	if (rc != 0) {
-		fprintf(stderr, _("certwiz: %s\n"), cause);
+		cw_warn("%s", cause);
 		free(cause);
 		return 1;
 	}
@@ -298,24 +302,22 @@ save_unfinished(struct walk *w, const char *why)
 		if (w->o->draft != NULL && w->o->draft->path != NULL) {
 			hint = draft_resume_command(w->o->draft->path,
 			    w->o->sandbox, 1);
-			fprintf(stderr, _("certwiz: %s; the draft is %s; "
-			    "continue with: %s\n"), why, w->o->draft->path,
-			    hint);
+			cw_warn(_("%s; the draft is %s; continue with: "
+			    "%s"), why,
+			    w->o->draft->path, hint);
 			free(hint);
 		} else
-			fprintf(stderr, _("certwiz: %s; nothing to save\n"),
-			    why);
+			cw_warn(_("%s; nothing to save"), why);
 		return;
 	}
 	if (draft_save(w->s, w->o->draft, NULL, &cause) != 0) {
-		fprintf(stderr, _("certwiz: %s; the draft was not saved: %s\n"),
-		    why, cause);
+		cw_warn(_("%s; the draft was not saved: %s"), why, cause);
 		free(cause);
 		return;
 	}
 	hint = draft_resume_command(w->o->draft->path, w->o->sandbox, 1);
-	fprintf(stderr, _("certwiz: %s; draft saved to %s; continue with: "
-	    "%s\n"), why, w->o->draft->path, hint);
+	cw_warn(_("%s; draft saved to %s; continue with: %s"), why,
+	    w->o->draft->path, hint);
 	free(hint);
 }
 

@@ -1,4 +1,6 @@
 /* plain_ask.c: plain mode's prompts: one field, an optional object, a list. */
+#include "config.h"
+
 #include "plain/plain_int.h"
 
 #include <errno.h>
@@ -8,12 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
+#include <unistd.h>
 
-#include "core/value.h"
 #include "core/answers.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
+#include "core/value.h"
+#include "util/signals.h"
+#include "util/safetext.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 #include "util/i18n.h"
@@ -43,10 +50,7 @@ wait_input(FILE *in, volatile sig_atomic_t *signo)
 
 	if (signo == NULL || pfd.fd < 0 || buffered(in))
 		return 0;
-	sigemptyset(&block);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
+	cw_signals_fill(&block);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	if (*signo == 0)
 		(void)ppoll(&pfd, 1, NULL, &old);
@@ -80,28 +84,39 @@ plain_read(struct walk *w, char **line)
 	return 0;
 }
 
-/* Parses a yes/no answer: 1, 0, or -1 when it is neither. */
-static int
-parse_yes_no(const char *s)
+/* Reads one secret answer: the terminal's echo off (when in is one), what
+ * was read wiped from stdin's buffer. */
+int
+plain_read_secret(struct walk *w, char **line)
 {
-	if (strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcasecmp(s, "true") == 0 || strcmp(s, "1") == 0)
-		return 1;
-	if (strcasecmp(s, "n") == 0 || strcasecmp(s, "no") == 0 ||
-	    strcasecmp(s, "false") == 0 || strcmp(s, "0") == 0)
-		return 0;
-	return -1;
+	struct termios old, quiet;
+	int fd = fileno(w->in), tty, rc;
+
+	tty = fd >= 0 && isatty(fd) && tcgetattr(fd, &old) == 0;
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		quiet.c_lflag |= ECHONL;
+		tcsetattr(fd, TCSAFLUSH, &quiet);
+	}
+	rc = plain_read(w, line);
+	secmem_wipe_read(w->in);
+	if (tty)
+		tcsetattr(fd, TCSAFLUSH, &old);
+	return rc;
 }
 
-/* Asks a yes/no question until answered. */
-int
-plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
+/* Asks a yes/no question (the line shown is prompt and then how) until
+ * answered. */
+static int
+ask_yes_no(struct walk *w, const char *prompt, const char *how,
+    const char *path, int dflt)
 {
 	char *line;
 	int tries, v;
 
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
-		fprintf(w->out, "%s (y/n) [%s]:\n", prompt, dflt ? "y" : "n");
+		fprintf(w->out, "%s %s:\n", prompt, how);
 		if (plain_read(w, &line) != 0)
 			return -1;
 		switch (plain_command(w, line)) {
@@ -114,7 +129,7 @@ plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
 		case CMD_NONE:
 			break;
 		}
-		v = *line == '\0' ? dflt : parse_yes_no(line);
+		v = *line == '\0' ? dflt : value_yes_no(line);
 		free(line);
 		if (v >= 0)
 			return v;
@@ -122,6 +137,21 @@ plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
 	}
 	w->stop = STOP_TRIES;
 	return -1;
+}
+
+/* Asks a yes/no question until answered. */
+int
+plain_yes_no(struct walk *w, const char *prompt, const char *path, int dflt)
+{
+	return ask_yes_no(w, prompt, dflt ? "(y/n) [y]" : "(y/n) [n]", path,
+	    dflt);
+}
+
+/* Asks a question whose blank answer is no. */
+int
+plain_confirm(struct walk *w, const char *prompt, const char *path)
+{
+	return ask_yes_no(w, prompt, "[y/N]", path, 0);
 }
 
 static char *default_text(const struct field *);
@@ -184,7 +214,7 @@ static char *
 shown_value(const struct session *s, const struct slot *slot)
 {
 	const struct field *f = &s->form->fields[slot->field];
-	char *cur = session_get_text(s, slot), buf[64];
+	char *cur = session_get_text(s, slot), buf[64], *safe;
 
 	if (*cur != '\0' && f->secret) {
 		free(cur);
@@ -197,12 +227,14 @@ shown_value(const struct session *s, const struct slot *slot)
 	}
 	if ((f->type == FT_BOOLEAN || (f->type == FT_ENUM &&
 	    one_or_zero(field_values(f, s->answers, slot->index,
-	    slot->nindex)))) && parse_yes_no(cur) >= 0) {
-		buf[0] = parse_yes_no(cur) ? 'y' : 'n';
+	    slot->nindex)))) && value_yes_no(cur) >= 0) {
+		buf[0] = value_yes_no(cur) ? 'y' : 'n';
 		free(cur);
 		return xstrndup(buf, 1);
 	}
-	return cur;
+	safe = safe_text(cur);	/* a loaded body or draft is outside text */
+	free(cur);
+	return safe;
 }
 
 /* Prints the prompt line of a field slot. */
@@ -314,14 +346,14 @@ answer_text(struct walk *w, const struct slot *slot, const char *line,
 		return d != NULL ? d : xstrdup("");
 	}
 	if (f->type == FT_BOOLEAN && slot->item < 0) {
-		if ((yn = parse_yes_no(line)) < 0) {
+		if ((yn = value_yes_no(line)) < 0) {
 			*err = xstrdup(_("answer y or n"));
 			return NULL;
 		}
 		return xstrdup(yn ? "true" : "false");
 	}
 	if (values != NULL && one_or_zero(values)) {
-		if ((yn = parse_yes_no(line)) < 0) {
+		if ((yn = value_yes_no(line)) < 0) {
 			*err = xstrdup(_("answer y (sends 1) or n (sends 0)"));
 			return NULL;
 		}
@@ -360,7 +392,7 @@ apply_answer(struct walk *w, const struct slot *slot, const char *line)
 		return err;
 	if (text != NULL) {
 		err = session_set_text(w->s, slot, text);
-		free(text);
+		secmem_free(text);	/* may be a card number */
 	} else
 		err = slot_error(w, slot);
 	if (err != NULL)
@@ -387,17 +419,18 @@ print_notice(struct walk *w, const struct slot *slot)
 static void
 ask_field(struct walk *w, const struct slot *slot)
 {
+	int secret = w->s->form->fields[slot->field].secret, tries;
 	enum plain_cmd cmd;
 	char *line, *err;
-	int tries;
 
 	plain_lookup_offer(w, slot);
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
 		print_field_prompt(w, slot);
-		if (plain_read(w, &line) != 0)
+		if ((secret ? plain_read_secret(w, &line) :
+		    plain_read(w, &line)) != 0)
 			return;
 		if ((cmd = plain_command(w, line)) != CMD_NONE) {
-			free(line);
+			secmem_free(line);
 			if (cmd == CMD_BACK)
 				return;
 			continue;
@@ -410,7 +443,7 @@ ask_field(struct walk *w, const struct slot *slot)
 		case 0:
 			err = apply_answer(w, slot, line);
 		}
-		free(line);
+		secmem_free(line);	/* may be a card number */
 		print_notice(w, slot);
 		if (err == NULL) {
 			plain_seen_add(w, slot->path);

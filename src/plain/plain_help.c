@@ -1,5 +1,7 @@
 /* plain_help.c: the lines plain mode reads as commands, not answers: "<"
  * or "-" goes back, "?" explains the field, "??" runs its look-up. */
+#include "config.h"
+
 #include "plain/plain_int.h"
 
 #include <stdlib.h>

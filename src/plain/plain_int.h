@@ -1,7 +1,7 @@
 /* plain_int.h: what the parts of plain mode share (internal).
  *
- * Ownership: a struct walk owns its seen, skip and quiet lists;
- * everything else in it is borrowed.
+ * Ownership: a struct walk owns its seen, skip and quiet lists (plain.c's
+ * walk_free() releases them); everything else in it is borrowed.
  */
 #ifndef CERTWIZ_PLAIN_INT_H
 #define CERTWIZ_PLAIN_INT_H
@@ -56,6 +56,11 @@ enum plain_cmd {
 /* Reads one answer line (without its newline) into an allocated *line;
  * 0, or -1 with w->stop set. */
 int	plain_read(struct walk *w, char **line);
+/* Reads a secret answer with the terminal's echo off; as plain_read(). */
+int	plain_read_secret(struct walk *w, char **line);
+/* Asks a yes/no question whose blank answer is no, shown as "[y/N]"; 1 yes,
+ * 0 no, -1 stopped. */
+int	plain_confirm(struct walk *w, const char *prompt, const char *path);
 /* Asks a yes/no question until answered; 1 yes, 0 no, -1 stopped. */
 int	plain_yes_no(struct walk *w, const char *prompt, const char *path,
 	    int dflt);

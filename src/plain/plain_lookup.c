@@ -3,6 +3,8 @@
  * the account's entries as numbered lines, and an answer that is a number
  * from the list or one of its IDs picks that entry. Offered only when a
  * key is known; a failed look-up leaves typing open. */
+#include "config.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

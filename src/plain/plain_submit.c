@@ -1,39 +1,19 @@
 /* plain_submit.c: plain mode's last question: submit the order, with a
  * key prompt when no key is known (the key is never echoed or printed). */
+#include "config.h"
+
 #include "plain/plain_int.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "api/api.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 #include "util/i18n.h"
-
-/* Reads one line with the terminal's echo off (when in is a terminal). */
-static int
-read_quietly(struct walk *w, char **line)
-{
-	struct termios old, quiet;
-	int fd = fileno(w->in), tty, rc;
-
-	tty = isatty(fd) && tcgetattr(fd, &old) == 0;
-	if (tty) {
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		tcsetattr(fd, TCSAFLUSH, &quiet);
-	}
-	rc = plain_read(w, line);
-	if (tty) {
-		tcsetattr(fd, TCSAFLUSH, &old);
-		fputc('\n', w->out);
-	}
-	return rc;
-}
 
 /* Asks for the platform's key when none is known; 0 when there is one. */
 static int
@@ -49,11 +29,10 @@ ask_key(struct walk *w, struct api *api, const char *platform)
 	cause = NULL;
 	fprintf(w->out, _("[api_key] API key for the %s platform:\n"),
 	    _(platform_title(platform)));
-	if (read_quietly(w, &line) != 0)
+	if (plain_read_secret(w, &line) != 0)
 		return -1;
 	rc = api_set_key(api, platform, line, &cause);
-	explicit_bzero(line, strlen(line));
-	free(line);
+	secmem_free(line);
 	if (rc != 0) {
 		fprintf(w->out, _("[api_key] error: %s\n"), cause);
 		free(cause);
@@ -79,9 +58,9 @@ plain_submit(struct session *s, struct api *api, const char *draft,
 	w.in = in;
 	w.out = out;
 	w.o = &o;
-	prompt = xasprintf(_("[submit] Submit this order to the %s platform?"),
+	prompt = xasprintf(_("[submit] Place this order on the %s platform?"),
 	    _(platform_title(platform)));
-	yes = plain_yes_no(&w, prompt, "submit", 1);
+	yes = plain_confirm(&w, prompt, "submit");
 	free(prompt);
 	if (yes <= 0)
 		return yes;
@@ -93,7 +72,7 @@ plain_submit(struct session *s, struct api *api, const char *draft,
 	body = session_body(s);
 	if (api_submit(api, s->form, body, draft, res) == API_PLACED)
 		session_adopt_org(s, res->organization_id);
-	session_wipe_tree(body);
+	json_wipe(body);
 	cJSON_Delete(body);
 	session_wipe_secrets(s);
 	return 1;

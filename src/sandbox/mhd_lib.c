@@ -1,10 +1,11 @@
 /* mhd_lib.c: loading libmicrohttpd at run time. */
 #include "config.h"
 
+#include "sandbox/mhd_lib.h"
+
 #include <stddef.h>
 #include <string.h>
 
-#include "sandbox/mhd_lib.h"
 #include "util/dynlib.h"
 
 #ifndef MHD_SONAME

@@ -1,42 +1,89 @@
 /* sandbox.c: starting and stopping the sandbox, and its request handler. */
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
+#include "config.h"
 
+#include "sandbox/sandbox.h"
+
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "core/crypto_lib.h"
 #include "core/form.h"
 #include "sandbox/sandbox_int.h"
+#include "util/today.h"
 #include "util/xalloc.h"
 
 /* What one connection's request has collected so far. */
 struct sb_conn {
 	char	*body;
 	size_t	 len;
+	size_t	 cap;
 	int	 too_big;
 };
 
-/* Keeps an upload chunk, dropping the body once it passes the cap. */
+/* Drops what a connection buffered and gives its bytes back. */
 static void
-collect(struct sb_conn *sc, const char *data, size_t size)
+drop_body(struct sandbox *sb, struct sb_conn *sc)
 {
+	__atomic_sub_fetch(&sb->buffered, sc->cap, __ATOMIC_RELAXED);
+	free(sc->body);
+	sc->body = NULL;
+	sc->len = sc->cap = 0;
+}
+
+/* Keeps an upload chunk, dropping the body once it passes the cap of one
+ * body or of all the bodies buffered at once. */
+static void
+collect(struct sandbox *sb, struct sb_conn *sc, const char *data,
+    size_t size)
+{
+	size_t cap;
+
 	if (sc->too_big)
 		return;
 	if (sc->len + size > SB_MAX_BODY) {
 		sc->too_big = 1;
-		free(sc->body);
-		sc->body = NULL;
-		sc->len = 0;
+		drop_body(sb, sc);
 		return;
 	}
-	sc->body = xreallocarray(sc->body, sc->len + size + 1, 1);
+	if (sc->len + size + 1 > sc->cap) {
+		cap = sc->cap == 0 ? 4096 : sc->cap;
+		while (cap < sc->len + size + 1)
+			cap *= 2;
+		if (__atomic_add_fetch(&sb->buffered, cap - sc->cap,
+		    __ATOMIC_RELAXED) > SB_MAX_BUFFERED) {
+			__atomic_sub_fetch(&sb->buffered, cap - sc->cap,
+			    __ATOMIC_RELAXED);
+			sc->too_big = 1;
+			drop_body(sb, sc);
+			return;
+		}
+		sc->body = xreallocarray(sc->body, cap, 1);
+		sc->cap = cap;
+	}
 	memcpy(sc->body + sc->len, data, size);
 	sc->len += size;
 	sc->body[sc->len] = '\0';
+}
+
+/* 1 when the request says its body is larger than the sandbox takes. */
+static int
+declared_too_big(const struct sandbox *sb, struct MHD_Connection *conn)
+{
+	const char *v = sb->mhd.lookup_connection_value(conn,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	char *end;
+	unsigned long long n;
+
+	if (v == NULL)
+		return 0;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	return errno != 0 || end == v || n > SB_MAX_BODY;
 }
 
 /* MHD's access handler: collects the body, then serves the request. */
@@ -48,24 +95,29 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 	struct sandbox *sb = cls;
 	struct sb_conn *sc = *con_cls;
 	struct sb_call c;
-	struct sb_reply r = { 0, NULL, 0, NULL, NULL };
+	struct sb_reply r = { .body = NULL };
 	enum sandbox_fault fault = SB_FAULT_NONE;
 
 	(void)version;
-	if (sc == NULL) {
-		*con_cls = xcalloc(1, sizeof *sc);
-		return MHD_YES;
-	}
-	if (*upload_size != 0) {
-		collect(sc, upload, *upload_size);
-		*upload_size = 0;
-		return MHD_YES;
-	}
 	memset(&c, 0, sizeof c);
 	c.mhd = &sb->mhd;
 	c.conn = conn;
 	c.method = method;
 	c.url = url;
+	if (sc == NULL) {
+		*con_cls = xcalloc(1, sizeof *sc);
+		if (!declared_too_big(sb, conn))
+			return MHD_YES;
+		/* Answered before a byte of the body is read. */
+		sb_reply_error(&r, 413, "request_too_large", "The request "
+		    "body is larger than %u bytes", SB_MAX_BODY);
+		return sb_send(sb, &c, &r, fault) == 0 ? MHD_YES : MHD_NO;
+	}
+	if (*upload_size != 0) {
+		collect(sb, sc, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
 	c.body = sc->body != NULL ? sc->body : "";
 	c.len = sc->len;
 	c.too_big = sc->too_big;
@@ -80,36 +132,13 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct sb_conn *sc = *con_cls;
 
-	(void)cls;
 	(void)conn;
 	(void)toe;
 	if (sc != NULL) {
-		free(sc->body);
+		drop_body(cls, sc);
 		free(sc);
 		*con_cls = NULL;
 	}
-}
-
-/* Reads CERTWIZ_TODAY (YYYY-MM-DD) into sb->today, if it is set. */
-static int
-read_today(struct sandbox *sb, char **cause)
-{
-	const char *env = getenv("CERTWIZ_TODAY");
-	struct tm tm;
-	char *end;
-
-	if (env == NULL || *env == '\0')
-		return 0;
-	memset(&tm, 0, sizeof tm);
-	end = strptime(env, "%Y-%m-%d", &tm);
-	if (end == NULL || *end != '\0') {
-		*cause = xstrdup("CERTWIZ_TODAY must be YYYY-MM-DD");
-		return -1;
-	}
-	tm.tm_hour = 12;
-	sb->today = timegm(&tm);
-	sb->fixed_today = 1;
-	return 0;
 }
 
 /* Reads seconds (0 to 3600) from the environment variable name into
@@ -192,17 +221,22 @@ listen_on(unsigned short port, char **cause)
 	return fd;
 }
 
-/* Starts MHD on the socket fd, one thread per connection. */
+/* Starts MHD on the socket fd: a pool of SB_THREADS threads polling every
+ * connection, with limits on connections (all, and per address) and on
+ * how long one may sit idle. */
 static int
 start_daemon(struct sandbox *sb, int fd, char **cause)
 {
 	const union MHD_DaemonInfo *info;
 
 	sb->daemon = sb->mhd.start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
-	    MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL, handle, sb,
+	    MHD_USE_AUTO, 0, NULL, NULL, handle, sb,
 	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, sb,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)SB_THREADS,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)SB_MAX_CONNS,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)SB_MAX_PER_IP,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)SB_CONN_TIMEOUT,
 	    MHD_OPTION_END);
 	if (sb->daemon == NULL) {
 		close(fd);
@@ -251,7 +285,7 @@ sandbox_start(const struct sandbox_opts *opts, char **cause)
 	sb->next_domain = 700000001;
 	preload_crypto();
 	if (mhd_lib_open(&sb->mhd, cause) != 0 ||
-	    read_today(sb, cause) != 0 ||
+	    cw_today(&sb->today, &sb->fixed_today, cause) != 0 ||
 	    read_delays(sb, opts->slow_seconds, cause) != 0 ||
 	    sb_faults_env(sb, cause) != 0 ||
 	    load_forms(sb, opts->forms_dir, cause) != 0 ||

@@ -1,10 +1,13 @@
 /* sandbox_faults.c: the fault queue, the rate limit, slow answers and the
  * /_sandbox/ control endpoint. */
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sandbox/sandbox_int.h"
 #include "util/xalloc.h"
 
 /* The faults, indexed by enum sandbox_fault: the name that parses, logs
@@ -53,7 +56,8 @@ sandbox_fault_list(void)
 
 	for (i = SB_FAULT_500; i < SB_FAULT_COUNT; i++) {
 		more = xasprintf("%s%s%s", list, i == SB_FAULT_500 ? "" :
-		    i == SB_FAULT_COUNT - 1 ? " or " : ", ", fault_table[i].name);
+		    i == SB_FAULT_COUNT - 1 ? " or " : ", ",
+		    fault_table[i].name);
 		free(list);
 		list = more;
 	}

@@ -23,6 +23,12 @@ struct form;
 
 #define SB_PREFIX	"/services/v2/"
 #define SB_MAX_BODY	(1024u * 1024)		/* largest request body */
+/* Bodies buffered at once, all connections together. */
+#define SB_MAX_BUFFERED	(32u * 1024 * 1024)
+#define SB_MAX_CONNS	256	/* open connections, all clients */
+#define SB_MAX_PER_IP	64	/* open connections from one address */
+#define SB_CONN_TIMEOUT	10	/* seconds a connection may sit idle */
+#define SB_THREADS	8	/* the pool that serves every connection */
 #define SB_RATE_MAX	100			/* requests per window per key */
 #define SB_RATE_SECONDS	5.0
 #define SB_HUGE_SIZE	(64u * 1024 * 1024)	/* body of the "huge" fault */
@@ -88,6 +94,7 @@ struct sandbox {
 	size_t		 nfaults;
 	size_t		 fault_head;
 	struct sb_rate	 rate[SB_NKEYS];
+	size_t		 buffered;	/* body bytes held now (atomic) */
 	size_t		 order_posts;
 	size_t		 placed;
 	size_t		 alt_repeats;

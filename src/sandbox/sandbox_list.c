@@ -1,14 +1,16 @@
 /* sandbox_list.c: what List orders knows of an order, GET order/certificate
  * (List orders: filters, sort and paging) and GET /_sandbox/orders. */
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
+
 #include <limits.h>
+#include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <microhttpd.h>
-
-#include "sandbox/sandbox_int.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
 

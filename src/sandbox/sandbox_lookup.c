@@ -1,11 +1,14 @@
 /* sandbox_lookup.c: GET order/certificate/{id}, order/alternate/{id} and
  * product/{name_id}. */
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/form.h"
-#include "sandbox/sandbox_int.h"
 #include "util/xalloc.h"
 
 /* Server platforms offered for the products that take one. */

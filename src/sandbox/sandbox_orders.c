@@ -1,12 +1,16 @@
 /* sandbox_orders.c: POST order/certificate/{product}: checking the body
  * with the product's form and placing the order. */
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
+
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
-#include "sandbox/sandbox_int.h"
 #include "util/xalloc.h"
 
 /* The form of a product on a platform, or NULL. */
@@ -148,45 +152,74 @@ base_domain(const char *name)
 	return dot != NULL ? dot + 1 : name;
 }
 
-/* Adds a domain entry unless the name is already there; lock held. */
+/* Adds s to the open-addressing set (size a power of two) and to v unless
+ * it is there already. */
 static void
-add_domain(struct sandbox *sb, cJSON *domains, const char *name)
+add_unique(const char **set, size_t size, const char **v, size_t *k,
+    const char *s)
 {
-	const cJSON *d;
-	cJSON *o;
+	uint64_t h = 1469598103934665603ull;	/* FNV-1a */
+	size_t i;
 
-	cJSON_ArrayForEach(d, domains) {
-		if (strcmp(cJSON_GetObjectItem(d, "dns_name")->valuestring,
-		    name) == 0)
+	for (i = 0; s[i] != '\0'; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	for (i = h & (size - 1); set[i] != NULL; i = (i + 1) & (size - 1)) {
+		if (strcmp(set[i], s) == 0)
 			return;
 	}
-	o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)sb->next_domain++);
-	cJSON_AddStringToObject(o, "name", base_domain(name));
-	cJSON_AddStringToObject(o, "dns_name", name);
-	cJSON_AddItemToArray(domains, o);
+	set[i] = v[(*k)++] = s;
 }
 
-/* The "domains" answer of a server order: common name and DNS names. */
+/* The names of a server order without repeats, common name first, in
+ * linear time; returns their number. */
+static size_t
+unique_names(const char *cn, const cJSON *names, const char ***out)
+{
+	size_t n = (size_t)cJSON_GetArraySize(names) + 1, size = 16, k = 0;
+	const char **set, **v = xcalloc(n, sizeof *v);
+	const cJSON *item;
+
+	while (size < n * 2)
+		size *= 2;
+	set = xcalloc(size, sizeof *set);
+	if (cn != NULL)
+		add_unique(set, size, v, &k, cn);
+	cJSON_ArrayForEach(item, names) {
+		if (cJSON_IsString(item))
+			add_unique(set, size, v, &k, item->valuestring);
+	}
+	free(set);
+	*out = v;
+	return k;
+}
+
+/* The "domains" answer of a server order: common name and DNS names, each
+ * once. Only the ids are taken under the lock. */
 static cJSON *
 domains(struct sandbox *sb, const cJSON *body)
 {
 	const cJSON *cert = cJSON_GetObjectItemCaseSensitive(body,
 	    "certificate");
-	const cJSON *names = cJSON_GetObjectItemCaseSensitive(cert,
-	    "dns_names");
-	const cJSON *n;
-	const char *cn = body_string(body, "certificate", "common_name");
-	cJSON *a = cJSON_CreateArray();
+	const char **v;
+	size_t n, i;
+	long long first;
+	cJSON *a = cJSON_CreateArray(), *o;
 
+	n = unique_names(body_string(body, "certificate", "common_name"),
+	    cJSON_GetObjectItemCaseSensitive(cert, "dns_names"), &v);
 	pthread_mutex_lock(&sb->lock);
-	if (cn != NULL)
-		add_domain(sb, a, cn);
-	cJSON_ArrayForEach(n, names) {
-		if (cJSON_IsString(n))
-			add_domain(sb, a, n->valuestring);
-	}
+	first = sb->next_domain;
+	sb->next_domain += (long long)n;
 	pthread_mutex_unlock(&sb->lock);
+	for (i = 0; i < n; i++) {
+		o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "id",
+		    (double)(first + (long long)i));
+		cJSON_AddStringToObject(o, "name", base_domain(v[i]));
+		cJSON_AddStringToObject(o, "dns_name", v[i]);
+		cJSON_AddItemToArray(a, o);
+	}
+	free(v);
 	return a;
 }
 

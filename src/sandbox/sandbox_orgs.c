@@ -1,12 +1,13 @@
 /* sandbox_orgs.c: GET organization: three organizations per account, and
  * those orders created (reading 15). */
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
+
+#include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include <microhttpd.h>
-
-#include "sandbox/sandbox_int.h"
 
 /* One organization of an account. */
 struct sb_org {

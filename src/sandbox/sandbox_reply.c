@@ -1,17 +1,20 @@
 /* sandbox_reply.c: building answers and sending them, faults applied. */
-#include <sys/socket.h>
+#include "config.h"
+
+#include "sandbox/sandbox_int.h"
 
 #include <errno.h>
+#include <microhttpd.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
-#include <microhttpd.h>
 
-#include "sandbox/sandbox_int.h"
+#include "util/safetext.h"
 #include "util/xalloc.h"
 
 /* The start and end of the "huge" fault's body; the middle is padding. */
@@ -31,7 +34,12 @@ sb_reply_json(struct sb_reply *r, unsigned int status, cJSON *json)
 	free(r->body);
 	r->status = status;
 	r->body = cJSON_PrintUnformatted(json);
-	r->len = r->body != NULL ? strlen(r->body) : 0;
+	if (r->body == NULL) {
+		r->status = 500;
+		r->body = xstrdup("{\"errors\":[{\"code\":\"internal_error\","
+		    "\"message\":\"the answer could not be made\"}]}");
+	}
+	r->len = strlen(r->body);
 	r->type = "application/json";
 	cJSON_Delete(json);
 }
@@ -161,13 +169,19 @@ static void
 log_line(const struct sandbox *sb, const struct sb_call *c,
     const struct sb_reply *r, enum sandbox_fault fault)
 {
+	char *method, *url;
+
 	if (!sb->log)
 		return;
+	method = safe_text(c->method);	/* the client's bytes, decoded */
+	url = safe_text(c->url);
 	if (fault == SB_FAULT_NONE)
-		fprintf(stderr, "%s %s -> %u\n", c->method, c->url, r->status);
+		fprintf(stderr, "%s %s -> %u\n", method, url, r->status);
 	else
-		fprintf(stderr, "%s %s -> %u (fault %s)\n", c->method, c->url,
+		fprintf(stderr, "%s %s -> %u (fault %s)\n", method, url,
 		    r->status, sandbox_fault_name(fault));
+	free(method);
+	free(url);
 }
 
 /* Writes all of buf to a socket that may be non-blocking; -1 on error. */

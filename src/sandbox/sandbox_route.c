@@ -1,11 +1,12 @@
 /* sandbox_route.c: keys, faults and the rate limit in front of the
  * endpoints, and the table of routes under /services/v2/. */
-#include <stdlib.h>
-#include <string.h>
-
-#include <microhttpd.h>
+#include "config.h"
 
 #include "sandbox/sandbox_int.h"
+
+#include <microhttpd.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* The accounts' keys; the read-only key opens the US account. */
 static const struct sb_key keys[SB_NKEYS] = {

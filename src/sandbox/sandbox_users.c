@@ -1,5 +1,7 @@
 /* sandbox_users.c: GET user and GET container: a few users and
  * containers per account, searched and paged as CertCentral does. */
+#include "config.h"
+
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,5 +1,9 @@
 /* tui.c: the curses wizard's main loop: start-up and teardown, reading keys,
  * resizes, signals, and the state the other parts share. */
+#include "config.h"
+
+#include "tui/tui.h"
+
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +20,10 @@
 
 #include "core/answers.h"
 #include "core/form.h"
-#include "tui/tui.h"
 #include "tui/tui_int.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"
 #include "util/i18n.h"
@@ -26,17 +31,8 @@
 /* Most keys read in one go (a paste arrives as many keys). */
 #define TUI_BATCH 8192
 
-/* Set by the signal handlers; the loop acts on it. */
-static volatile sig_atomic_t tui_signalled;
 /* 1 while curses owns the terminal. */
 static int tui_active;
-
-/* Records that a signal arrived; nothing else is safe here. */
-static void
-tui_on_signal(int sig)
-{
-	tui_signalled = sig;
-}
 
 /* Gives the terminal back (also run before dying of exhaustion). */
 static void
@@ -48,28 +44,6 @@ tui_end(void)
 	}
 }
 
-/* Installs the flag-setting handlers for SIGHUP, SIGTERM and SIGINT. */
-void
-tui_signals(void)
-{
-	struct sigaction sa;
-
-	tui_signalled = 0;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = tui_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-}
-
-/* The signal that arrived since tui_signals(), or 0. */
-int
-tui_signal_caught(void)
-{
-	return (int)tui_signalled;
-}
-
 /* Starts curses; returns -1 when the terminal cannot be used. */
 static int
 tui_start(struct tui *t)
@@ -77,7 +51,7 @@ tui_start(struct tui *t)
 	if (newterm(NULL, stdout, stdin) == NULL)
 		return -1;
 	tui_active = 1;
-	xalloc_set_fatal_hook(tui_end);
+	cw_set_fatal_hook(tui_end);
 	tui_term_modes();
 	draw_init_colors(t);
 	return 0;
@@ -118,9 +92,7 @@ tui_read_keys(struct tui_key *keys, size_t max)
 	return n;
 }
 
-/* Sets the terminal modes every certwiz screen uses: raw keys, no echo,
- * function keys decoded, a short Esc delay, and getch() waking up every
- * 200 ms so that signal flags are seen. */
+/* Sets the terminal modes every certwiz screen uses. */
 void
 tui_term_modes(void)
 {
@@ -138,14 +110,14 @@ tui_free_state(struct tui *t)
 {
 	size_t i;
 
-	session_slots_free(t->slots, t->nslots);
-	edit_free(&t->ed);
-	for (i = 0; i < t->nvisited; i++)
-		free(t->visited[i]);
-	free(t->visited);
+	session_slots_free(t->fm.slots, t->fm.nslots);
+	edit_free(&t->fm.ed);
+	for (i = 0; i < t->fm.nvisited; i++)
+		free(t->fm.visited[i]);
+	free(t->fm.visited);
 	problems_free(&t->probs);
 	free(t->message);
-	free(t->overlay_text);
+	free(t->why.text);
 	review_close(t);
 	lookup_close(t);
 	submit_free(t);
@@ -164,9 +136,7 @@ tui_write_body(const char *path, const char *text, char **cause)
 	return rc;
 }
 
-/* Finishes the order: keeps the body to print and writes --output (an
- * order that was placed wrote it as sent, card data included, just before
- * sending; the card data is wiped by now); 0 when done. */
+/* Finishes the order: keeps the body and writes --output. */
 int
 tui_finish(struct tui *t)
 {
@@ -178,16 +148,16 @@ tui_finish(struct tui *t)
 		tui_message(t, _("cannot build the body"));
 		return -1;
 	}
-	if (t->o->output != NULL && !t->placed &&
+	if (t->o->output != NULL && !t->sb.placed &&
 	    tui_write_body(t->o->output, text, &cause) != 0) {
 		tui_message(t, "%s", cause);
 		free(cause);
 		cJSON_free(text);
 		return -1;
 	}
-	if (t->o->output != NULL && t->placed) {
-		free(t->output_note);
-		t->output_note = xasprintf(_("written to %s as it was sent"),
+	if (t->o->output != NULL && t->sb.placed) {
+		free(t->sb.output_note);
+		t->sb.output_note = xasprintf(_("written to %s as it was sent"),
 		    t->o->output);
 	}
 	free(t->body);
@@ -222,7 +192,7 @@ tui_loop(struct tui *t, struct tui_key *keys)
 			t->message = NULL;
 			t->message_until = 0;
 		}
-		if (tui_signalled) {
+		if (cw_signal_caught()) {
 			keys_commit(t);
 			if (t->s->changed)
 				tui_draft(t);
@@ -230,7 +200,7 @@ tui_loop(struct tui *t, struct tui_key *keys)
 			break;
 		}
 		for (i = 0; i < n && !t->finished && !t->quit; i++)
-			keys_handle(t, &keys[i], i + 1 < n);
+			view_key(t, &keys[i], i + 1 < n);
 		keys_commit(t);
 	}
 }
@@ -240,20 +210,20 @@ static void
 tui_say_stopped(const struct tui *t)
 {
 	const char *path = t->draft->path;
+	char *why;
 
-	if (tui_signalled)
-		fprintf(stderr, _("certwiz: stopped by signal %d"),
-		    (int)tui_signalled);
-	else
-		fprintf(stderr, _("certwiz: interrupted"));
+	why = cw_signal_caught() ? xasprintf(_("stopped by signal %d"),
+	    cw_signal_caught()) : xstrdup(_("interrupted"));
 	/* Still changed: the save just tried failed (the message says why);
 	 * the path may name an older save, so it is not claimed. */
 	if (t->s->changed)
-		fprintf(stderr, "; %s", t->message != NULL ? t->message :
+		cw_warn("%s; %s", why, t->message != NULL ? t->message :
 		    _("the answers were not saved"));
 	else if (path != NULL)
-		fprintf(stderr, _("; draft saved to %s"), path);
-	fputc('\n', stderr);
+		cw_warn(_("%s; draft saved to %s"), why, path);
+	else
+		cw_warn("%s", why);
+	free(why);
 }
 
 /* Runs the curses wizard on a session. */
@@ -270,15 +240,15 @@ tui_run(struct session *s, const struct tui_opts *o)
 	t.s = s;
 	t.o = o;
 	t.draft = o->draft != NULL ? o->draft : &t.own_draft;
-	tui_signals();
+	cw_signals_catch(0, NULL);
 	if (tui_start(&t) != 0) {
-		fprintf(stderr, _("certwiz: cannot start the terminal wizard "
-		    "(TERM=%s); try --plain\n"),
-		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		cw_warn(_("cannot start the terminal wizard (TERM=%s); try "
+		    "--plain"), getenv("TERM") != NULL ? getenv("TERM") : "");
 		return 2;
 	}
 	keys = xcalloc(TUI_BATCH, sizeof *keys);
-	t.screen = 0;
+	t.fm.screen = 0;
+	t.view = &tui_view_form;
 	tui_reload(&t);
 	keys_focus(&t, keys_first_focusable(&t, 0, 1));
 	if (o->loaded)
@@ -290,8 +260,9 @@ tui_run(struct session *s, const struct tui_opts *o)
 	t.body = NULL;
 	tui_end();
 	free(keys);
-	status = t.finished ? 0 : tui_signalled ? 128 + (int)tui_signalled : 1;
-	if (t.placed)
+	status = t.finished ? 0 : cw_signal_caught() ?
+	    128 + cw_signal_caught() : 1;
+	if (t.sb.placed)
 		result_print(&t);
 	else if (t.finished && body != NULL) {
 		if (o->output != NULL)
@@ -299,7 +270,7 @@ tui_run(struct session *s, const struct tui_opts *o)
 			    "%s\n"), o->output);
 		else
 			printf("%s\n", body);
-	} else if (tui_signalled || t.interrupted)
+	} else if (cw_signal_caught() || t.interrupted)
 		tui_say_stopped(&t);
 	free(body);
 	tui_free_state(&t);

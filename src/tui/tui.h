@@ -21,11 +21,11 @@ struct session;
 
 /* How the wizard runs. */
 struct tui_opts {
-	int		 no_color;	/* no colours (NO_COLOR also turns them off) */
-	int		 dry_run;	/* never submit: F10 prints or writes the body */
+	int		 no_color;	/* no colours (so does NO_COLOR) */
+	int		 dry_run;	/* F10 prints or writes the body */
 	struct api	*api;		/* submits and looks up; NULL: none */
-	const char	*output;	/* write the final body here, mode 0600 */
-	struct draft	*draft;		/* where drafts go (a resumed one), or NULL */
+	const char	*output;	/* the final body goes here (0600) */
+	struct draft	*draft;		/* where drafts go, or NULL */
 	int		 loaded;	/* the session comes from --load */
 	const struct problems *warnings; /* unknown fields of a loaded body */
 	struct recall	*recall;	/* answers filled in from the last

@@ -1,5 +1,9 @@
 /* tui_draw.c: drawing the form screen: the step bar, the fields with their
  * values and errors, the help lines at the bottom, and the overlays. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -8,10 +12,10 @@
 
 #include "core/check.h"
 #include "core/field_check.h"
+#include "core/field_type.h"
 #include "core/form.h"
 #include "core/lookup.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -76,8 +80,7 @@ draw_init_colors(struct tui *t)
 	t->attr[TA_DIM] = COLOR_PAIR(4);
 }
 
-/* Draws UTF-8 text at (y, x) within width columns, after skipping skip
- * characters; line breaks show as an arrow. Returns the columns used. */
+/* Draws UTF-8 text at (y, x) within width columns. */
 int
 draw_text(int y, int x, int width, const char *s, size_t skip,
     unsigned int attr)
@@ -119,8 +122,7 @@ draw_text(int y, int x, int width, const char *s, size_t skip,
 	return col;
 }
 
-/* The byte length of the next line of s wrapped to width characters;
- * *next gets where the line after it starts. */
+/* The byte length of the next wrapped line of s. */
 size_t
 draw_wrap(const char *s, size_t width, size_t *next)
 {
@@ -187,24 +189,25 @@ static char *
 draw_value(struct tui *t, const struct slot *sl, int focused)
 {
 	const struct field *f = &t->s->form->fields[sl->field];
+	enum field_widget w = field_types[f->type].widget;
 	char *text, *out;
 	size_t n;
 
-	if (sl->item < 0 && f->type == FT_OBJECT)
+	if (sl->item < 0 && w == FW_HEADING)
 		return xstrdup("");
-	if (sl->item < 0 && (f->type == FT_LIST || f->type == FT_OBJECT_LIST)) {
+	if (sl->item < 0 && w == FW_LIST) {
 		n = session_list_count(t->s, sl);
 		return xasprintf(_("%zu item%s%s"), n, n == 1 ? "" : "s",
 		    focused ? _("   (+ adds one)") : "");
 	}
-	text = focused && tui_slot_is_text(t, sl) ? xstrdup(edit_text(&t->ed)) :
-	    session_get_text(t->s, sl);
+	text = focused && tui_slot_is_text(t, sl) ?
+	    xstrdup(edit_text(&t->fm.ed)) : session_get_text(t->s, sl);
 	if (f->secret && sl->item < 0) {
 		out = draw_mask(f, text);
 		free(text);
 		return out;
 	}
-	if (sl->item < 0 && f->type == FT_BOOLEAN)
+	if (sl->item < 0 && w == FW_TOGGLE)
 		out = xasprintf("[%c] %s", strcmp(text, "true") == 0 ? 'x' :
 		    ' ', text);
 	else if (!tui_slot_is_text(t, sl) && focused)
@@ -237,7 +240,7 @@ draw_steps(struct tui *t)
 	char *head, *heading;
 	int x = 0, w, used;
 
-	heading = session_screen_heading(form, t->screen);
+	heading = session_screen_heading(form, t->fm.screen);
 	head = xasprintf("%s%s", t->o->sandbox ? _("SANDBOX  ") : "", heading);
 	free(heading);
 	used = draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
@@ -247,8 +250,8 @@ draw_steps(struct tui *t)
 		draw_text(0, COLS - (int)utf8_chars(title), COLS, title, 0,
 		    t->attr[TA_DIM]);
 	/* Start the bar late enough for the current title to fit. */
-	for (first = 0; first < t->screen; first++) {
-		for (w = 0, i = first; i <= t->screen; i++)
+	for (first = 0; first < t->fm.screen; first++) {
+		for (w = 0, i = first; i <= t->fm.screen; i++)
 			if (session_screen_shown(t->s, i))
 				w += (int)utf8_chars(
 				    form_text(form->screens[i].title)) + 3;
@@ -260,7 +263,7 @@ draw_steps(struct tui *t)
 			continue;
 		head = xasprintf(" %s ", form_text(form->screens[i].title));
 		x += draw_text(1, x, COLS - x, head, 0,
-		    i == t->screen ? t->attr[TA_FOCUS] : A_NORMAL) + 1;
+		    i == t->fm.screen ? t->attr[TA_FOCUS] : A_NORMAL) + 1;
 		free(head);
 	}
 	mvhline(2, 0, ACS_HLINE, COLS);
@@ -270,10 +273,10 @@ draw_steps(struct tui *t)
 static void
 draw_slot(struct tui *t, size_t i, int y, int *cy, int *cx)
 {
-	const struct slot *sl = &t->slots[i];
+	const struct slot *sl = &t->fm.slots[i];
 	const struct field *f = &t->s->form->fields[sl->field];
 	const char *err = NULL;
-	int focused = i == t->focus, lw = COLS * 2 / 5, x, vw, used;
+	int focused = i == t->fm.focus, lw = COLS * 2 / 5, x, vw, used;
 	char *label, *value;
 
 	if (sl->item >= 0)
@@ -299,7 +302,7 @@ draw_slot(struct tui *t, size_t i, int y, int *cy, int *cx)
 		vw /= 2;
 	value = draw_value(t, sl, focused);
 	if (focused && tui_slot_is_text(t, sl) && !f->secret) {
-		size_t c = edit_chars_before(&t->ed), skip = 0;
+		size_t c = edit_chars_before(&t->fm.ed), skip = 0;
 
 		if (c + 1 >= (size_t)vw)
 			skip = c + 2 - (size_t)vw;
@@ -329,18 +332,19 @@ draw_fields(struct tui *t, int *cy, int *cx)
 {
 	size_t rows = (size_t)(LINES - TOP_ROWS - BOTTOM_ROWS), i;
 
-	if (t->focus < t->nslots) {
-		if (t->focus < t->top)
-			t->top = t->focus > 0 && !tui_slot_focusable(t,
-			    &t->slots[t->focus - 1]) ? t->focus - 1 : t->focus;
-		if (t->focus >= t->top + rows)
-			t->top = t->focus - rows + 1;
+	if (t->fm.focus < t->fm.nslots) {
+		if (t->fm.focus < t->fm.top)
+			t->fm.top = t->fm.focus > 0 && !tui_slot_focusable(t,
+			    &t->fm.slots[t->fm.focus - 1]) ? t->fm.focus - 1 :
+			    t->fm.focus;
+		if (t->fm.focus >= t->fm.top + rows)
+			t->fm.top = t->fm.focus - rows + 1;
 	}
-	if (t->top >= t->nslots)
-		t->top = 0;
-	for (i = t->top; i < t->nslots && i < t->top + rows; i++)
-		draw_slot(t, i, TOP_ROWS + (int)(i - t->top), cy, cx);
-	if (t->nslots == 0)
+	if (t->fm.top >= t->fm.nslots)
+		t->fm.top = 0;
+	for (i = t->fm.top; i < t->fm.nslots && i < t->fm.top + rows; i++)
+		draw_slot(t, i, TOP_ROWS + (int)(i - t->fm.top), cy, cx);
+	if (t->fm.nslots == 0)
 		mvaddstr(TOP_ROWS, 2, _("(nothing to fill in on this screen)"));
 }
 
@@ -362,18 +366,18 @@ draw_csr_hint(const struct field *f, char *words)
 static char *
 draw_hint(struct tui *t)
 {
-	const struct slot *sl = &t->slots[t->focus];
+	const struct slot *sl = &t->fm.slots[t->fm.focus];
 	const struct field *f = &t->s->form->fields[sl->field];
 	char *path;
 
-	if (sl->item < 0 && (f->type == FT_LIST || f->type == FT_OBJECT_LIST))
+	if (sl->item < 0 && field_types[f->type].widget == FW_LIST)
 		return xstrdup(_("+ or Insert adds an item"));
 	if (lookup_available(t))
 		return xasprintf(_("F4 picks one of the %s%s; or type the ID"),
 		    _(session_slot_lookup(t->s, sl)->what),
 		    session_slot_lookup(t->s, sl)->fills != NULL ?
 		    _(" (type a name first to search)") : "");
-	if (f->type == FT_CSR && !t->pending &&
+	if (f->type == FT_CSR && !t->fm.pending &&
 	    (path = session_csr_words(t->s, sl)) != NULL)
 		return draw_csr_hint(f, path);
 	if ((path = keys_file_path(t)) != NULL) {
@@ -381,8 +385,10 @@ draw_hint(struct tui *t)
 		return xstrdup(_("Ctrl-R reads this file into the field"));
 	}
 	if (!tui_slot_is_text(t, sl))
-		return xstrdup(f->type == FT_BOOLEAN ? _("Space toggles") :
-		    _("Space or Left/Right choose; type to jump"));
+		return xstrdup(field_types[f->type].widget == FW_TOGGLE ?
+		    _("Space "
+		        "toggles") : _("Space or Left/Right choose; type to "
+		    "jump"));
 	if (sl->item >= 0 || sl->nindex > 0)
 		return xstrdup(_("Ctrl-U clears; - on an empty field removes "
 		    "the item"));
@@ -404,8 +410,8 @@ draw_bottom(struct tui *t)
 		draw_text(y, 0, COLS, t->message, 0, t->attr[TA_ERROR]);
 	else
 		mvhline(y, 0, ACS_HLINE, COLS);
-	if (t->focus < t->nslots) {
-		sl = &t->slots[t->focus];
+	if (t->fm.focus < t->fm.nslots) {
+		sl = &t->fm.slots[t->fm.focus];
 		f = &t->s->form->fields[sl->field];
 		vw = tui_slot_values(t, sl) != NULL ? field_values_words(
 		    tui_slot_values(t, sl)) : NULL;
@@ -431,52 +437,112 @@ draw_bottom(struct tui *t)
 	    A_REVERSE);
 }
 
-/* Draws the help, why or quit overlay. */
+/* Draws a box of wrapped text (the why overlay), closed by any key. */
 static void
-draw_overlay(struct tui *t)
+draw_why(struct tui *t, int *cy, int *cx)
 {
-	size_t n = sizeof help_lines / sizeof help_lines[0], i, len, next;
-	int w = COLS - 8 < 76 ? COLS - 8 : 76, h, y;
-	const char *p;
+	int w = COLS - 8 < 76 ? COLS - 8 : 76, h, y, i;
+	const char *p = t->why.text != NULL ? t->why.text : "";
+	size_t len, next;
 	char *line;
 
-	if (t->overlay == TO_KEY || t->overlay == TO_RESEND) {
-		submit_draw_key(t);
-		return;
-	}
-	if (t->overlay == TO_PICK) {
-		lookup_draw(t);
-		return;
-	}
-	if (t->overlay == TO_QUIT) {
-		draw_box(LINES / 2 - 2, (COLS - 40) / 2, 3, 40);
-		draw_text(LINES / 2 - 1, (COLS - 40) / 2 + 3, 36,
-		    _("quit without saving? (y/n)"), 0, A_BOLD);
-		return;
-	}
-	h = (int)n + 2;
-	if (t->overlay == TO_WHY) {
-		p = t->overlay_text != NULL ? t->overlay_text : "";
-		for (h = 3; *p != '\0' && h < LINES - 8; h++, p += next)
-			draw_wrap(p, (size_t)w - 4, &next);
-	}
+	(void)cy;
+	(void)cx;
+	for (h = 3; *p != '\0' && h < LINES - 8; h++, p += next)
+		draw_wrap(p, (size_t)w - 4, &next);
 	y = (LINES - h) / 2;
 	draw_box(y, 4, h, w);
-	if (t->overlay == TO_HELP) {
-		for (i = 0; i < n; i++)
-			draw_text(y + 1 + (int)i, 6, w - 4,
-			    form_text(help_lines[i]), 0,
-			    A_NORMAL);
-		return;
-	}
-	p = t->overlay_text != NULL ? t->overlay_text : "";
-	for (i = 1; (int)i < h - 1 && *p != '\0'; i++, p += next) {
+	p = t->why.text != NULL ? t->why.text : "";
+	for (i = 1; i < h - 1 && *p != '\0'; i++, p += next) {
 		len = draw_wrap(p, (size_t)w - 4, &next);
 		line = xstrndup(p, len);
-		draw_text(y + (int)i, 6, w - 4, line, 0, A_NORMAL);
+		draw_text(y + i, 6, w - 4, line, 0, A_NORMAL);
 		free(line);
 	}
 	draw_text(y + h - 1, 6, w - 4, _(" any key closes "), 0, A_BOLD);
+}
+
+/* Draws the key bindings. */
+static void
+draw_help(struct tui *t, int *cy, int *cx)
+{
+	size_t n = sizeof help_lines / sizeof help_lines[0], i;
+	int w = COLS - 8 < 76 ? COLS - 8 : 76, h = (int)n + 2;
+	int y = (LINES - h) / 2;
+
+	(void)t;
+	(void)cy;
+	(void)cx;
+	draw_box(y, 4, h, w);
+	for (i = 0; i < n; i++)
+		draw_text(y + 1 + (int)i, 6, w - 4, form_text(help_lines[i]), 0,
+		    A_NORMAL);
+}
+
+/* Draws the "quit without saving?" question. */
+static void
+draw_quit(struct tui *t, int *cy, int *cx)
+{
+	(void)t;
+	(void)cy;
+	(void)cx;
+	draw_box(LINES / 2 - 2, (COLS - 40) / 2, 3, 40);
+	draw_text(LINES / 2 - 1, (COLS - 40) / 2 + 3, 36,
+	    _("quit without saving? (y/n)"), 0, A_BOLD);
+}
+
+/* Any key closes the help or why overlay. */
+static void
+draw_any_key_closes(struct tui *t, const struct tui_key *k, int more)
+{
+	(void)k;
+	(void)more;
+	view_pop(t);
+}
+
+/* y quits; any other key keeps the wizard going. */
+static void
+draw_quit_key(struct tui *t, const struct tui_key *k, int more)
+{
+	(void)more;
+	if (!k->is_key && (k->code == 'y' || k->code == 'Y')) {
+		t->quit = 1;
+		return;
+	}
+	tui_message(t, _("not quitting"));
+	view_pop(t);
+}
+
+/* Releases the why overlay's text. */
+static void
+draw_why_close(struct tui *t)
+{
+	free(t->why.text);
+	t->why.text = NULL;
+}
+
+const struct tui_view tui_view_help = {
+	.name = "help", .key = draw_any_key_closes, .draw = draw_help,
+	.resize = view_nothing,
+};
+
+const struct tui_view tui_view_why = {
+	.name = "why", .key = draw_any_key_closes, .draw = draw_why,
+	.resize = view_nothing, .close = draw_why_close,
+};
+
+const struct tui_view tui_view_quit = {
+	.name = "quit", .key = draw_quit_key, .draw = draw_quit,
+	.resize = view_nothing,
+};
+
+/* Draws the form view: the steps, the fields and the key line. */
+void
+draw_form(struct tui *t, int *cy, int *cx)
+{
+	draw_steps(t);
+	draw_fields(t, cy, cx);
+	draw_bottom(t);
 }
 
 /* Redraws the whole screen (curses sends only what changed). */
@@ -492,20 +558,8 @@ draw_all(struct tui *t)
 		    "is %dx%d"), TUI_MIN_COLS, TUI_MIN_LINES, COLS, LINES);
 		mvaddstr(0, 0, msg);
 		free(msg);
-	} else if (t->mode == TM_REVIEW)
-		review_draw(t);
-	else if (t->mode == TM_RESULT)
-		result_draw(t);
-	else {
-		draw_steps(t);
-		draw_fields(t, &cy, &cx);
-		draw_bottom(t);
-	}
-	if (t->overlay != TO_NONE && COLS >= TUI_MIN_COLS &&
-	    LINES >= TUI_MIN_LINES) {
-		draw_overlay(t);
-		cy = -1;
-	}
+	} else
+		view_draw(t, &cy, &cx);
 	if (cy >= 0) {
 		curs_set(1);
 		move(cy, cx);

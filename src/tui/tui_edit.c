@@ -1,9 +1,12 @@
 /* tui_edit.c: a one-field line editor over a UTF-8 buffer with a cursor. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 
 /* Control keys the editor knows. */
@@ -15,7 +18,9 @@
 static void
 edit_grow(struct tui_edit *e, size_t n)
 {
-	if (e->len + n + 1 <= e->cap)
+	/* buf is NULL only while cap is 0; tested too for scan-build, which
+	 * cannot follow that and reports buf[n] as a NULL dereference. */
+	if (e->buf != NULL && e->len + n + 1 <= e->cap)
 		return;
 	e->cap = (e->len + n + 1) * 2;
 	e->buf = xreallocarray(e->buf, e->cap, 1);
@@ -119,8 +124,7 @@ edit_cut(struct tui_edit *e, size_t from, size_t to)
 	e->cur = from;
 }
 
-/* Handles an editing key; returns 1 when the text changed, 0 when only the
- * cursor moved, -1 when the key is not an editing key. */
+/* Handles an editing key. */
 int
 edit_key(struct tui_edit *e, int key)
 {

@@ -29,17 +29,6 @@ struct tui_edit {
 	size_t	 cur;
 };
 
-/* What the screen shows. */
-enum tui_mode { TM_FORM, TM_REVIEW, TM_RESULT };
-
-/* An overlay drawn over the screen until a key is pressed. */
-enum tui_overlay {
-	TO_NONE, TO_HELP, TO_WHY, TO_QUIT,
-	TO_KEY,		/* the masked API key prompt */
-	TO_PICK,	/* a list fetched from the account (F4) */
-	TO_RESEND	/* send again after an unknown outcome? */
-};
-
 /* What follows once a key has been typed at the prompt. */
 enum tui_then { TT_NONE, TT_SUBMIT, TT_PICK };
 
@@ -49,67 +38,147 @@ enum tui_then { TT_NONE, TT_SUBMIT, TT_PICK };
 /* Colour pairs (or attributes without colour). */
 enum tui_attr { TA_TITLE, TA_FOCUS, TA_ERROR, TA_MARK, TA_DIM, TA_COUNT };
 
-/* The wizard's state. */
-struct tui {
-	struct session		*s;
-	const struct tui_opts	*o;
-	enum tui_mode		 mode;
-	enum tui_overlay	 overlay;
-	char			*overlay_text;	/* TO_WHY text */
-	size_t			 screen;	/* current form screen */
-	struct slot		*slots;
-	size_t			 nslots;
-	size_t			 focus;		/* index into slots */
-	size_t			 top;		/* first slot drawn */
-	struct tui_edit		 ed;		/* the focused text field */
-	char			 ahead[32];	/* enum type-ahead prefix */
-	char		       **visited;	/* paths of fields left */
-	size_t			 nvisited;
-	struct problems		 probs;		/* session_check, when fresh */
-	int			 probs_fresh;
-	int			 pending;	/* ed not yet stored */
-	char			*message;	/* status line, or NULL */
-	int			 colors;
-	unsigned int		 attr[TA_COUNT];
-	/* Review screen. */
-	char		       **lines;		/* the body, one line each */
-	size_t			 nlines;
-	size_t			 rtop;		/* first body line drawn */
-	size_t			 rsel;		/* selected problem */
-	int			 finished;	/* F10 on a clean review */
-	int			 quit;
-	int			 interrupted;	/* Ctrl-C */
-	char			*body;		/* the final body, once finished */
-	struct draft		*draft;		/* where drafts go */
-	struct draft		 own_draft;	/* that, unless the caller gave one */
-	time_t			 message_until;	/* a brief message goes then, or 0 */
-	/* Submitting (tui_submit.c) and the result screen (tui_result.c). */
-	struct api_result	 res;		/* the last submission */
-	int			 rejected;	/* res holds DigiCert's errors */
-	int			 placed;	/* res is a placed order */
-	char			*unknown_alt;	/* alt ID of an unknown outcome */
-	int			 warmed;	/* api_warm() has run */
-	char			 key[TUI_KEY_MAX + 1];	/* typed, wiped */
-	size_t			 keylen;
-	int			 key_typed;	/* the key came from the prompt */
-	enum tui_then		 then;		/* after the key prompt */
-	char			*output_note;	/* where --output went */
-	/* The pick list (tui_lookup.c). */
-	cJSON			*pick;		/* [{"id", "name", "country"}] */
-	char			*pick_title;
-	size_t			 psel;
+struct tui;
+struct tui_key;
+
+/* One curses screen or overlay and what it does; the main loop knows only
+ * the current view and a stack of overlays over it (after tmux's struct
+ * window_mode and htop's PanelClass). Every member but name may be NULL. */
+struct tui_view {
+	const char	*name;
+	void		(*open)(struct tui *t);
+	void		(*key)(struct tui *t, const struct tui_key *k,
+			    int more);
+	void		(*draw)(struct tui *t, int *cy, int *cx);
+	void		(*resize)(struct tui *t);
+	void		(*close)(struct tui *t);
 };
+
+/* The views (each defined beside the code it runs). */
+extern const struct tui_view tui_view_form;	/* tui_keys.c */
+extern const struct tui_view tui_view_review;	/* tui_review.c */
+extern const struct tui_view tui_view_result;	/* tui_result.c */
+extern const struct tui_view tui_view_help;	/* tui_draw.c */
+extern const struct tui_view tui_view_why;	/* tui_draw.c */
+extern const struct tui_view tui_view_quit;	/* tui_draw.c */
+extern const struct tui_view tui_view_prompt;	/* tui_submit.c: the key */
+extern const struct tui_view tui_view_resend;	/* tui_submit.c */
+extern const struct tui_view tui_view_lookup;	/* tui_lookup.c */
+
+/* Deepest stack of overlays. */
+#define TUI_OVERLAYS	4
+
+/* The form view: fields of the current screen and the line editor. */
+struct tui_form_state {
+	size_t		 screen;	/* current form screen */
+	struct slot	*slots;
+	size_t		 nslots;
+	size_t		 focus;		/* index into slots */
+	size_t		 top;		/* first slot drawn */
+	struct tui_edit	 ed;		/* the focused text field */
+	char		 ahead[32];	/* enum type-ahead prefix */
+	char		**visited;	/* paths of fields left */
+	size_t		 nvisited;
+	int		 pending;	/* ed not yet stored */
+};
+
+/* The review view. */
+struct tui_review_state {
+	char		**lines;	/* the body, one line each */
+	size_t		 nlines;
+	size_t		 rtop;		/* first body line drawn */
+	size_t		 rsel;		/* selected problem */
+};
+
+/* Submitting (tui_submit.c) and the result view (tui_result.c). */
+struct tui_submit_state {
+	struct api_result	 res;	/* the last submission */
+	int		 rejected;	/* res holds DigiCert's errors */
+	int		 placed;	/* res is a placed order */
+	char		*unknown_alt;	/* alt ID of an unknown outcome */
+	int		 warmed;	/* api_warm() has run */
+	char		*output_note;	/* where --output went */
+};
+
+/* The masked key prompt view. */
+struct tui_prompt_state {
+	char		 key[TUI_KEY_MAX + 1];	/* typed, wiped */
+	size_t		 keylen;
+	int		 key_typed;	/* the key came from the prompt */
+	enum tui_then	 then;		/* after the key prompt */
+};
+
+/* The look-up view: a list fetched from the account (tui_lookup.c). */
+struct tui_lookup_state {
+	cJSON		*pick;		/* [{"id", "name", "country"}] */
+	char		*pick_title;
+	size_t		 psel;
+};
+
+/* The product picker's list (tui_pick.c), before a session exists. */
+struct pick;
+
+/* The "why" overlay. */
+struct tui_why_state {
+	char		*text;
+};
+
+/* The wizard's state: what every view shares, then each view's own. */
+struct tui {
+	struct session	*s;
+	const struct tui_opts	*o;
+	const struct tui_view	*view;	/* the current screen */
+	const struct tui_view	*stack[TUI_OVERLAYS];	/* overlays on it */
+	size_t		 depth;
+	struct problems	 probs;		/* session_check, when fresh */
+	int		 probs_fresh;
+	char		*message;	/* status line, or NULL */
+	time_t		 message_until;	/* a brief message goes then, or 0 */
+	int		 colors;
+	unsigned int	 attr[TA_COUNT];
+	int		 finished;	/* F10 on a clean review */
+	int		 quit;
+	int		 interrupted;	/* Ctrl-C */
+	char		*body;		/* the final body, once finished */
+	struct draft	*draft;		/* where drafts go */
+	struct draft	 own_draft;	/* that, unless the caller gave one */
+	struct tui_form_state	 fm;
+	struct tui_review_state	 rv;
+	struct tui_submit_state	 sb;
+	struct tui_prompt_state	 kp;
+	struct tui_lookup_state	 pk;
+	struct tui_why_state	 why;
+	struct pick		*pp;
+};
+
+/* tui_view.c: switching views and the overlay stack. */
+/* Makes v the current view, closing the one before (unless it is v) and
+ * opening v (again, when it was current). */
+void	view_switch(struct tui *t, const struct tui_view *v);
+void	view_push(struct tui *t, const struct tui_view *v);
+void	view_pop(struct tui *t);
+int	view_is(const struct tui *t, const struct tui_view *v);
+const struct tui_view *view_top(const struct tui *t);
+void	view_key(struct tui *t, const struct tui_key *k, int more);
+/* Draws the current view, then the overlays (an overlay hides the
+ * cursor). */
+void	view_draw(struct tui *t, int *cy, int *cx);
+void	view_nothing(struct tui *t);
 
 /* tui_edit.c: the line editor. */
 void	edit_set(struct tui_edit *e, const char *text);
 void	edit_free(struct tui_edit *e);
 void	edit_insert(struct tui_edit *e, const char *bytes, size_t n);
 void	edit_insert_wc(struct tui_edit *e, unsigned int wc);
+/* Handles an editing key: 1 when the text changed, 0 when only the cursor
+ * moved, -1 when it is not an editing key. */
 int	edit_key(struct tui_edit *e, int key);
 const char *edit_text(const struct tui_edit *e);
 size_t	edit_chars_before(const struct tui_edit *e);
 
 /* tui_state.c: state shared by the other parts. */
+/* Re-reads the current screen's slots, keeping the focused field where it
+ * still applies; moves off a screen that is now hidden. */
 void	tui_reload(struct tui *t);
 int	tui_slot_is_text(const struct tui *t, const struct slot *sl);
 int	tui_slot_required(const struct tui *t, const struct slot *sl);
@@ -119,6 +188,8 @@ const struct problems *tui_problems(struct tui *t);
 void	tui_message(struct tui *t, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 size_t	tui_shown_count(const struct tui *t, size_t *pos);
+/* Moves to the screen and slot of a path; 0, or -1 when no shown field
+ * has it. */
 int	tui_goto_path(struct tui *t, const char *path);
 void	tui_visit(struct tui *t, const char *path);
 void	edit_focus_load(struct tui *t);
@@ -131,20 +202,23 @@ struct tui_key {
 	int	is_key;
 };
 
-/* tui.c: the terminal modes of every screen. */
+/* tui.c: sets the terminal modes of every screen: raw keys, no echo,
+ * function keys decoded, a short Esc delay, and getch() waking up every
+ * 200 ms so that signal flags are seen. */
 void	tui_term_modes(void);
 
-/* tui.c: finishing. */
+/* tui.c: finishes the order: keeps the body to print and writes --output
+ * (a placed order wrote it as sent, card data included, just before
+ * sending); 0 when done, else -1 with the status line saying why. */
 int	tui_finish(struct tui *t);
 /* Writes a body to the output file (mode 0600, atomically). */
 int	tui_write_body(const char *path, const char *text, char **cause);
 
-/* tui.c: signals (the handlers only set a flag). */
-void	tui_signals(void);
-int	tui_signal_caught(void);
 
 /* tui_state.c: drafts. */
 void	tui_draft(struct tui *t);
+/* Saves a draft when the answers changed and says so for a moment; a
+ * failure is shown and the answers stay in memory. */
 void	tui_autosave(struct tui *t);
 
 /* tui_load.c: starting from a loaded order body. */
@@ -152,13 +226,14 @@ void	tui_load_start(struct tui *t);
 size_t	tui_warning_count(const struct tui *t);
 
 /* tui_keys.c: dispatching keys, moving around, the overlays. */
-void	keys_handle(struct tui *t, const struct tui_key *k, int more);
 void	keys_commit(struct tui *t);
 void	keys_focus(struct tui *t, size_t i);
 size_t	keys_first_focusable(const struct tui *t, size_t from, int dir);
 void	keys_screen(struct tui *t, int dir);
 void	keys_quit(struct tui *t);
 void	keys_interrupt(struct tui *t);
+/* The file the focused CSR or text field names when it is readable;
+ * allocated, or NULL. */
 char	*keys_file_path(const struct tui *t);
 void	keys_why(struct tui *t);
 
@@ -174,39 +249,37 @@ void	keys_list_add(struct tui *t);
 void	keys_list_remove(struct tui *t);
 
 /* tui_submit.c: the key prompt and submitting from the review. */
+/* Opens the connection while the review is read; says so only when the
+ * key was refused. */
 void	submit_warm(struct tui *t);
 void	submit_start(struct tui *t);
 void	submit_key_prompt(struct tui *t, enum tui_then then);
-void	submit_key_key(struct tui *t, const struct tui_key *k);
-void	submit_resend_key(struct tui *t, const struct tui_key *k);
-void	submit_draw_key(struct tui *t);
 void	submit_free(struct tui *t);
 
 /* tui_result.c: the result screen after an order was placed. */
-void	result_draw(struct tui *t);
-void	result_key(struct tui *t, const struct tui_key *k);
 void	result_print(const struct tui *t);
 
 /* tui_lookup.c: picking an ID from the account (F4 or Ctrl-L). */
 int	lookup_available(const struct tui *t);
 void	lookup_open(struct tui *t);
-void	lookup_draw(struct tui *t);
-void	lookup_key(struct tui *t, const struct tui_key *k);
 void	lookup_close(struct tui *t);
 
 /* tui_draw.c: the form screen and overlays. */
 void	draw_init_colors(struct tui *t);
 void	draw_all(struct tui *t);
+void	draw_form(struct tui *t, int *cy, int *cx);
+/* Draws UTF-8 text at (y, x) within width columns after skipping skip
+ * characters (line breaks show as an arrow); the columns used. */
 int	draw_text(int y, int x, int width, const char *s, size_t skip,
 	    unsigned int attr);
+/* The byte length of the next line of s wrapped to width characters;
+ * *next gets where the line after it starts. */
 size_t	draw_wrap(const char *s, size_t width, size_t *next);
 void	draw_box(int y, int x, int h, int w);
 
 /* tui_review.c: the review screen. */
 void	review_open(struct tui *t);
 void	review_close(struct tui *t);
-void	review_draw(struct tui *t);
-void	review_key(struct tui *t, const struct tui_key *k);
 size_t	review_local_errors(struct tui *t);
 
 #endif

@@ -1,5 +1,9 @@
 /* tui_keys.c: keys on the form screen: dispatching them, moving between
  * fields and screens, quitting, and the overlays. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,7 +15,6 @@
 #include "core/field_check.h"
 #include "core/form.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"
@@ -27,12 +30,13 @@ keys_commit(struct tui *t)
 {
 	char *err;
 
-	if (!t->pending || t->focus >= t->nslots) {
-		t->pending = 0;
+	if (!t->fm.pending || t->fm.focus >= t->fm.nslots) {
+		t->fm.pending = 0;
 		return;
 	}
-	t->pending = 0;
-	err = session_set_text(t->s, &t->slots[t->focus], edit_text(&t->ed));
+	t->fm.pending = 0;
+	err = session_set_text(t->s, &t->fm.slots[t->fm.focus],
+	    edit_text(&t->fm.ed));
 	free(err);
 	tui_reload(t);
 }
@@ -43,8 +47,8 @@ keys_first_focusable(const struct tui *t, size_t from, int dir)
 {
 	long i;
 
-	for (i = (long)from; i >= 0 && (size_t)i < t->nslots; i += dir) {
-		if (tui_slot_focusable(t, &t->slots[i]))
+	for (i = (long)from; i >= 0 && (size_t)i < t->fm.nslots; i += dir) {
+		if (tui_slot_focusable(t, &t->fm.slots[i]))
 			return (size_t)i;
 	}
 	return SIZE_MAX;
@@ -55,9 +59,9 @@ void
 keys_focus(struct tui *t, size_t i)
 {
 	keys_commit(t);
-	if (t->focus < t->nslots && t->focus != i)
-		tui_visit(t, t->slots[t->focus].path);
-	t->focus = i;
+	if (t->fm.focus < t->fm.nslots && t->fm.focus != i)
+		tui_visit(t, t->fm.slots[t->fm.focus].path);
+	t->fm.focus = i;
 	edit_focus_load(t);
 }
 
@@ -75,16 +79,16 @@ keys_screen_to(struct tui *t, int dir, int at_end)
 		    "the order") : _("this is the first screen"));
 		return;
 	}
-	if (t->focus < t->nslots)
-		tui_visit(t, t->slots[t->focus].path);
-	t->screen = sc;
-	t->focus = SIZE_MAX;
-	t->top = 0;
+	if (t->fm.focus < t->fm.nslots)
+		tui_visit(t, t->fm.slots[t->fm.focus].path);
+	t->fm.screen = sc;
+	t->fm.focus = SIZE_MAX;
+	t->fm.top = 0;
 	tui_reload(t);
-	i = at_end && t->nslots > 0 ?
-	    keys_first_focusable(t, t->nslots - 1, -1) :
+	i = at_end && t->fm.nslots > 0 ?
+	    keys_first_focusable(t, t->fm.nslots - 1, -1) :
 	    keys_first_focusable(t, 0, 1);
-	t->focus = SIZE_MAX;
+	t->fm.focus = SIZE_MAX;
 	keys_focus(t, i);
 	tui_autosave(t);
 }
@@ -103,8 +107,9 @@ keys_move(struct tui *t, int dir)
 	size_t i = SIZE_MAX;
 
 	keys_commit(t);
-	if (t->focus < t->nslots && !(dir < 0 && t->focus == 0))
-		i = keys_first_focusable(t, t->focus + (size_t)(long)dir, dir);
+	if (t->fm.focus < t->fm.nslots && !(dir < 0 && t->fm.focus == 0))
+		i = keys_first_focusable(t, t->fm.focus + (size_t)(long)dir,
+		    dir);
 	if (i != SIZE_MAX)
 		keys_focus(t, i);
 	else
@@ -117,7 +122,7 @@ keys_quit(struct tui *t)
 {
 	keys_commit(t);
 	if (t->s->changed)
-		t->overlay = TO_QUIT;
+		view_push(t, &tui_view_quit);
 	else
 		t->quit = 1;
 }
@@ -133,19 +138,18 @@ keys_interrupt(struct tui *t)
 	t->quit = 1;
 }
 
-/* The file the focused text names, when it is a readable file path typed
- * into a CSR or text field; allocated, or NULL. */
+/* The readable file the focused text names, or NULL. */
 char *
 keys_file_path(const struct tui *t)
 {
-	const char *s = edit_text(&t->ed), *home = getenv("HOME");
+	const char *s = edit_text(&t->fm.ed), *home = getenv("HOME");
 	enum field_type ty;
 	struct stat st;
 	char *path;
 
-	if (t->focus >= t->nslots || t->slots[t->focus].item >= 0)
+	if (t->fm.focus >= t->fm.nslots || t->fm.slots[t->fm.focus].item >= 0)
 		return NULL;
-	ty = t->s->form->fields[t->slots[t->focus].field].type;
+	ty = t->s->form->fields[t->fm.slots[t->fm.focus].field].type;
 	if ((ty != FT_CSR && ty != FT_TEXT) || strchr(s, '\n') != NULL)
 		return NULL;
 	if (s[0] == '/' || strncmp(s, "./", 2) == 0)
@@ -167,11 +171,11 @@ void
 keys_why(struct tui *t)
 {
 	keys_commit(t);
-	if (t->focus >= t->nslots)
+	if (t->fm.focus >= t->fm.nslots)
 		return;
-	free(t->overlay_text);
-	t->overlay_text = session_why(t->s, &t->slots[t->focus]);
-	t->overlay = TO_WHY;
+	free(t->why.text);
+	t->why.text = session_why(t->s, &t->fm.slots[t->fm.focus]);
+	view_push(t, &tui_view_why);
 }
 
 /* Ctrl-X: clears the answers filled in from the last order. */
@@ -185,7 +189,7 @@ keys_forget(struct tui *t)
 	}
 	recall_clear(t->s, t->o->recall);
 	tui_reload(t);
-	if (t->focus < t->nslots)
+	if (t->fm.focus < t->fm.nslots)
 		edit_focus_load(t);
 	tui_message(t, _("cleared the answers remembered from your last "
 	    "order"));
@@ -198,9 +202,9 @@ keys_csr_keys(struct tui *t)
 	char *msg = NULL;
 
 	keys_commit(t);
-	if (t->focus >= t->nslots)
+	if (t->fm.focus >= t->fm.nslots)
 		return;
-	session_csr_set_keys(t->s, &t->slots[t->focus], &msg);
+	session_csr_set_keys(t->s, &t->fm.slots[t->fm.focus], &msg);
 	tui_reload(t);
 	edit_focus_load(t);
 	tui_message(t, "%s", msg);
@@ -211,10 +215,11 @@ keys_csr_keys(struct tui *t)
 static int
 keys_enter_is_newline(const struct tui *t, int more)
 {
-	const char *s = edit_text(&t->ed);
+	const char *s = edit_text(&t->fm.ed);
 
-	if (t->focus >= t->nslots || !tui_slot_is_text(t, &t->slots[t->focus]) ||
-	    t->s->form->fields[t->slots[t->focus].field].type != FT_CSR)
+	if (t->fm.focus >= t->fm.nslots ||
+	    !tui_slot_is_text(t, &t->fm.slots[t->fm.focus]) ||
+	    t->s->form->fields[t->fm.slots[t->fm.focus].field].type != FT_CSR)
 		return 0;
 	return more || (strstr(s, "-----BEGIN") != NULL &&
 	    strstr(strstr(s, "-----BEGIN") + 10, "-----END") == NULL);
@@ -229,7 +234,7 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 	if (k->is_key) {
 		if (c == KEY_F(1)) {
 			keys_commit(t);
-			t->overlay = TO_HELP;
+			view_push(t, &tui_view_help);
 		} else if (c == KEY_F(2))
 			tui_draft(t);
 		else if (c == KEY_F(3))
@@ -274,59 +279,24 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 	return 1;
 }
 
-/* Keys while an overlay is up. */
+/* Handles one key on the form; more is 1 when further keys are already
+ * waiting. */
 static void
-keys_overlay(struct tui *t, const struct tui_key *k)
+keys_form(struct tui *t, const struct tui_key *k, int more)
 {
-	if (k->is_key && k->code == KEY_RESIZE)
-		return;
-	if (t->overlay == TO_KEY) {
-		submit_key_key(t, k);
-		return;
-	}
-	if (t->overlay == TO_PICK) {
-		lookup_key(t, k);
-		return;
-	}
-	if (t->overlay == TO_RESEND) {
-		submit_resend_key(t, k);
-		return;
-	}
-	if (t->overlay == TO_QUIT) {
-		if (!k->is_key && (k->code == 'y' || k->code == 'Y')) {
-			t->quit = 1;
-			return;
-		}
-		tui_message(t, _("not quitting"));
-	}
-	t->overlay = TO_NONE;
-}
-
-/* Handles one key; more is 1 when further keys are already waiting. */
-void
-keys_handle(struct tui *t, const struct tui_key *k, int more)
-{
-	if (t->overlay != TO_NONE) {
-		keys_overlay(t, k);
-		return;
-	}
-	if (t->mode == TM_REVIEW) {
-		review_key(t, k);
-		return;
-	}
-	if (t->mode == TM_RESULT) {
-		result_key(t, k);
-		return;
-	}
 	if (!(k->is_key && k->code == KEY_RESIZE)) {
 		free(t->message);
 		t->message = NULL;
 		t->message_until = 0;
 	}
-	if (keys_global(t, k, more) || t->focus >= t->nslots)
+	if (keys_global(t, k, more) || t->fm.focus >= t->fm.nslots)
 		return;
-	if (tui_slot_is_text(t, &t->slots[t->focus]))
+	if (tui_slot_is_text(t, &t->fm.slots[t->fm.focus]))
 		keys_text(t, k);
 	else
 		keys_choice(t, k);
 }
+
+const struct tui_view tui_view_form = {
+	.name = "form", .key = keys_form, .draw = draw_form,
+};

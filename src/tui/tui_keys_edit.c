@@ -1,14 +1,18 @@
 /* tui_keys_edit.c: keys on a field: editing text, reading a file into it,
  * choosing a value of an enumeration or toggling a yes/no. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "core/value.h"
 #include "core/field_check.h"
+#include "core/field_type.h"
 #include "core/form.h"
-#include "tui/tui_int.h"
+#include "core/value.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
@@ -22,7 +26,7 @@ keys_set(struct tui *t, const char *text)
 {
 	char *err;
 
-	err = session_set_text(t->s, &t->slots[t->focus], text);
+	err = session_set_text(t->s, &t->fm.slots[t->fm.focus], text);
 	free(err);
 	tui_reload(t);
 	edit_focus_load(t);
@@ -41,7 +45,7 @@ keys_value_text(const cJSON *v, char *buf, size_t size)
 static void
 keys_cycle(struct tui *t, int dir)
 {
-	const struct slot *sl = &t->slots[t->focus];
+	const struct slot *sl = &t->fm.slots[t->fm.focus];
 	const cJSON *values = tui_slot_values(t, sl);
 	char buf[128], *cur = session_get_text(t->s, sl), *next;
 	int n = cJSON_GetArraySize(values), i, at = -1, lo;
@@ -74,22 +78,23 @@ keys_cycle(struct tui *t, int dir)
 static void
 keys_ahead(struct tui *t, int c)
 {
-	const cJSON *values = tui_slot_values(t, &t->slots[t->focus]), *v;
-	char buf[128], keep[sizeof t->ahead], *next;
-	size_t n = strlen(t->ahead);
+	const cJSON *values = tui_slot_values(t, &t->fm.slots[t->fm.focus]), *v;
+	char buf[128], keep[sizeof t->fm.ahead], *next;
+	size_t n = strlen(t->fm.ahead);
 	int pass;
 
 	for (pass = 0; pass < 2; pass++) {
-		if (n + 1 < sizeof t->ahead) {
-			t->ahead[n] = (char)c;
-			t->ahead[n + 1] = '\0';
+		if (n + 1 < sizeof t->fm.ahead) {
+			t->fm.ahead[n] = (char)c;
+			t->fm.ahead[n + 1] = '\0';
 		}
 		cJSON_ArrayForEach(v, values) {
 			next = xstrdup(keys_value_text(v, buf, sizeof buf));
-			if (strncasecmp(next, t->ahead, strlen(t->ahead)) == 0) {
-				memcpy(keep, t->ahead, sizeof keep);
+			if (strncasecmp(next, t->fm.ahead,
+			    strlen(t->fm.ahead)) == 0) {
+				memcpy(keep, t->fm.ahead, sizeof keep);
 				keys_set(t, next);
-				memcpy(t->ahead, keep, sizeof keep);
+				memcpy(t->fm.ahead, keep, sizeof keep);
 				free(next);
 				return;
 			}
@@ -98,7 +103,7 @@ keys_ahead(struct tui *t, int c)
 		n = 0;
 	}
 	tui_message(t, _("no value starts with '%c'"), c);
-	t->ahead[0] = '\0';
+	t->fm.ahead[0] = '\0';
 }
 
 /* Reads the file named in the focused field into it (Ctrl-R). */
@@ -117,8 +122,8 @@ keys_read_file(struct tui *t)
 		tui_message(t, "%s", cause);
 		free(cause);
 	} else {
-		edit_set(&t->ed, text);
-		t->pending = 1;
+		edit_set(&t->fm.ed, text);
+		t->fm.pending = 1;
 		tui_message(t, _("read %zu bytes from %s"), len, path);
 		free(text);
 	}
@@ -135,26 +140,27 @@ keys_text(struct tui *t, const struct tui_key *k)
 		keys_read_file(t);
 		return;
 	}
-	if (t->ed.len == 0 && ((!k->is_key && c == '-') ||
+	if (t->fm.ed.len == 0 && ((!k->is_key && c == '-') ||
 	    (k->is_key && c == KEY_DC))) {
 		size_t list, item;
 
-		if (keys_item_of(t, &t->slots[t->focus], &list, &item) == 0) {
+		if (keys_item_of(t, &t->fm.slots[t->fm.focus], &list,
+		    &item) == 0) {
 			keys_list_remove(t);
 			return;
 		}
 	}
 	if (k->is_key || c == 0x7f || c == 0x08 || c == KEY_CTRL('a') ||
 	    c == KEY_CTRL('e') || c == KEY_CTRL('u')) {
-		if (edit_key(&t->ed, c) > 0)
-			t->pending = 1;
+		if (edit_key(&t->fm.ed, c) > 0)
+			t->fm.pending = 1;
 		return;
 	}
 	if (c == '\r')
 		c = '\n';
 	if (c >= 0x20 || c == '\n') {
-		edit_insert_wc(&t->ed, (unsigned int)c);
-		t->pending = 1;
+		edit_insert_wc(&t->fm.ed, (unsigned int)c);
+		t->fm.pending = 1;
 	}
 }
 
@@ -162,8 +168,9 @@ keys_text(struct tui *t, const struct tui_key *k)
 void
 keys_choice(struct tui *t, const struct tui_key *k)
 {
-	const struct slot *sl = &t->slots[t->focus];
+	const struct slot *sl = &t->fm.slots[t->fm.focus];
 	const struct field *f = &t->s->form->fields[sl->field];
+	enum field_widget w = field_types[f->type].widget;
 	int c = k->code, ch = !k->is_key;
 	char *cur;
 
@@ -171,17 +178,16 @@ keys_choice(struct tui *t, const struct tui_key *k)
 		keys_quit(t);
 	else if (ch && c == '?')
 		keys_why(t);
-	else if ((f->type == FT_LIST || f->type == FT_OBJECT_LIST) &&
-	    ((ch && c == '+') || (!ch && c == KEY_IC)))
+	else if (w == FW_LIST && ((ch && c == '+') || (!ch && c == KEY_IC)))
 		keys_list_add(t);
 	else if ((ch && c == '-') || (!ch && c == KEY_DC))
 		keys_list_remove(t);
-	else if (f->type == FT_BOOLEAN && ((ch && c == ' ') ||
+	else if (w == FW_TOGGLE && ((ch && c == ' ') ||
 	    (!ch && (c == KEY_LEFT || c == KEY_RIGHT)))) {
 		cur = session_get_text(t->s, sl);
 		keys_set(t, strcmp(cur, "true") == 0 ? "false" : "true");
 		free(cur);
-	} else if (f->type != FT_ENUM)
+	} else if (w != FW_CHOICE)
 		return;
 	else if ((ch && c == ' ') || (!ch && c == KEY_RIGHT))
 		keys_cycle(t, 1);

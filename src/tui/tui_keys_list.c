@@ -1,10 +1,13 @@
 /* tui_keys_list.c: adding and removing the items of a list. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/form.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -32,10 +35,11 @@ keys_item_of(const struct tui *t, const struct slot *sl, size_t *list,
 		k = sl->nindex;
 		*item = (size_t)sl->item;
 	}
-	for (i = 0; i < t->nslots; i++) {
-		if (t->slots[i].field == a && t->slots[i].item < 0 &&
-		    t->slots[i].nindex == k && (k == 0 || memcmp(
-		    t->slots[i].index, sl->index, k * sizeof *sl->index) == 0)) {
+	for (i = 0; i < t->fm.nslots; i++) {
+		if (t->fm.slots[i].field == a && t->fm.slots[i].item < 0 &&
+		    t->fm.slots[i].nindex == k && (k == 0 ||
+		    memcmp(t->fm.slots[i].index, sl->index,
+		    k * sizeof *sl->index) == 0)) {
 			*list = i;
 			return 0;
 		}
@@ -51,15 +55,15 @@ keys_list_add(struct tui *t)
 	char *prefix;
 
 	keys_commit(t);
-	if (t->focus >= t->nslots)
+	if (t->fm.focus >= t->fm.nslots)
 		return;
-	n = session_list_add(t->s, &t->slots[t->focus]);
-	prefix = xasprintf("%s[%zu]", t->slots[t->focus].path, n);
+	n = session_list_add(t->s, &t->fm.slots[t->fm.focus]);
+	prefix = xasprintf("%s[%zu]", t->fm.slots[t->fm.focus].path, n);
 	len = strlen(prefix);
 	tui_reload(t);
-	for (i = 0; i < t->nslots; i++) {
-		if (strncmp(t->slots[i].path, prefix, len) == 0 &&
-		    tui_slot_focusable(t, &t->slots[i])) {
+	for (i = 0; i < t->fm.nslots; i++) {
+		if (strncmp(t->fm.slots[i].path, prefix, len) == 0 &&
+		    tui_slot_focusable(t, &t->fm.slots[i])) {
 			keys_focus(t, i);
 			break;
 		}
@@ -74,11 +78,11 @@ keys_list_remove(struct tui *t)
 	size_t list, item;
 
 	keys_commit(t);
-	if (t->focus >= t->nslots ||
-	    keys_item_of(t, &t->slots[t->focus], &list, &item) != 0)
+	if (t->fm.focus >= t->fm.nslots ||
+	    keys_item_of(t, &t->fm.slots[t->fm.focus], &list, &item) != 0)
 		return;
-	session_list_remove(t->s, &t->slots[list], item);
-	t->focus = list;
+	session_list_remove(t->s, &t->fm.slots[list], item);
+	t->fm.focus = list;
 	tui_reload(t);
 	edit_focus_load(t);
 	tui_message(t, _("item %zu removed"), item + 1);

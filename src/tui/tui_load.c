@@ -1,13 +1,16 @@
 /* tui_load.c: starting the wizard from a loaded order body (--load): every
  * problem shown on its field at once, the first screen with one shown
  * first, and the fields the product does not know kept for the review. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/form.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -56,11 +59,11 @@ load_goto_first(struct tui *t)
 		if (!session_screen_shown(t->s, sc) ||
 		    (i = load_first_error(t, sc)) == SIZE_MAX)
 			continue;
-		t->screen = sc;
-		t->focus = SIZE_MAX;
-		t->top = 0;
+		t->fm.screen = sc;
+		t->fm.focus = SIZE_MAX;
+		t->fm.top = 0;
 		tui_reload(t);
-		t->focus = SIZE_MAX;
+		t->fm.focus = SIZE_MAX;
 		keys_focus(t, keys_first_focusable(t, i, 1));
 		return;
 	}

@@ -2,6 +2,10 @@
  * whose form entry has "lookup": the organizations, the product's server
  * platforms, the users (a contact: its name, email, title and phone are
  * filled too) or the containers. A failed look-up leaves typing open. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +14,6 @@
 #include "core/form.h"
 #include "core/lookup.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -21,9 +24,9 @@
 static const struct lookup *
 lookup_kind(const struct tui *t)
 {
-	if (t->mode != TM_FORM || t->focus >= t->nslots)
+	if (t->view != &tui_view_form || t->fm.focus >= t->fm.nslots)
 		return NULL;
-	return session_slot_lookup(t->s, &t->slots[t->focus]);
+	return session_slot_lookup(t->s, &t->fm.slots[t->fm.focus]);
 }
 
 /* 1 when F4 can pick a value for the focused field. */
@@ -38,7 +41,7 @@ lookup_available(const struct tui *t)
 static char *
 lookup_search(const struct tui *t)
 {
-	const char *text = edit_text(&t->ed);
+	const char *text = edit_text(&t->fm.ed);
 
 	if (*text == '\0' || strspn(text, "0123456789") == strlen(text))
 		return NULL;
@@ -79,11 +82,11 @@ lookup_open(struct tui *t)
 	free(t->message);
 	t->message = NULL;
 	lookup_close(t);
-	t->pick = list;
+	t->pk.pick = list;
 	list = NULL;
-	t->pick_title = xstrdup(_(lk->title));
-	t->psel = 0;
-	t->overlay = TO_PICK;
+	t->pk.pick_title = xstrdup(_(lk->title));
+	t->pk.psel = 0;
+	view_push(t, &tui_view_lookup);
 out:
 	cJSON_Delete(list);
 	free(search);
@@ -96,12 +99,12 @@ static void
 lookup_choose(struct tui *t)
 {
 	const struct lookup *lk = lookup_kind(t);
-	const cJSON *e = cJSON_GetArrayItem(t->pick, (int)t->psel);
+	const cJSON *e = cJSON_GetArrayItem(t->pk.pick, (int)t->pk.psel);
 	char *id = session_entry_text(e, "id"), *err;
 
-	err = session_fill_entry(t->s, &t->slots[t->focus], lk, e);
+	err = session_fill_entry(t->s, &t->fm.slots[t->fm.focus], lk, e);
 	free(err);
-	t->pending = 0;
+	t->fm.pending = 0;
 	tui_reload(t);
 	edit_focus_load(t);
 	tui_message(t, _("%s filled in%s"), id, lk->fills != NULL ?
@@ -111,16 +114,17 @@ lookup_choose(struct tui *t)
 }
 
 /* Keys in the pick list: Up/Down, Enter fills the ID, Esc closes. */
-void
-lookup_key(struct tui *t, const struct tui_key *k)
+static void
+lookup_key(struct tui *t, const struct tui_key *k, int more)
 {
-	size_t n = (size_t)cJSON_GetArraySize(t->pick);
+	size_t n = (size_t)cJSON_GetArraySize(t->pk.pick);
 	int c = k->code;
 
-	if (k->is_key && c == KEY_UP && t->psel > 0)
-		t->psel--;
-	else if (k->is_key && c == KEY_DOWN && t->psel + 1 < n)
-		t->psel++;
+	(void)more;
+	if (k->is_key && c == KEY_UP && t->pk.psel > 0)
+		t->pk.psel--;
+	else if (k->is_key && c == KEY_DOWN && t->pk.psel + 1 < n)
+		t->pk.psel++;
 	else if (k->is_key ? c == KEY_ENTER : (c == '\r' || c == '\n'))
 		lookup_choose(t);
 	else if (!k->is_key && (c == 27 || c == 'q'))
@@ -145,25 +149,27 @@ lookup_row(const struct lookup *lk, const cJSON *e)
 }
 
 /* Draws the pick list. */
-void
-lookup_draw(struct tui *t)
+static void
+lookup_draw(struct tui *t, int *cy, int *cx)
 {
 	const struct lookup *lk = lookup_kind(t);
-	size_t n = (size_t)cJSON_GetArraySize(t->pick), i, first = 0;
+	size_t n = (size_t)cJSON_GetArraySize(t->pk.pick), i, first = 0;
 	int rows = n < LOOKUP_ROWS ? (int)n : LOOKUP_ROWS, w = 74;
 	int x = (COLS - w) / 2, y = (LINES - rows - 4) / 2;
 	char *row;
 
+	(void)cy;
+	(void)cx;
 	if (lk == NULL)
 		return;
-	if (t->psel >= LOOKUP_ROWS)
-		first = t->psel - LOOKUP_ROWS + 1;
+	if (t->pk.psel >= LOOKUP_ROWS)
+		first = t->pk.psel - LOOKUP_ROWS + 1;
 	draw_box(y, x, rows + 4, w);
-	draw_text(y + 1, x + 2, w - 4, t->pick_title, 0, A_BOLD);
+	draw_text(y + 1, x + 2, w - 4, t->pk.pick_title, 0, A_BOLD);
 	for (i = first; i < n && i < first + LOOKUP_ROWS; i++) {
-		row = lookup_row(lk, cJSON_GetArrayItem(t->pick, (int)i));
+		row = lookup_row(lk, cJSON_GetArrayItem(t->pk.pick, (int)i));
 		draw_text(y + 2 + (int)(i - first), x + 2, w - 4, row, 0,
-		    i == t->psel ? t->attr[TA_FOCUS] : A_NORMAL);
+		    i == t->pk.psel ? t->attr[TA_FOCUS] : A_NORMAL);
 		free(row);
 	}
 	draw_text(y + rows + 3, x + 2, w - 4, lk->fills != NULL ?
@@ -171,14 +177,27 @@ lookup_draw(struct tui *t)
 	    _(" Enter fills the ID, Esc closes "), 0, A_BOLD);
 }
 
+/* Releases the pick list. */
+static void
+lookup_free(struct tui *t)
+{
+	cJSON_Delete(t->pk.pick);
+	t->pk.pick = NULL;
+	free(t->pk.pick_title);
+	t->pk.pick_title = NULL;
+}
+
 /* Closes the pick list. */
 void
 lookup_close(struct tui *t)
 {
-	cJSON_Delete(t->pick);
-	t->pick = NULL;
-	free(t->pick_title);
-	t->pick_title = NULL;
-	if (t->overlay == TO_PICK)
-		t->overlay = TO_NONE;
+	if (view_is(t, &tui_view_lookup))
+		view_pop(t);
+	else
+		lookup_free(t);
 }
+
+const struct tui_view tui_view_lookup = {
+	.name = "lookup", .key = lookup_key, .draw = lookup_draw,
+	.resize = view_nothing, .close = lookup_free,
+};

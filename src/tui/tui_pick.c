@@ -1,6 +1,10 @@
 /* tui_pick.c: the curses product picker "certwiz" opens with no command:
  * one entry per product (id, platform, title, what it is for) and one per
  * saved draft (product, when saved, file name), newest draft first. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -9,8 +13,9 @@
 
 #include "core/form.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "util/i18n.h"
@@ -61,8 +66,7 @@ pick_products(struct pick *p, const char *forms_dir)
 	int n, i;
 
 	if ((n = form_list_ids(forms_dir, &ids, &cause)) <= 0) {
-		fprintf(stderr, _("certwiz: %s\n"), n < 0 ? cause :
-		    _("no product forms found"));
+		cw_warn("%s", n < 0 ? cause : _("no product forms found"));
 		free(cause);
 		return -1;
 	}
@@ -182,18 +186,14 @@ pick_draw_entry(const struct pick *p, size_t i, int y)
 
 /* Draws the list, the status line and the keys. */
 static void
-pick_draw(struct pick *p)
+pick_draw(struct tui *t, int *cy, int *cx)
 {
+	struct pick *p = t->pp;
 	int rows = LINES - 5, y;
 	size_t i;
 
-	erase();
-	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
-		mvprintw(0, 0, _("certwiz needs at least %dx%d; this terminal "
-		    "is %dx%d"), TUI_MIN_COLS, TUI_MIN_LINES, COLS, LINES);
-		refresh();
-		return;
-	}
+	(void)cy;
+	(void)cx;
 	draw_text(0, 0, COLS, _("certwiz: choose a product to order, or a "
 	    "draft to resume"), 0, A_BOLD);
 	mvhline(1, 0, ACS_HLINE, COLS);
@@ -211,8 +211,6 @@ pick_draw(struct pick *p)
 		draw_text(LINES - 2, 0, COLS, p->message, 0, A_BOLD);
 	draw_text(LINES - 1, 0, COLS - 1, _("Up/Down choose  type to jump  "
 	    "Enter open  q or Esc quit"), 0, A_REVERSE);
-	curs_set(0);
-	refresh();
 }
 
 /* Selects the first entry whose key starts with the typed prefix. */
@@ -270,22 +268,44 @@ pick_key(struct pick *p, int c, int is_key)
 	return 0;
 }
 
-/* Runs the picker's loop; 1 chosen, -1 quit. */
+/* A key on the picker: Enter finishes, q or Esc quits. */
+static void
+pick_view_key(struct tui *t, const struct tui_key *k, int more)
+{
+	int rc = pick_key(t->pp, k->code, k->is_key);
+
+	(void)more;
+	if (rc > 0)
+		t->finished = 1;
+	else if (rc < 0)
+		t->quit = 1;
+}
+
+/* The product picker, the view before a session exists. */
+static const struct tui_view tui_view_picker = {
+	.name = "picker", .key = pick_view_key, .draw = pick_draw,
+};
+
+/* Runs the picker's view until a choice or quit; 1 chosen, -1 quit. */
 static int
 pick_loop(struct pick *p)
 {
+	struct tui t = { .view = &tui_view_picker, .pp = p };
+	struct tui_key k;
 	wint_t wc;
-	int rc, done = 0;
+	int rc;
 
-	while (done == 0) {
-		pick_draw(p);
+	while (!t.finished && !t.quit) {
+		draw_all(&t);
 		rc = get_wch(&wc);
-		if (tui_signal_caught())
+		if (cw_signal_caught())
 			return -1;
+		k.code = (int)wc;
+		k.is_key = rc == KEY_CODE_YES;
 		if (rc != ERR)
-			done = pick_key(p, (int)wc, rc == KEY_CODE_YES);
+			view_key(&t, &k, 0);
 	}
-	return done;
+	return t.finished ? 1 : -1;
 }
 
 /* Shows the picker and returns what was chosen. */
@@ -304,10 +324,9 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 		return 2;
 	if (drafts)
 		pick_drafts(&p);
-	tui_signals();
+	cw_signals_catch(0, NULL);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
-		fprintf(stderr, _("certwiz: cannot start the product picker; "
-		    "try --plain\n"));
+		cw_warn(_("cannot start the product picker; try --plain"));
 		pick_free(&p);
 		return 2;
 	}
@@ -319,7 +338,7 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 		*(p.v[p.sel].draft ? draft_out : product_out) =
 		    xstrdup(p.v[p.sel].key);
 	pick_free(&p);
-	if (rc != 1 && tui_signal_caught() != 0)
-		return 128 + tui_signal_caught();
+	if (rc != 1 && cw_signal_caught() != 0)
+		return 128 + cw_signal_caught();
 	return rc == 1 ? 0 : 1;
 }

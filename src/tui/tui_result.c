@@ -1,5 +1,9 @@
 /* tui_result.c: the result screen once an order was placed: the IDs
  * CertCentral gave, where the order is recorded, and what happens next. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +13,7 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 #include "wizard/result_words.h"
@@ -24,10 +28,10 @@ static char *
 result_next(const struct tui *t)
 {
 	cJSON *body = session_body(t->s);
-	char *next = result_next_words(t->s->form, body, &t->res,
+	char *next = result_next_words(t->s->form, body, &t->sb.res,
 	    t->o->sandbox ? "certwiz --sandbox" : "certwiz");
 
-	session_wipe_tree(body);
+	json_wipe(body);
 	cJSON_Delete(body);
 	return next;
 }
@@ -86,13 +90,15 @@ result_para(int y, const char *p)
 }
 
 /* Draws the result screen. */
-void
-result_draw(struct tui *t)
+static void
+result_draw(struct tui *t, int *cy, int *cx)
 {
-	const struct api_result *r = &t->res;
+	const struct api_result *r = &t->sb.res;
 	char *head, *journal = api_journal_path(), *next;
 	int y = 3;
 
+	(void)cy;
+	(void)cx;
 	head = xasprintf(_("Order placed on the %s platform: %s"),
 	    _(platform_title(t->s->form->platform)),
 	    form_text(t->s->form->title));
@@ -112,7 +118,7 @@ result_draw(struct tui *t)
 	result_row(&y, _("Recorded:"), head);
 	free(head);
 	free(journal);
-	result_row(&y, _("Body:"), t->output_note);
+	result_row(&y, _("Body:"), t->sb.output_note);
 	y++;
 	draw_text(y++, 0, COLS, _("What happens next"), 0, t->attr[TA_TITLE]);
 	next = result_next(t);
@@ -124,11 +130,12 @@ result_draw(struct tui *t)
 }
 
 /* Keys on the result screen: Enter or q exits with status 0. */
-void
-result_key(struct tui *t, const struct tui_key *k)
+static void
+result_key(struct tui *t, const struct tui_key *k, int more)
 {
 	int c = k->code;
 
+	(void)more;
 	if (k->is_key ? c == KEY_ENTER : (c == '\r' || c == '\n' ||
 	    c == 'q' || c == 'Q' || c == 27 || c == 0x11 || c == 0x03))
 		t->finished = 1;
@@ -138,16 +145,20 @@ result_key(struct tui *t, const struct tui_key *k)
 void
 result_print(const struct tui *t)
 {
-	const struct api_result *r = &t->res;
+	const struct api_result *r = &t->sb.res;
 	char *journal = api_journal_path();
 
 	printf(_("order %s placed on the %s platform"), r->order_id != NULL ?
 	    r->order_id : "?", _(platform_title(t->s->form->platform)));
 	if (r->alternative_order_id != NULL)
-		printf(_(" (alternative order ID %s)"),
-		    r->alternative_order_id);
+		printf(_(" (alternative order ID "
+		    "%s)"), r->alternative_order_id);
 	printf(_("; it is in the journal (%s)\n"), journal);
-	if (t->output_note != NULL)
-		printf(_("body %s\n"), t->output_note);
+	if (t->sb.output_note != NULL)
+		printf(_("body %s\n"), t->sb.output_note);
 	free(journal);
 }
+
+const struct tui_view tui_view_result = {
+	.name = "result", .key = result_key, .draw = result_draw,
+};

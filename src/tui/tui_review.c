@@ -1,5 +1,9 @@
 /* tui_review.c: the review screen: the exact body as pretty JSON (secrets
  * masked), the problems left with keys to jump to them, and finishing. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +11,6 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -38,19 +41,25 @@ review_untab(const char *s, size_t n)
 void
 review_open(struct tui *t)
 {
+	view_switch(t, &tui_view_review);
+}
+
+/* Fills the review's lines from the answers as they are. */
+static void
+review_load(struct tui *t)
+{
 	char *body, *p, *nl;
 	size_t len;
 
 	review_close(t);
-	t->mode = TM_REVIEW;
-	t->rtop = t->rsel = 0;
+	t->rv.rtop = t->rv.rsel = 0;
 	body = session_body_masked(t->s);
 	for (p = body; p != NULL && *p != '\0'; p += len + (nl != NULL)) {
 		nl = strchr(p, '\n');
 		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		t->lines = xreallocarray(t->lines, t->nlines + 1,
-		    sizeof *t->lines);
-		t->lines[t->nlines++] = review_untab(p, len);
+		t->rv.lines = xreallocarray(t->rv.lines, t->rv.nlines + 1,
+		    sizeof *t->rv.lines);
+		t->rv.lines[t->rv.nlines++] = review_untab(p, len);
 	}
 	free(body);
 	submit_warm(t);
@@ -62,11 +71,11 @@ review_close(struct tui *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->nlines; i++)
-		free(t->lines[i]);
-	free(t->lines);
-	t->lines = NULL;
-	t->nlines = 0;
+	for (i = 0; i < t->rv.nlines; i++)
+		free(t->rv.lines[i]);
+	free(t->rv.lines);
+	t->rv.lines = NULL;
+	t->rv.nlines = 0;
 }
 
 /* The number of errors the answers have. */
@@ -81,8 +90,8 @@ review_local_errors(struct tui *t)
 static const struct problems *
 review_list(struct tui *t)
 {
-	if (review_local_errors(t) == 0 && t->rejected)
-		return &t->res.problems;
+	if (review_local_errors(t) == 0 && t->sb.rejected)
+		return &t->sb.res.problems;
 	return tui_problems(t);
 }
 
@@ -161,7 +170,7 @@ review_draw_problems(struct tui *t, int y)
 		free(line);
 		return;
 	}
-	if (review_list(t) == &t->res.problems)
+	if (review_list(t) == &t->sb.res.problems)
 		line = xasprintf(_("DigiCert refused the order: %zu error%s. "
 		    "1-9 "
 		    "or Enter jumps to a field; F10 sends again."), n,
@@ -172,14 +181,14 @@ review_draw_problems(struct tui *t, int y)
 		    t->o->dry_run ? _("Finishing") : _("Submitting"));
 	draw_text(y, 0, COLS, line, 0, t->attr[TA_ERROR]);
 	free(line);
-	if (t->rsel >= REVIEW_MAX_SHOWN)
-		first = t->rsel - REVIEW_MAX_SHOWN + 1;
+	if (t->rv.rsel >= REVIEW_MAX_SHOWN)
+		first = t->rv.rsel - REVIEW_MAX_SHOWN + 1;
 	for (i = first; i < n && i < first + REVIEW_MAX_SHOWN; i++) {
 		review_errors(t, i, &pr);
 		line = xasprintf("%2zu. %s%s%s", i + 1, pr->path,
 		    *pr->path != '\0' ? ": " : "", pr->message);
 		draw_text(y + 1 + (int)(i - first), 0, COLS, line, 0,
-		    i == t->rsel ? t->attr[TA_FOCUS] : A_NORMAL);
+		    i == t->rv.rsel ? t->attr[TA_FOCUS] : A_NORMAL);
 		free(line);
 	}
 }
@@ -195,10 +204,10 @@ review_head(const struct tui *t)
 		return xstrdup(_("Dry run: nothing is submitted; F10 prints "
 		    "the "
 		    "body"));
-	if (t->unknown_alt != NULL)
+	if (t->sb.unknown_alt != NULL)
 		return xasprintf(_("The last submission's outcome is unknown: "
 		    "F10 looks up %s, then asks before sending again"),
-		    t->unknown_alt);
+		    t->sb.unknown_alt);
 	return xasprintf(_("F10 submits the order to the %s platform (POST "
 	    "%s)"),
 	    _(platform_title(t->s->form->platform)), t->s->form->endpoint);
@@ -223,12 +232,14 @@ review_draw_message(struct tui *t)
 }
 
 /* Draws the review screen. */
-void
-review_draw(struct tui *t)
+static void
+review_draw(struct tui *t, int *cy, int *cx)
 {
 	int rows = review_body_rows(t), i;
 	char *head;
 
+	(void)cy;
+	(void)cx;
 	head = xasprintf(_("Review: %s (%s)"), form_text(t->s->form->title),
 	    t->s->form->id);
 	draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
@@ -237,11 +248,12 @@ review_draw(struct tui *t)
 	draw_text(1, 0, COLS, head, 0, A_BOLD);
 	free(head);
 	mvhline(2, 0, ACS_HLINE, COLS);
-	if (t->rtop + (size_t)rows > t->nlines)
-		t->rtop = t->nlines > (size_t)rows ? t->nlines - (size_t)rows : 0;
-	for (i = 0; i < rows && t->rtop + (size_t)i < t->nlines; i++)
-		draw_text(3 + i, 0, COLS, t->lines[t->rtop + (size_t)i], 0,
-		    A_NORMAL);
+	if (t->rv.rtop + (size_t)rows > t->rv.nlines)
+		t->rv.rtop = t->rv.nlines > (size_t)rows ?
+		    t->rv.nlines - (size_t)rows : 0;
+	for (i = 0; i < rows && t->rv.rtop + (size_t)i < t->rv.nlines; i++)
+		draw_text(3 + i, 0, COLS,
+		    t->rv.lines[t->rv.rtop + (size_t)i], 0, A_NORMAL);
 	mvhline(3 + rows, 0, ACS_HLINE, COLS);
 	review_draw_warnings(t, 4 + rows);
 	review_draw_problems(t, 4 + rows + review_warning_rows(t));
@@ -267,8 +279,7 @@ review_jump(struct tui *t, size_t i)
 		return;
 	}
 	path = xstrdup(pr->path);
-	review_close(t);
-	t->mode = TM_FORM;
+	view_switch(t, &tui_view_form);
 	if (tui_goto_path(t, path) != 0)
 		tui_message(t, _("no field on a shown screen holds %s"), path);
 	free(path);
@@ -278,10 +289,10 @@ review_jump(struct tui *t, size_t i)
 static void
 review_scroll(struct tui *t, long n)
 {
-	if (n < 0 && (size_t)-n > t->rtop)
-		t->rtop = 0;
+	if (n < 0 && (size_t)-n > t->rv.rtop)
+		t->rv.rtop = 0;
 	else
-		t->rtop += (size_t)n;	/* review_draw clamps the end */
+		t->rv.rtop += (size_t)n;	/* review_draw clamps the end */
 }
 
 /* F10: finishes a dry run or submits, once nothing is left to fix. */
@@ -301,13 +312,14 @@ review_f10(struct tui *t)
 }
 
 /* Handles a key on the review screen. */
-void
-review_key(struct tui *t, const struct tui_key *k)
+static void
+review_key(struct tui *t, const struct tui_key *k, int more)
 {
 	size_t n = review_errors(t, 0, NULL);
 	long page = review_body_rows(t) - 1;
 	int c = k->code;
 
+	(void)more;
 	if (k->is_key && c == KEY_RESIZE)
 		return;		/* a resize keeps the message (an outcome) */
 	free(t->message);
@@ -322,15 +334,15 @@ review_key(struct tui *t, const struct tui_key *k)
 		else if (c == KEY_NPAGE)
 			review_scroll(t, page);
 		else if (c == KEY_HOME)
-			t->rtop = 0;
+			t->rv.rtop = 0;
 		else if (c == KEY_END)
-			t->rtop = t->nlines;
+			t->rv.rtop = t->rv.nlines;
 		else if (c == KEY_BTAB && n > 0)
-			t->rsel = (t->rsel + n - 1) % n;
+			t->rv.rsel = (t->rv.rsel + n - 1) % n;
 		else if (c == KEY_ENTER)
-			review_jump(t, t->rsel);
+			review_jump(t, t->rv.rsel);
 		else if (c == KEY_F(1))
-			t->overlay = TO_HELP;
+			view_push(t, &tui_view_help);
 		else if (c == KEY_F(2))
 			tui_draft(t);
 		else if (c == KEY_F(10))
@@ -338,16 +350,20 @@ review_key(struct tui *t, const struct tui_key *k)
 		return;
 	}
 	if (c == '\t' && n > 0)
-		t->rsel = (t->rsel + 1) % n;
+		t->rv.rsel = (t->rv.rsel + 1) % n;
 	else if (c >= '1' && c <= '9')
 		review_jump(t, (size_t)(c - '1'));
 	else if (c == '\r' || c == '\n')
-		review_jump(t, t->rsel);
+		review_jump(t, t->rv.rsel);
 	else if (c == 27) {
-		review_close(t);
-		t->mode = TM_FORM;
+		view_switch(t, &tui_view_form);
 	} else if (c == 'q' || c == 0x11)
 		keys_quit(t);
 	else if (c == 0x03)
 		keys_interrupt(t);
 }
+
+const struct tui_view tui_view_review = {
+	.name = "review", .open = review_load, .key = review_key,
+	.draw = review_draw, .close = review_close,
+};

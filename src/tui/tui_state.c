@@ -1,13 +1,17 @@
 /* tui_state.c: the wizard state the screens share: the current screen's
  * slots, what kind of widget each slot is, visited fields, problems. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/answers.h"
+#include "core/field_type.h"
 #include "core/form.h"
-#include "tui/tui_int.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "util/i18n.h"
@@ -29,46 +33,45 @@ shown_from(const struct tui *t, size_t i, int dir)
 size_t
 tui_next_screen(const struct tui *t, int dir)
 {
-	if (dir < 0 && t->screen == 0)
+	if (dir < 0 && t->fm.screen == 0)
 		return SIZE_MAX;
-	return shown_from(t, t->screen + (size_t)(long)dir, dir);
+	return shown_from(t, t->fm.screen + (size_t)(long)dir, dir);
 }
 
-/* Re-reads the current screen's slots after a change, keeping the focused
- * field where it still applies; moves off a screen that is now hidden. */
+/* Re-reads the current screen's slots after a change. */
 void
 tui_reload(struct tui *t)
 {
 	char *path = NULL;
 	size_t i, sc;
 
-	if (t->focus < t->nslots)
-		path = xstrdup(t->slots[t->focus].path);
-	session_slots_free(t->slots, t->nslots);
-	t->slots = NULL;
-	t->nslots = 0;
+	if (t->fm.focus < t->fm.nslots)
+		path = xstrdup(t->fm.slots[t->fm.focus].path);
+	session_slots_free(t->fm.slots, t->fm.nslots);
+	t->fm.slots = NULL;
+	t->fm.nslots = 0;
 	t->probs_fresh = 0;
-	if ((sc = shown_from(t, t->screen, 1)) == SIZE_MAX)
-		sc = shown_from(t, t->screen, -1);
+	if ((sc = shown_from(t, t->fm.screen, 1)) == SIZE_MAX)
+		sc = shown_from(t, t->fm.screen, -1);
 	if (sc == SIZE_MAX)
 		sc = 0;
-	if (sc != t->screen) {
+	if (sc != t->fm.screen) {
 		free(path);
 		path = NULL;
-		t->screen = sc;
+		t->fm.screen = sc;
 	}
-	t->nslots = session_slots(t->s, t->screen, &t->slots);
-	for (i = 0; path != NULL && i < t->nslots; i++) {
-		if (strcmp(t->slots[i].path, path) == 0)
+	t->fm.nslots = session_slots(t->s, t->fm.screen, &t->fm.slots);
+	for (i = 0; path != NULL && i < t->fm.nslots; i++) {
+		if (strcmp(t->fm.slots[i].path, path) == 0)
 			break;
 	}
-	if (path == NULL || i == t->nslots) {
-		t->focus = t->focus < t->nslots ? t->focus : 0;
-		t->focus = keys_first_focusable(t, t->focus, 1);
-		if (t->focus < t->nslots)
+	if (path == NULL || i == t->fm.nslots) {
+		t->fm.focus = t->fm.focus < t->fm.nslots ? t->fm.focus : 0;
+		t->fm.focus = keys_first_focusable(t, t->fm.focus, 1);
+		if (t->fm.focus < t->fm.nslots)
 			edit_focus_load(t);
 	} else
-		t->focus = i;
+		t->fm.focus = i;
 	free(path);
 }
 
@@ -78,14 +81,14 @@ edit_focus_load(struct tui *t)
 {
 	char *text;
 
-	if (t->focus >= t->nslots) {
-		edit_set(&t->ed, "");
+	if (t->fm.focus >= t->fm.nslots) {
+		edit_set(&t->fm.ed, "");
 		return;
 	}
-	text = session_get_text(t->s, &t->slots[t->focus]);
-	edit_set(&t->ed, text);
+	text = session_get_text(t->s, &t->fm.slots[t->fm.focus]);
+	edit_set(&t->fm.ed, text);
 	free(text);
-	t->ahead[0] = '\0';
+	t->fm.ahead[0] = '\0';
 }
 
 /* The allowed values of an enumeration slot, or NULL when it is free text. */
@@ -94,7 +97,9 @@ tui_slot_values(const struct tui *t, const struct slot *sl)
 {
 	const struct field *f = &t->s->form->fields[sl->field];
 
-	if (sl->item >= 0 || (f->type != FT_ENUM && f->type != FT_BOOLEAN))
+	enum field_widget w = field_types[f->type].widget;
+
+	if (sl->item >= 0 || (w != FW_CHOICE && w != FW_TOGGLE))
 		return NULL;
 	return field_values(f, t->s->answers, sl->index, sl->nindex);
 }
@@ -107,17 +112,9 @@ tui_slot_is_text(const struct tui *t, const struct slot *sl)
 
 	if (sl->item >= 0)
 		return 1;
-	switch (f->type) {
-	case FT_BOOLEAN:
-	case FT_OBJECT:
-	case FT_LIST:
-	case FT_OBJECT_LIST:
-		return 0;
-	case FT_ENUM:
+	if (field_types[f->type].widget == FW_CHOICE)
 		return tui_slot_values(t, sl) == NULL;
-	default:
-		return 1;
-	}
+	return field_types[f->type].widget == FW_TEXT;
 }
 
 /* 1 when a slot is required with the answers as they are. */
@@ -132,7 +129,8 @@ int
 tui_slot_focusable(const struct tui *t, const struct slot *sl)
 {
 	return sl->item >= 0 ||
-	    t->s->form->fields[sl->field].type != FT_OBJECT;
+	    field_types[t->s->form->fields[sl->field].type].widget !=
+	    FW_HEADING;
 }
 
 /* 1 when the field at path has been left once. */
@@ -141,8 +139,8 @@ tui_visited(const struct tui *t, const char *path)
 {
 	size_t i;
 
-	for (i = 0; i < t->nvisited; i++) {
-		if (strcmp(t->visited[i], path) == 0)
+	for (i = 0; i < t->fm.nvisited; i++) {
+		if (strcmp(t->fm.visited[i], path) == 0)
 			return 1;
 	}
 	return 0;
@@ -154,9 +152,9 @@ tui_visit(struct tui *t, const char *path)
 {
 	if (tui_visited(t, path))
 		return;
-	t->visited = xreallocarray(t->visited, t->nvisited + 1,
-	    sizeof *t->visited);
-	t->visited[t->nvisited++] = xstrdup(path);
+	t->fm.visited = xreallocarray(t->fm.visited, t->fm.nvisited + 1,
+	    sizeof *t->fm.visited);
+	t->fm.visited[t->fm.nvisited++] = xstrdup(path);
 }
 
 /* The problems of the order as it stands (checked again after changes). */
@@ -182,7 +180,7 @@ tui_shown_count(const struct tui *t, size_t *pos)
 		if (!session_screen_shown(t->s, i))
 			continue;
 		n++;
-		if (i == t->screen)
+		if (i == t->fm.screen)
 			*pos = n;
 	}
 	return n;
@@ -206,8 +204,7 @@ path_match(const char *p, const char *q)
 	return 0;
 }
 
-/* Moves to the screen and slot of a problem's path; 0, or -1 when no shown
- * field has that path. */
+/* Moves to the screen and slot of a problem's path. */
 int
 tui_goto_path(struct tui *t, const char *path)
 {
@@ -231,10 +228,10 @@ tui_goto_path(struct tui *t, const char *path)
 	if (best == 0)
 		return -1;
 	keys_commit(t);
-	if (t->focus < t->nslots)
-		tui_visit(t, t->slots[t->focus].path);
-	t->screen = best_sc;
-	t->focus = SIZE_MAX;
+	if (t->fm.focus < t->fm.nslots)
+		tui_visit(t, t->fm.slots[t->fm.focus].path);
+	t->fm.screen = best_sc;
+	t->fm.focus = SIZE_MAX;
 	tui_reload(t);
 	keys_focus(t, keys_first_focusable(t, best_i, 1));
 	tui_autosave(t);
@@ -258,8 +255,7 @@ tui_draft(struct tui *t)
 	    t->draft->path);
 }
 
-/* Saves a draft on a change of screen when the answers changed; says so
- * for a moment. A failure is shown and the answers stay in memory. */
+/* Saves a draft on a change of screen when the answers changed. */
 void
 tui_autosave(struct tui *t)
 {

@@ -1,6 +1,10 @@
 /* tui_submit.c: submitting from the review screen: warming the connection
  * up, the masked key prompt, sending, and what each outcome leaves on the
  * screen. Card data is wiped from the answers once an order was sent. */
+#include "config.h"
+
+#include "tui/tui_int.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +13,7 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
-#include "tui/tui_int.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "util/i18n.h"
@@ -28,23 +32,21 @@ submit_notify(const char *message, void *arg)
 	draw_all(t);
 }
 
-/* Opens the connection while the user reads the review; says so only when
- * the key was refused. */
+/* Opens the connection while the user reads the review. */
 void
 submit_warm(struct tui *t)
 {
 	const char *platform = t->s->form->platform;
 	char *cause = NULL;
 
-	if (t->o->dry_run || t->o->api == NULL || t->warmed)
+	if (t->o->dry_run || t->o->api == NULL || t->sb.warmed)
 		return;
 	if (api_has_key(t->o->api, platform, &cause) != 1) {
 		free(cause);
 		return;
 	}
-	t->warmed = 1;
-	if (api_warm(t->o->api, platform, &cause) != 0 && cause != NULL &&
-	    strstr(cause, "key") != NULL)
+	t->sb.warmed = 1;
+	if (api_warm(t->o->api, platform, &cause) == API_WARM_KEY_REFUSED)
 		tui_message(t, "%s", cause);
 	free(cause);
 }
@@ -53,10 +55,10 @@ submit_warm(struct tui *t)
 void
 submit_key_prompt(struct tui *t, enum tui_then then)
 {
-	explicit_bzero(t->key, sizeof t->key);
-	t->keylen = 0;
-	t->then = then;
-	t->overlay = TO_KEY;
+	explicit_bzero(t->kp.key, sizeof t->kp.key);
+	t->kp.keylen = 0;
+	t->kp.then = then;
+	view_push(t, &tui_view_prompt);
 }
 
 /* Wipes the card number and CVV (every secret field) from the answers and
@@ -65,23 +67,15 @@ static void
 submit_wipe_card(struct tui *t)
 {
 	session_wipe_secrets(t->s);
-	if (t->ed.buf != NULL)
-		explicit_bzero(t->ed.buf, t->ed.cap);
-	t->ed.len = t->ed.cur = 0;
+	if (t->fm.ed.buf != NULL)
+		explicit_bzero(t->fm.ed.buf, t->fm.ed.cap);
+	t->fm.ed.len = t->fm.ed.cur = 0;
 	t->probs_fresh = 0;
 	/* The editor shows the focused answer again (now without card data):
 	 * left empty, a key typed after Esc would replace the answer. */
 	edit_focus_load(t);
 }
 
-/* 1 when the submission got as far as sending the order. */
-static int
-submit_was_sent(const struct api_result *res)
-{
-	return res->outcome != API_FAILED || res->http_status != 0 ||
-	    res->message == NULL ||
-	    strstr(res->message, "nothing was sent") == NULL;
-}
 
 /* The body to send: the answers, with the alternative order ID of an
  * unknown outcome so that a second order can be matched to the first. */
@@ -90,12 +84,12 @@ submit_body(struct tui *t)
 {
 	cJSON *body = session_body(t->s);
 
-	if (t->unknown_alt != NULL &&
+	if (t->sb.unknown_alt != NULL &&
 	    form_find(t->s->form, "alternative_order_id") != NULL &&
 	    cJSON_GetObjectItemCaseSensitive(body,
 	    "alternative_order_id") == NULL)
 		cJSON_AddStringToObject(body, "alternative_order_id",
-		    t->unknown_alt);
+		    t->sb.unknown_alt);
 	return body;
 }
 
@@ -103,21 +97,21 @@ submit_body(struct tui *t)
 static void
 submit_outcome(struct tui *t)
 {
-	const struct api_result *r = &t->res;
+	const struct api_result *r = &t->sb.res;
 
 	switch (r->outcome) {
 	case API_PLACED:
 		break;
 	case API_REJECTED:
-		t->rejected = 1;
-		t->rsel = 0;
+		t->sb.rejected = 1;
+		t->rv.rsel = 0;
 		tui_message(t, _("Refused: %s"), r->message);
 		break;
 	case API_FAILED:
-		tui_message(t, _("Not placed: %s. F10 tries again."),
-		    r->message);
-		if (r->http_status == 401 && t->key_typed)
-			t->key_typed = -1;	/* ask for the key again */
+		tui_message(t, _("Not placed: %s. F10 tries "
+		    "again."), r->message);
+		if (r->http_status == 401 && t->kp.key_typed)
+			t->kp.key_typed = -1;	/* ask for the key again */
 		break;
 	case API_NOT_FOUND:
 		tui_message(t, _("Not found: %s. F10 sends it again."),
@@ -128,8 +122,8 @@ submit_outcome(struct tui *t)
 		tui_message(t, _("Not sent: %s."), r->message);
 		break;
 	case API_UNKNOWN:
-		free(t->unknown_alt);
-		t->unknown_alt = r->alternative_order_id != NULL ?
+		free(t->sb.unknown_alt);
+		t->sb.unknown_alt = r->alternative_order_id != NULL ?
 		    xstrdup(r->alternative_order_id) : NULL;
 		tui_message(t, _("Outcome unknown: %s. certwiz does not send "
 		    "it again by itself; F10 looks it up first ('certwiz%s "
@@ -143,14 +137,13 @@ submit_outcome(struct tui *t)
 static void
 submit_placed(struct tui *t)
 {
-	free(t->unknown_alt);
-	t->unknown_alt = NULL;
-	t->placed = 1;
-	session_adopt_org(t->s, t->res.organization_id);
+	free(t->sb.unknown_alt);
+	t->sb.unknown_alt = NULL;
+	t->sb.placed = 1;
+	session_adopt_org(t->s, t->sb.res.organization_id);
 	free(t->message);
 	t->message = NULL;
-	review_close(t);
-	t->mode = TM_RESULT;
+	view_switch(t, &tui_view_result);
 	t->s->changed = 0;
 	tui_finish(t);
 	t->finished = 0;
@@ -181,10 +174,10 @@ submit_keep_attempt(struct tui *t)
 {
 	char *cause = NULL;
 
-	if (t->res.outcome != API_UNKNOWN || t->res.attempt_id == NULL ||
+	if (t->sb.res.outcome != API_UNKNOWN || t->sb.res.attempt_id == NULL ||
 	    t->o->draft == NULL)
 		return;
-	if (draft_set_attempt(t->s, t->o->draft, t->res.attempt_id,
+	if (draft_set_attempt(t->s, t->o->draft, t->sb.res.attempt_id,
 	    &cause) != 0) {
 		tui_message(t, "%s", cause);
 		free(cause);
@@ -197,8 +190,8 @@ submit_send(struct tui *t)
 {
 	cJSON *body;
 
-	api_result_free(&t->res);
-	t->rejected = 0;
+	api_result_free(&t->sb.res);
+	t->sb.rejected = 0;
 	tui_message(t, _("Submitting to the %s platform…"),
 	    _(platform_title(t->s->form->platform)));
 	draw_all(t);
@@ -206,14 +199,14 @@ submit_send(struct tui *t)
 	submit_output(t, body);
 	api_set_notify(t->o->api, submit_notify, t);
 	api_submit(t->o->api, t->s->form, body, t->o->draft != NULL ?
-	    t->o->draft->path : NULL, &t->res);
+	    t->o->draft->path : NULL, &t->sb.res);
 	api_set_notify(t->o->api, NULL, NULL);
-	session_wipe_tree(body);
+	json_wipe(body);
 	cJSON_Delete(body);
-	if (submit_was_sent(&t->res))
+	if (!t->sb.res.unsent)
 		submit_wipe_card(t);
 	submit_keep_attempt(t);
-	if (t->res.outcome == API_PLACED)
+	if (t->sb.res.outcome == API_PLACED)
 		submit_placed(t);
 	else {
 		submit_outcome(t);
@@ -229,15 +222,15 @@ submit_recheck(struct tui *t)
 	struct api_result r = API_RESULT_INIT;
 
 	tui_message(t, _("Looking up alternative order ID %s…"),
-	    t->unknown_alt);
+	    t->sb.unknown_alt);
 	draw_all(t);
-	api_find_alternate(t->o->api, t->s->form->platform, t->unknown_alt,
+	api_find_alternate(t->o->api, t->s->form->platform, t->sb.unknown_alt,
 	    &r);
 	if (r.outcome == API_PLACED) {
-		api_result_free(&t->res);
-		t->res = r;
-		t->res.found_by_alt = 1;
-		t->res.alternative_order_id = xstrdup(t->unknown_alt);
+		api_result_free(&t->sb.res);
+		t->sb.res = r;
+		t->sb.res.found_by_alt = 1;
+		t->sb.res.alternative_order_id = xstrdup(t->sb.unknown_alt);
 		submit_placed(t);
 		return;
 	}
@@ -246,7 +239,7 @@ submit_recheck(struct tui *t)
 	else {
 		free(t->message);
 		t->message = NULL;
-		t->overlay = TO_RESEND;
+		view_push(t, &tui_view_resend);
 	}
 	api_result_free(&r);
 }
@@ -259,11 +252,11 @@ submit_start(struct tui *t)
 
 	if (t->o->api == NULL)
 		return;
-	if (t->unknown_alt != NULL) {
+	if (t->sb.unknown_alt != NULL) {
 		submit_recheck(t);
 		return;
 	}
-	if (t->key_typed < 0 || api_has_key(t->o->api, t->s->form->platform,
+	if (t->kp.key_typed < 0 || api_has_key(t->o->api, t->s->form->platform,
 	    &cause) != 1) {
 		free(cause);
 		submit_key_prompt(t, TT_SUBMIT);
@@ -277,18 +270,19 @@ static void
 submit_key_done(struct tui *t)
 {
 	char *cause = NULL;
-	enum tui_then then = t->then;
+	enum tui_then then = t->kp.then;
 
-	t->overlay = TO_NONE;
-	t->then = TT_NONE;
-	if (api_set_key(t->o->api, t->s->form->platform, t->key, &cause) != 0) {
+	view_pop(t);
+	t->kp.then = TT_NONE;
+	if (api_set_key(t->o->api, t->s->form->platform, t->kp.key,
+	    &cause) != 0) {
 		tui_message(t, "%s", cause);
 		free(cause);
 	} else
-		t->key_typed = 1;
-	explicit_bzero(t->key, sizeof t->key);
-	t->keylen = 0;
-	if (t->key_typed != 1)
+		t->kp.key_typed = 1;
+	explicit_bzero(t->kp.key, sizeof t->kp.key);
+	t->kp.keylen = 0;
+	if (t->kp.key_typed != 1)
 		return;
 	if (then == TT_SUBMIT)
 		submit_send(t);
@@ -298,39 +292,41 @@ submit_key_done(struct tui *t)
 
 /* Keys at the masked key prompt: printable ASCII, Backspace, Ctrl-U,
  * Enter sets the key, Esc cancels. */
-void
-submit_key_key(struct tui *t, const struct tui_key *k)
+static void
+submit_key_key(struct tui *t, const struct tui_key *k, int more)
 {
 	int c = k->code;
 
+	(void)more;
 	if (k->is_key) {
-		if (c == KEY_BACKSPACE && t->keylen > 0)
-			t->key[--t->keylen] = '\0';
-		else if (c == KEY_ENTER && t->keylen > 0)
+		if (c == KEY_BACKSPACE && t->kp.keylen > 0)
+			t->kp.key[--t->kp.keylen] = '\0';
+		else if (c == KEY_ENTER && t->kp.keylen > 0)
 			submit_key_done(t);
 		return;
 	}
-	if ((c == '\r' || c == '\n') && t->keylen > 0)
+	if ((c == '\r' || c == '\n') && t->kp.keylen > 0)
 		submit_key_done(t);
 	else if (c == KEY_ESC || c == KEY_CTRL('c')) {
-		explicit_bzero(t->key, sizeof t->key);
-		t->keylen = 0;
-		t->overlay = TO_NONE;
+		explicit_bzero(t->kp.key, sizeof t->kp.key);
+		t->kp.keylen = 0;
+		view_pop(t);
 		tui_message(t, _("no key given; nothing was sent"));
-	} else if ((c == 0x7f || c == 0x08) && t->keylen > 0)
-		t->key[--t->keylen] = '\0';
+	} else if ((c == 0x7f || c == 0x08) && t->kp.keylen > 0)
+		t->kp.key[--t->kp.keylen] = '\0';
 	else if (c == KEY_CTRL('u')) {
-		explicit_bzero(t->key, sizeof t->key);
-		t->keylen = 0;
-	} else if (c > 0x20 && c < 0x7f && t->keylen < TUI_KEY_MAX)
-		t->key[t->keylen++] = (char)c;
+		explicit_bzero(t->kp.key, sizeof t->kp.key);
+		t->kp.keylen = 0;
+	} else if (c > 0x20 && c < 0x7f && t->kp.keylen < TUI_KEY_MAX)
+		t->kp.key[t->kp.keylen++] = (char)c;
 }
 
 /* Keys at "send again?" after an unknown outcome. */
-void
-submit_resend_key(struct tui *t, const struct tui_key *k)
+static void
+submit_resend_key(struct tui *t, const struct tui_key *k, int more)
 {
-	t->overlay = TO_NONE;
+	(void)more;
+	view_pop(t);
 	if (!k->is_key && (k->code == 'y' || k->code == 'Y'))
 		submit_send(t);
 	else
@@ -338,26 +334,36 @@ submit_resend_key(struct tui *t, const struct tui_key *k)
 		    "the submission"), t->o->sandbox ? " --sandbox" : "");
 }
 
-/* Draws the key prompt or the "send again?" question. */
-void
-submit_draw_key(struct tui *t)
+/* Draws the "send again?" question. */
+static void
+submit_draw_resend(struct tui *t, int *cy, int *cx)
+{
+	int w = 72, x = (COLS - w) / 2, y = LINES / 2 - 3;
+	char *line;
+
+	(void)cy;
+	(void)cx;
+	draw_box(y, x, 6, w);
+	line = xasprintf(_("No order with alternative order ID %s was found."),
+	    t->sb.unknown_alt);
+	draw_text(y + 1, x + 2, w - 4, line, 0, A_BOLD);
+	free(line);
+	draw_text(y + 2, x + 2, w - 4, _("The last submission may still "
+	    "have been placed."), 0, A_NORMAL);
+	draw_text(y + 4, x + 2, w - 4, _("Send the order again? (y/n)"),
+	    0, A_BOLD);
+}
+
+/* Draws the key prompt: a star for each character typed. */
+static void
+submit_draw_key(struct tui *t, int *cy, int *cx)
 {
 	int w = 72, x = (COLS - w) / 2, y = LINES / 2 - 3, i;
 	char *line;
 
+	(void)cy;
+	(void)cx;
 	draw_box(y, x, 6, w);
-	if (t->overlay == TO_RESEND) {
-		line = xasprintf(_("No order with alternative order ID %s was "
-		    "found."), t->unknown_alt);
-		draw_text(y + 1, x + 2, w - 4, line, 0, A_BOLD);
-		free(line);
-		draw_text(y + 2, x + 2, w - 4,
-		    _("The last submission may still "
-		    "have been placed."), 0, A_NORMAL);
-		draw_text(y + 4, x + 2, w - 4, _("Send the order again? (y/n)"),
-		    0, A_BOLD);
-		return;
-	}
 	line = xasprintf(_("API key for the %s platform:"),
 	    _(platform_title(t->s->form->platform)));
 	draw_text(y + 1, x + 2, w - 4, line, 0, A_BOLD);
@@ -365,7 +371,7 @@ submit_draw_key(struct tui *t)
 	draw_text(y + 2, x + 2, w - 4, _("(not shown, not stored; Enter sets "
 	    "it, Esc cancels)"), 0, A_NORMAL);
 	move(y + 4, x + 2);
-	for (i = 0; i < (int)t->keylen && i < w - 5; i++)
+	for (i = 0; i < (int)t->kp.keylen && i < w - 5; i++)
 		addch('*');
 }
 
@@ -373,11 +379,21 @@ submit_draw_key(struct tui *t)
 void
 submit_free(struct tui *t)
 {
-	explicit_bzero(t->key, sizeof t->key);
-	t->keylen = 0;
-	api_result_free(&t->res);
-	free(t->unknown_alt);
-	t->unknown_alt = NULL;
-	free(t->output_note);
-	t->output_note = NULL;
+	explicit_bzero(t->kp.key, sizeof t->kp.key);
+	t->kp.keylen = 0;
+	api_result_free(&t->sb.res);
+	free(t->sb.unknown_alt);
+	t->sb.unknown_alt = NULL;
+	free(t->sb.output_note);
+	t->sb.output_note = NULL;
 }
+
+const struct tui_view tui_view_prompt = {
+	.name = "prompt", .key = submit_key_key, .draw = submit_draw_key,
+	.resize = view_nothing,
+};
+
+const struct tui_view tui_view_resend = {
+	.name = "resend", .key = submit_resend_key,
+	.draw = submit_draw_resend, .resize = view_nothing,
+};

@@ -1,10 +1,11 @@
 /* dynlib.c: loading a shared library at run time (dlopen). */
 #include "config.h"
 
+#include "util/dynlib.h"
+
 #include <dlfcn.h>
 #include <string.h>
 
-#include "util/dynlib.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -30,10 +31,7 @@ fill(void *dl, const char *soname, const char *package,
 	return 0;
 }
 
-/* Opens soname and fills table with the addresses of syms. RTLD_LAZY, not
- * RTLD_NOW: every function certwiz calls is looked up here (a missing one is
- * reported), and binding all of libcurl's ~30 dependencies eagerly costs
- * 0.3-0.5 ms per `certwiz submit` (bench/submit.sh). */
+/* Opens soname and fills table with the addresses of syms. */
 void *
 dynlib_open(const char *soname, const char *package,
     const struct dynlib_sym *syms, size_t n, void *table, char **cause)
@@ -45,6 +43,9 @@ dynlib_open(const char *soname, const char *package,
 	 * exit handlers; unloading them mid-run is unsafe (it made
 	 * LeakSanitizer's thread scan crash on their stale TLS), so dlclose
 	 * only drops the reference. */
+	/* RTLD_LAZY, not RTLD_NOW: every function certwiz calls is looked up
+	 * below (a missing one is reported), and binding all of libcurl's ~30
+	 * dependencies eagerly costs 0.3-0.5 ms a submit (bench/submit.sh). */
 	if ((dl = dlopen(soname, RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE)) ==
 	    NULL) {
 		why = dlerror();

@@ -1,5 +1,7 @@
 /* fileio.c: reading whole files, parsing JSON with a located error, and
  * writing a file atomically. */
+#include "config.h"
+
 #include "util/fileio.h"
 
 #include <errno.h>
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "util/xalloc.h"
+#include "util/secmem.h"
 #include "util/i18n.h"
 
 /* Doubles a buffer's capacity, wiping the old copy (it may hold card
@@ -65,8 +68,11 @@ fileio_read(const char *path, size_t *len, char **cause)
 	FILE *fp;
 	char *buf;
 
-	if (strcmp(path, "-") == 0)
-		return read_stream(stdin, "-", len, cause);
+	if (strcmp(path, "-") == 0) {
+		buf = read_stream(stdin, "-", len, cause);
+		secmem_wipe_read(stdin);	/* an order body: card data */
+		return buf;
+	}
 	if ((fp = fopen(path, "rb")) == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
@@ -196,32 +202,6 @@ fileio_read_json(const char *path, char **cause)
 	return json;
 }
 
-/* Overwrites the strings and numbers of a tree, then deletes it. */
-static void
-wipe_values(cJSON *v)
-{
-	cJSON *c;
-
-	if (v == NULL)
-		return;
-	if (cJSON_IsString(v) && v->valuestring != NULL)
-		explicit_bzero(v->valuestring, strlen(v->valuestring));
-	if (cJSON_IsNumber(v)) {
-		v->valueint = 0;
-		v->valuedouble = 0;
-	}
-	cJSON_ArrayForEach(c, v)
-		wipe_values(c);
-}
-
-/* Wipes a tree (see fileio.h) and deletes it. */
-void
-fileio_wipe_json(cJSON *json)
-{
-	wipe_values(json);
-	cJSON_Delete(json);
-}
-
 /* Writes all of len bytes, looping over short writes and EINTR. */
 int
 fileio_write_all(int fd, const char *text, size_t len)
@@ -323,8 +303,8 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 		free(tmp);
 		return -1;
 	}
-	if (fchmod(fd, 0600) != 0 || fileio_write_all(fd, text, strlen(text)) != 0 ||
-	    fsync(fd) != 0) {
+	if (fchmod(fd, 0600) != 0 ||
+	    fileio_write_all(fd, text, strlen(text)) != 0 || fsync(fd) != 0) {
 		saved = errno != 0 ? errno : EIO;
 		close(fd);
 		fd = -1;
@@ -347,4 +327,77 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 	}
 	free(tmp);
 	return 0;
+}
+
+/* Says what is wrong with a private file's status, or NULL; allocated. */
+static char *
+private_fault(const char *path, const struct stat *sb)
+{
+	if (!S_ISREG(sb->st_mode))
+		return xasprintf(_("%s is not a regular file; certwiz only "
+		    "uses "
+		    "a plain file there"), path);
+	if (sb->st_uid != geteuid())
+		return xasprintf(_("%s belongs to user %lu, not to you (user "
+		    "%lu): remove it, or run chown %lu %s"), path,
+		    (unsigned long)sb->st_uid, (unsigned long)geteuid(),
+		    (unsigned long)geteuid(), path);
+	if ((sb->st_mode & 077) != 0)
+		return xasprintf(_("%s has mode %04o, so other users can read "
+		    "or "
+		    "change it; it is refused: run chmod 600 %s"), path,
+		    (unsigned)(sb->st_mode & 07777), path);
+	return NULL;
+}
+
+/* Opens a file of certwiz's own, refusing links, FIFOs and foreign or
+ * shared files. */
+int
+fileio_open_private(const char *path, int flags, char **cause)
+{
+	struct stat sb;
+	int fd, fl;
+
+	*cause = NULL;
+	fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == ELOOP)
+			*cause = xasprintf(_("%s is a symbolic link; certwiz "
+			    "does "
+			    "not follow it: remove it"), path);
+		else if (errno != ENOENT || (flags & O_CREAT) != 0)
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0)
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+	else if ((*cause = private_fault(path, &sb)) == NULL &&
+	    ((fl = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0))
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+	if (*cause != NULL) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Reads a file of certwiz's own. */
+char *
+fileio_read_private(const char *path, size_t *len, char **cause)
+{
+	FILE *fp;
+	char *buf;
+	int fd;
+
+	if ((fd = fileio_open_private(path, O_RDONLY, cause)) < 0)
+		return NULL;
+	if ((fp = fdopen(fd, "rb")) == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	buf = read_stream(fp, path, len, cause);
+	fclose(fp);
+	return buf;
 }

@@ -1,4 +1,6 @@
 /* i18n.c: opening the message catalogue and translating form strings. */
+#include "config.h"
+
 #include "util/i18n.h"
 
 #include <locale.h>

@@ -1,9 +1,11 @@
 /* sha256.c: SHA-256 (FIPS 180-4), small and unoptimised. */
+#include "config.h"
+
+#include "util/sha256.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "util/sha256.h"
 
 /* The round constants. */
 static const uint32_t k[64] = {

@@ -1,33 +1,64 @@
-/* signals.c: the one handler for SIGHUP, SIGINT and SIGTERM. */
+/* signals.c: catching the signals certwiz stops for. */
 #include "config.h"
 
 #include "util/signals.h"
 
-#include <string.h>
+#include <stddef.h>
 
-/* The signal that came, or 0: the only state a handler may touch. */
+/* The last signal caught, or 0. */
 static volatile sig_atomic_t caught;
 
-/* Records the signal; nothing else is safe here. */
+/* Records that a signal arrived; nothing else is safe here. */
 static void
 on_signal(int sig)
 {
 	caught = sig;
 }
 
-/* Installs the handler for the three signals. */
-volatile sig_atomic_t *
-signals_catch(void)
+/* The signals certwiz stops for. */
+static const int stop_signals[] = { SIGHUP, SIGINT, SIGTERM };
+
+/* Fills set with the signals certwiz stops for. */
+void
+cw_signals_fill(sigset_t *set)
 {
-	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
-	struct sigaction sa;
 	size_t i;
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
+	sigemptyset(set);
+	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaddset(set, stop_signals[i]);
+}
+
+/* Catches SIGHUP (unless CW_SIG_NOHUP), SIGINT and SIGTERM. */
+void
+cw_signals_catch(int flags, sigset_t *set)
+{
+	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = 0 };
+	size_t i;
+
 	caught = 0;
+	sigemptyset(&sa.sa_mask);
+	if (set != NULL)
+		sigemptyset(set);
+	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+		if (stop_signals[i] == SIGHUP && (flags & CW_SIG_NOHUP))
+			continue;
+		sigaction(stop_signals[i], &sa, NULL);
+		if (set != NULL)
+			sigaddset(set, stop_signals[i]);
+	}
+}
+
+/* The last signal caught, or 0. */
+int
+cw_signal_caught(void)
+{
+	return (int)caught;
+}
+
+/* The flag itself. */
+volatile sig_atomic_t *
+cw_signal_flag(void)
+{
 	return &caught;
 }

@@ -14,7 +14,11 @@
  * created). */
 char	*statedir_path(const char *name);
 /* Makes dir and its missing parents with mode 0700; 0, or -1 with
- * "cannot make the directory D: why" in *cause (D the one that failed). */
+ * "cannot make the directory D: why" in *cause (D the one that failed).
+ * Directories at or under the state directory must be real directories
+ * (no link) and the user's; an existing one that group or others may
+ * write to is refused with a message saying how to fix it; otherwise each
+ * is left (or made) with mode 0700. */
 int	 statedir_make(const char *dir, char **cause);
 
 #endif

@@ -1,4 +1,6 @@
 /* xalloc.c: allocation that never returns NULL. */
+#include "config.h"
+
 #include "util/xalloc.h"
 
 #include <stdint.h>
@@ -6,23 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void (*fatal_hook)(void);
+#include "util/diag.h"
 
-/* Sets a function run before dying of exhaustion. */
-void
-xalloc_set_fatal_hook(void (*hook)(void))
-{
-	fatal_hook = hook;
-}
-
-/* Restores the terminal if asked to, reports exhaustion and exits. */
+/* Reports exhaustion and exits 70 (the fatal hook restores the terminal
+ * first). */
 static void
 die_oom(void)
 {
-	if (fatal_hook != NULL)
-		fatal_hook();
-	fputs("certwiz: out of memory\n", stderr);
-	exit(70);
+	cw_fatal(70, "out of memory");
 }
 
 /* Allocates size bytes, or dies. */
@@ -47,7 +40,7 @@ xcalloc(size_t nmemb, size_t size)
 	return p;
 }
 
-/* Resizes ptr to nmemb elements of size bytes, checking for overflow, or dies. */
+/* Resizes ptr to nmemb elements of size bytes, or dies. */
 void *
 xreallocarray(void *ptr, size_t nmemb, size_t size)
 {

@@ -2,8 +2,8 @@
  *
  * Ownership: every pointer returned here is allocated and owned by the caller,
  * who releases it with free(). On exhaustion the functions print a message and
- * exit(70) (EX_SOFTWARE); a front end that changed the terminal registers a
- * hook with xalloc_set_fatal_hook() to restore it first.
+ * exit(70) (EX_SOFTWARE) through cw_fatal() (util/diag.h), whose hook a
+ * front end that changed the terminal sets to restore it first.
  */
 #ifndef CERTWIZ_XALLOC_H
 #define CERTWIZ_XALLOC_H
@@ -15,7 +15,8 @@
 void *xmalloc(size_t size);
 /* Allocates nmemb zeroed elements of size bytes, or dies. */
 void *xcalloc(size_t nmemb, size_t size);
-/* Resizes ptr to nmemb elements of size bytes, checking for overflow, or dies. */
+/* Resizes ptr to nmemb elements of size bytes, checking for overflow, or
+ * dies. */
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 /* Copies a string, or dies; xstrdup(NULL) returns NULL. */
 char *xstrdup(const char *s);
@@ -24,8 +25,7 @@ char *xstrndup(const char *s, size_t n);
 /* Formats into a new string, or dies. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Formats a va_list into a new string, or dies. */
-char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-/* Sets a function run before dying of exhaustion (to restore the terminal). */
-void xalloc_set_fatal_hook(void (*hook)(void));
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 #endif

@@ -1,4 +1,6 @@
 /* draft.c: drafts of wizard sessions, saved atomically without secrets. */
+#include "config.h"
+
 #include "wizard/draft.h"
 
 #include <dirent.h>

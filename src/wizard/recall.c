@@ -1,5 +1,7 @@
 /* recall.c: the answers of the last order kept per platform in
  * recall.json, offered to the next session. */
+#include "config.h"
+
 #include "wizard/recall.h"
 
 #include <ctype.h>
@@ -9,11 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/value.h"
 #include "core/answers.h"
 #include "core/form.h"
+#include "core/value.h"
 #include "util/fileio.h"
 #include "util/statedir.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 #include "util/i18n.h"
@@ -139,8 +142,10 @@ recall_write(const cJSON *all, char **cause)
 	int rc;
 
 	if ((rc = statedir_make(dir, cause)) == 0) {
-		text = cJSON_Print(all);
-		rc = fileio_write_atomic(path, text, cause);
+		if ((text = json_print(all, 1, cause)) == NULL)
+			rc = -1;
+		else
+			rc = fileio_write_atomic(path, text, cause);
 		cJSON_free(text);
 	}
 	free(path);

@@ -1,5 +1,7 @@
 /* result_words.c: what happens after an order is placed, in sentences
  * derived from the order actually sent. */
+#include "config.h"
+
 #include "wizard/result_words.h"
 
 #include <stdlib.h>

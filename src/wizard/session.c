@@ -7,6 +7,8 @@
  * all defaults is not sent (session_sent.c), so a default alone never puts
  * an object in the body.
  */
+#include "config.h"
+
 #include "wizard/session.h"
 
 #include <stdint.h>
@@ -16,6 +18,7 @@
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 
 /* A growing array of slots. */
@@ -87,7 +90,7 @@ session_free(struct session *s)
 {
 	if (s == NULL)
 		return;
-	session_wipe_tree(s->answers);	/* card data, also when not sent */
+	json_wipe(s->answers);	/* card data, also when not sent */
 	cJSON_Delete(s->answers);
 	free(s->notice);
 	free(s);

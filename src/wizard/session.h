@@ -189,8 +189,5 @@ char		*session_csr_words(const struct session *s,
  * was done or why not (allocated). */
 int		 session_csr_set_keys(struct session *s,
 		    const struct slot *slot, char **msg);
-/* Overwrites every string of a tree (a body holding card data) before
- * the caller deletes it. */
-void		 session_wipe_tree(cJSON *v);
 
 #endif

@@ -1,6 +1,8 @@
 /* session_check.c: what a session's answers make: the body, its problems,
  * and copies with secrets masked or left out. */
-#include "wizard/session.h"
+#include "config.h"
+
+#include "wizard/session_int.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -11,8 +13,10 @@
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/safetext.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
-#include "wizard/session_int.h"
+#include "wizard/session.h"
 #include "util/i18n.h"
 
 /* Builds the request body from the answers; objects that are not sent
@@ -23,7 +27,7 @@ session_body(const struct session *s)
 	cJSON *sent = session_sent_answers(s), *body;
 
 	body = order_build(s->form, sent);
-	session_wipe_tree(sent);
+	json_wipe(sent);
 	cJSON_Delete(sent);
 	return body;
 }
@@ -122,9 +126,11 @@ session_body_masked(const struct session *s)
 	char *text;
 
 	hide_secrets(s->form, SIZE_MAX, body, 0);
+	safe_json_strings(body);	/* loaded answers are outside text */
 	text = cJSON_Print(body);
 	cJSON_Delete(body);
-	return text != NULL ? text : xstrdup("{}");
+	return text != NULL ? text : xstrdup(_("(the body could not be "
+	    "shown)"));
 }
 
 /* A copy of the answers without any secret field, for drafts, and

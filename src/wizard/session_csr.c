@@ -1,5 +1,7 @@
 /* session_csr.c: what the CSR at a slot holds, in words, and setting the
  * key fields its form names (key_type, key_size) from it. */
+#include "config.h"
+
 #include "wizard/session.h"
 
 #include <stdint.h>

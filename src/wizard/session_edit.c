@@ -1,19 +1,21 @@
 /* session_edit.c: reading and changing a session's answers slot by slot,
  * and lists of items. */
-#include "wizard/session.h"
+#include "config.h"
+
+#include "wizard/session_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "core/order.h"
-#include "core/value.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "core/order.h"
 #include "core/problems.h"
+#include "core/value.h"
 #include "util/xalloc.h"
-#include "wizard/session_int.h"
+#include "wizard/session.h"
 
 /* The object holding field fi's member with index[] bound, or NULL. */
 static cJSON *
@@ -91,14 +93,8 @@ text_value(const struct field *f, const char *text)
 		return split_words(text);
 	if (f->nullable && strcmp(text, "null") == 0)
 		return cJSON_CreateNull();	/* chosen, unlike "" */
-	if (f->type == FT_BOOLEAN) {
-		if (strcasecmp(text, "y") == 0 || strcasecmp(text, "yes") == 0 ||
-		    strcasecmp(text, "true") == 0 || strcmp(text, "1") == 0)
-			return cJSON_CreateTrue();
-		if (strcasecmp(text, "n") == 0 || strcasecmp(text, "no") == 0 ||
-		    strcasecmp(text, "false") == 0 || strcmp(text, "0") == 0)
-			return cJSON_CreateFalse();
-	}
+	if (f->type == FT_BOOLEAN && value_yes_no(text) >= 0)
+		return cJSON_CreateBool(value_yes_no(text));
 	return cJSON_CreateString(text);
 }
 
@@ -143,6 +139,24 @@ store(struct session *s, const struct slot *slot, const char *text)
 		session_fill_defaults(s->form, s->answers);
 }
 
+/* The field's own error for a typed string answer that is sent as it is
+ * (a string field without a list of values), found without building and
+ * checking the whole order, which costs as much as the form is big; NULL
+ * when it passes or when only the whole order can tell. */
+static char *
+own_error(const struct session *s, const struct slot *slot)
+{
+	const struct field *f = &s->form->fields[slot->field];
+	const cJSON *v = slot_value(s, slot);
+	long item = -1;
+
+	if (slot->item >= 0 || !cJSON_IsString(v) || f->json != JT_STRING ||
+	    f->values != NULL || f->nvalues_if != 0)
+		return NULL;
+	return field_check_value(f, v, s->answers, slot->index, slot->nindex,
+	    s->now, &item);
+}
+
 /* Sets the answer at a slot from typed text; returns the slot's error. */
 char *
 session_set_text(struct session *s, const struct slot *slot, const char *text)
@@ -161,6 +175,8 @@ session_set_text(struct session *s, const struct slot *slot, const char *text)
 		s->changed = 1;
 	cJSON_Delete(before);
 	session_follow(s);
+	if ((out = own_error(s, slot)) != NULL)
+		return out;
 	session_check(s, &p);
 	err = session_slot_error(&p, slot);
 	out = err != NULL ? xstrdup(err) : NULL;

@@ -2,7 +2,9 @@
  * asked and whether it is required now (the whole chain, with labels and
  * screens), its help, the order's problems by label and screen, and the
  * screens' one numbering. */
-#include "wizard/session.h"
+#include "config.h"
+
+#include "wizard/session_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,7 +17,7 @@
 #include "core/problems.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
-#include "wizard/session_int.h"
+#include "wizard/session.h"
 
 /* Collects the screens of the fields a condition names (expr walker). */
 struct screens {

@@ -1,6 +1,8 @@
 /* session_follow.c: answers whose allowed values depend on another answer
  * (Key size on Key type) follow it when it changes, and say so. */
-#include "wizard/session.h"
+#include "config.h"
+
+#include "wizard/session_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,7 +13,7 @@
 #include "core/form.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
-#include "wizard/session_int.h"
+#include "wizard/session.h"
 
 /* 1 when v is one of values (by text and kind, or by text alone). */
 static int

@@ -1,6 +1,8 @@
 /* session_lookup.c: the account look-ups of a session's fields: fetching
  * a field's list and filling the field (and the siblings its look-up
  * names) from the entry picked. Shared by the curses and plain wizards. */
+#include "config.h"
+
 #include "wizard/session.h"
 
 #include <stdint.h>

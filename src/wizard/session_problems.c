@@ -1,6 +1,6 @@
 /* session_problems.c: the order's problems as a person reads them: by
  * label and screen, errors first. */
-#include "wizard/session.h"
+#include "config.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -11,6 +11,7 @@
 #include "core/problems.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
+#include "wizard/session.h"
 
 /* The form path of a concrete path ("a[0].b" -> "a[].b") and the number of
  * its last item (from 1, 0 when none); allocated. */

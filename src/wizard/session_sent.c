@@ -1,7 +1,9 @@
 /* session_sent.c: what the answers send: an optional object goes into the
  * body only when it is required now or holds an answer that is not a
  * default, and a field is required now only when its object is sent. */
-#include "wizard/session.h"
+#include "config.h"
+
+#include "wizard/session_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,7 +12,7 @@
 #include "core/form.h"
 #include "core/value.h"
 #include "util/xalloc.h"
-#include "wizard/session_int.h"
+#include "wizard/session.h"
 
 /* 1 when v is f's default (by text: "-1" is the default -1). */
 static int

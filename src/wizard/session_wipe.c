@@ -1,23 +1,14 @@
 /* session_wipe.c: wiping the card data from a session's answers once an
  * order was sent. */
+#include "config.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/form.h"
+#include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-
-/* Overwrites every string in a tree before it is freed. */
-void
-session_wipe_tree(cJSON *v)
-{
-	cJSON *c;
-
-	if (cJSON_IsString(v) && v->valuestring != NULL)
-		explicit_bzero(v->valuestring, strlen(v->valuestring));
-	cJSON_ArrayForEach(c, v)
-		session_wipe_tree(c);
-}
 
 /* Wipes and removes the answer at a field path (lists: in every item). */
 static void
@@ -33,7 +24,7 @@ wipe_path(cJSON *node, const char *path)
 		name[n - 2] = '\0';
 	child = cJSON_GetObjectItemCaseSensitive(node, name);
 	if (child != NULL && dot == NULL) {
-		session_wipe_tree(child);
+		json_wipe(child);
 		cJSON_DeleteItemFromObjectCaseSensitive(node, name);
 	} else if (child != NULL && list) {
 		cJSON_ArrayForEach(item, child)
