@@ -78,6 +78,7 @@ fileio_read(const char *path, size_t *len, char **cause)
 		return NULL;
 	}
 	buf = read_stream(fp, path, len, cause);
+	secmem_wipe_read(fp);	/* stdio's copy of an order body too */
 	fclose(fp);
 	return buf;
 }
