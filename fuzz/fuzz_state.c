@@ -66,11 +66,12 @@ static void
 load_draft(void)
 {
 	struct problems p = { NULL, 0 };
-	char *product = NULL, *path = NULL, *cause = NULL;
+	struct draft d = { NULL, NULL, -1, 0 };
+	char *product = NULL, *cause = NULL;
 	cJSON *answers = NULL;
 	size_t i;
 
-	if (draft_load(draft, &product, &answers, &path, &cause) == 0) {
+	if (draft_load(draft, &d, &product, &answers, &cause) == 0) {
 		for (i = 0; i < nforms; i++) {
 			if (strcmp(forms[i]->id, product) == 0)
 				session_free(session_load(forms[i], answers,
@@ -80,7 +81,7 @@ load_draft(void)
 	}
 	cJSON_Delete(answers);
 	free(product);
-	free(path);
+	draft_clear(&d);
 	free(cause);
 }
 

@@ -8,6 +8,7 @@
 # list it as placed with nothing left unknown. Then kill -9 at each step of
 # a submission. Prints the matrix: cells and orders placed per cell.
 . "${0%/*}/tui_lib.sh"
+need_sandbox
 need jq
 need curl
 CERTWIZ_TODAY=2026-11-20

@@ -5,6 +5,7 @@
 # time with its exit status and a message: never a crash or a hang.
 # VALGRIND_BADINPUT=1 runs a subset under valgrind too.
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
 use_private_dirs

@@ -8,6 +8,7 @@
 # (tests/attempts.sh is the exactly-once matrix: faults x front ends x what
 # the user does next.)
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 CERTWIZ_RETRY_BASE_MS=5
 CERTWIZ_SANDBOX_SLOW=3
@@ -213,7 +214,8 @@ for sig in TERM HUP INT; do
 	pids="$pids $pid"
 	exec 3>"$tmp/fifo"
 	cat "$tmp/short" >&3
-	wait_in_file 'subject.given_name' "$tmp/out"
+	# The prompt after the first name: by then Zoë has been read.
+	wait_in_file 'subject.surname' "$tmp/out"
 	kill -s "$sig" "$pid"
 	wait "$pid"
 	st=$?

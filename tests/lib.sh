@@ -3,7 +3,8 @@
 # so the path comes from $0). It sets CERTWIZ and TESTDATA when the
 # environment does not, makes a temporary directory $tmp removed on exit,
 # and holds one copy of: fail (counting), run (capturing), expect_status,
-# expect_in, finish (the summary), on_exit, need, use_private_dirs,
+# expect_in, finish (the summary), on_exit, need, need_sandbox,
+# use_private_dirs,
 # wait_in_file and start_sandbox (a standalone sandbox on a free port).
 # tui_lib.sh sources it too; sourcing it twice is harmless.
 [ -z "${cw_lib_loaded:-}" ] || return 0
@@ -19,6 +20,8 @@ unset CERTWIZ_API_KEY_US CERTWIZ_API_KEY_EU DIGICERT_API_KEY \
 # Look-ups after an unknown outcome go on for 2 s, not 2 minutes.
 CERTWIZ_RESOLVE_SECONDS=2
 export CERTWIZ_RESOLVE_SECONDS
+# Messages in English whatever the caller's language (i18n.sh sets its own).
+unset LANGUAGE LC_MESSAGES CERTWIZ_LOCALEDIR
 PRODUCTS="eu_individual_org pkio_qualified_organisation_services
 pkio_private_services_server document_signing_org_1 document_signing_org_2
 ds_org_individual"
@@ -46,6 +49,14 @@ need() {
 		command -v "$cw_cmd" >/dev/null 2>&1 ||
 		    { echo "$cw_cmd is needed"; exit 99; }
 	done
+}
+
+# Exits 77 (skipped) when certwiz was configured with --disable-sandbox
+# (make check sets CW_SANDBOX=no): the test needs the simulator.
+need_sandbox() {
+	[ "${CW_SANDBOX:-yes}" != no ] && return 0
+	echo "SKIP: the sandbox is not built in (--disable-sandbox)"
+	exit 77
 }
 
 # Points the state, config and home directories into $tmp.

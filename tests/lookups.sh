@@ -4,6 +4,7 @@
 # fills the contact), at container.id the containers; a failed look-up
 # leaves typing open; without a key nothing is offered.
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
 use_private_dirs

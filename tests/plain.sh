@@ -3,6 +3,7 @@
 # with the answer files in tests/data/plain, and checks the bodies it writes,
 # its error messages, card masking and the draft saved when input ends.
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
 use_private_dirs

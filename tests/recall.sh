@@ -6,6 +6,7 @@
 # the same short answers do not make an order. --sandbox keeps its own
 # recall.json ($SBSTATE): a sandbox order never seeds a real one.
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
 use_private_dirs

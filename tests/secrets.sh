@@ -6,6 +6,7 @@
 # running certwiz processes are searched for the card number, the CVV and
 # the API key. Only --output files (mode 0600) may hold card data, by design.
 . "${0%/*}/lib.sh"
+need_sandbox
 CARD=4111111111111111
 CVV=737
 KEY=sandbox-us-key

@@ -2,6 +2,7 @@
 # submit.sh: drives the real certwiz binary through submit, history and
 # status against the sandbox: every product, validation, faults, keys.
 . "${0%/*}/lib.sh"
+need_sandbox
 CERTWIZ_TODAY=2026-11-20
 CERTWIZ_RETRY_BASE_MS=5
 export CERTWIZ_TODAY CERTWIZ_RETRY_BASE_MS

@@ -4,6 +4,7 @@
 # 128+signal, the terminal restored), the terminal closed under it, and
 # stdin not a terminal or closed (plain mode, no hang).
 . "${0%/*}/tui_lib.sh"
+need_sandbox
 cases=0
 
 # 1 when the pane is still on the alternate screen (curses not ended).

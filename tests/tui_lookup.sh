@@ -4,6 +4,7 @@
 # a failed look-up leaves typing open) and the CSR read on its field
 # (key, subject, signature; Ctrl-K sets the key type and size).
 . "${0%/*}/tui_lib.sh"
+need_sandbox
 
 # The contact pick: F4 lists the users, Enter on the second fills
 # Zoë Müller's ID, name, email, title and phone.

@@ -4,6 +4,7 @@
 # (certwiz --sandbox): the result screen shows the order and certwiz
 # history lists it as placed.
 . "${0%/*}/tui_lib.sh"
+need_sandbox
 
 # Adds a contact that is an existing user (only the ID and the type).
 contact() {

@@ -6,6 +6,7 @@
 # Ctrl-X clears them. --sandbox remembers apart: a real order does not
 # start with the sandbox's answers.
 . "${0%/*}/tui_lib.sh"
+need_sandbox
 
 # The subject and validity of a document signing order.
 subject() {

@@ -5,6 +5,7 @@
 # the organization pick (F4), a key refused, DigiCert's error array listed
 # on the review, and the masked key prompt.
 . "${0%/*}/tui_lib.sh"
+need_sandbox
 CERTWIZ_RETRY_BASE_MS=5
 export CERTWIZ_RETRY_BASE_MS
 

@@ -15,6 +15,7 @@
 #include "util/diag.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The commands in the order --help lists them; each file owns its entry. */
 const struct cli_cmd *const cli_cmds[] = {
@@ -41,8 +42,8 @@ cli_find(const char *name)
 int
 cli_usage(const struct cli_cmd *cmd)
 {
-	fprintf(stderr, "usage: certwiz %s\n", cmd->usage);
-	fprintf(stderr, "Try 'certwiz --help' for more information.\n");
+	fprintf(stderr, _("usage: certwiz %s\n"), cmd->usage);
+	fprintf(stderr, _("Try 'certwiz --help' for more information.\n"));
 	return EXIT_USAGE;
 }
 
@@ -50,7 +51,7 @@ cli_usage(const struct cli_cmd *cmd)
 void
 cli_help(const struct cli_cmd *cmd)
 {
-	printf("usage: certwiz %s\n%s.\n", cmd->usage, cmd->summary);
+	printf(_("usage: certwiz %s\n%s.\n"), cmd->usage, _(cmd->summary));
 }
 
 /* Readies getopt_long() for a command's own arguments. */
@@ -79,6 +80,7 @@ cli_parse_json_opt(const struct cli_cmd *cmd, int argc, char **argv, int *json)
 		switch (c) {
 		case 'j':
 			*json = 1;
+			i18n_untranslated();
 			break;
 		case 'h':
 			cli_help(cmd);
@@ -101,8 +103,8 @@ cli_load_form(const struct cli_ctx *ctx, const char *id)
 
 	path = xasprintf("%s/%s.json", ctx->forms_dir, id);
 	if (strchr(id, '/') != NULL || stat(path, &sb) != 0) {
-		cw_warn("unknown product '%s' (forms in %s); 'certwiz list' "
-		    "shows the products", id, ctx->forms_dir);
+		cw_warn(_("unknown product '%s' (forms in %s); 'certwiz list' "
+		    "shows the products"), id, ctx->forms_dir);
 		free(path);
 		return NULL;
 	}

@@ -16,14 +16,15 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* "required", "optional" or "conditional", as the product pages say. */
 static const char *
 requirement(const struct field *f)
 {
 	if (f->required)
-		return "required";
-	return f->required_if != NULL ? "conditional" : "optional";
+		return N_("required");
+	return f->required_if != NULL ? N_("conditional") : N_("optional");
 }
 
 /* Prints text wrapped at 78 columns, each line indented by indent spaces. */
@@ -71,35 +72,36 @@ print_limits(const struct field *f)
 	    f->type);
 
 	if (f->has_min && f->has_max)
-		limit_add(&s, xasprintf("from %lld to %lld", f->min, f->max));
+		limit_add(&s, xasprintf(_("from %lld to %lld"), f->min,
+		    f->max));
 	else if (f->has_min)
-		limit_add(&s, xasprintf("at least %lld", f->min));
+		limit_add(&s, xasprintf(_("at least %lld"), f->min));
 	else if (f->has_max)
-		limit_add(&s, xasprintf("at most %lld", f->max));
+		limit_add(&s, xasprintf(_("at most %lld"), f->max));
 	if (f->min_length >= 0)
-		limit_add(&s, xasprintf("at least %ld characters",
+		limit_add(&s, xasprintf(_("at least %ld characters"),
 		    f->min_length));
 	if (f->max_length >= 0)
-		limit_add(&s, xasprintf("at most %ld characters",
+		limit_add(&s, xasprintf(_("at most %ld characters"),
 		    f->max_length));
 	if (f->max_items >= 0)
-		limit_add(&s, xasprintf("at most %ld items", f->max_items));
+		limit_add(&s, xasprintf(_("at most %ld items"), f->max_items));
 	if (f->max_days >= 0)
-		limit_add(&s, xasprintf("within %d days of today",
+		limit_add(&s, xasprintf(_("within %d days of today"),
 		    f->max_days));
 	if (f->max_years >= 0)
-		limit_add(&s, xasprintf("at most %d calendar years after today",
-		    f->max_years));
+		limit_add(&s, xasprintf(
+		    _("at most %d calendar years after today"), f->max_years));
 	if (f->type == FT_LIST)
-		printf("      each item: %s\n", field_type_name(f->item));
+		printf(_("      each item: %s\n"), field_type_name(f->item));
 	cJSON_ArrayForEach(item, f->max_count) {
-		printf("      at most %g items may have %s %s\n",
+		printf(_("      at most %g items may have %s %s\n"),
 		    item->valuedouble, f->name, item->string);
 	}
 	if (s != NULL)
-		printf("      limits: %s\n", s);
+		printf(_("      limits: %s\n"), s);
 	if (pat != NULL)
-		printf("      pattern: %s\n", pat);
+		printf(_("      pattern: %s\n"), pat);
 	free(s);
 }
 
@@ -113,19 +115,19 @@ print_values(const struct field *f)
 	for (i = 0; i < f->nvalues_if; i++) {
 		words = field_values_words(f->values_if[i].values);
 		when = expr_words(f->values_if[i].when);
-		printf("      values when %s: %s\n", when, words);
+		printf(_("      values when %s: %s\n"), when, words);
 		free(words);
 		free(when);
 	}
 	if (f->values != NULL) {
 		words = field_values_words(f->values);
-		printf("      values%s: %s\n", f->nvalues_if > 0 ?
-		    " otherwise" : "", words);
+		printf(_("      values%s: %s\n"), f->nvalues_if > 0 ?
+		    _(" otherwise") : "", words);
 		free(words);
 	}
 	if (f->dflt != NULL) {
 		text = cJSON_PrintUnformatted(f->dflt);
-		printf("      default: %s\n", text != NULL ? text : "?");
+		printf(_("      default: %s\n"), text != NULL ? text : "?");
 		free(text);
 	}
 }
@@ -136,24 +138,24 @@ print_field(const struct field *f, time_t now)
 {
 	char *words, *help;
 
-	printf("  %s: %s\n", f->path, f->label);
-	printf("      %s", requirement(f));
+	printf("  %s: %s\n", f->path, form_text(f->label));
+	printf("      %s", _(requirement(f)));
 	if (f->required_if != NULL) {
 		words = expr_words(f->required_if);
-		printf(": required when %s", words);
+		printf(_(": required when %s"), words);
 		free(words);
 	}
 	if (f->when != NULL) {
 		words = expr_words(f->when);
-		printf("; sent only when %s", words);
+		printf(_("; sent only when %s"), words);
 		free(words);
 	}
 	if (f->local)
-		printf("; a choice of the wizard, never sent");
-	printf("\n      type %s, sent as a JSON %s%s%s\n",
+		printf("%s", _("; a choice of the wizard, never sent"));
+	printf(_("\n      type %s, sent as a JSON %s%s%s\n"),
 	    field_type_name(f->type), json_type_name(f->json),
-	    f->nullable ? " or null" : "", f->secret ?
-	    "; secret: masked and never saved" : "");
+	    f->nullable ? _(" or null") : "", f->secret ?
+	    _("; secret: masked and never saved") : "");
 	print_values(f);
 	print_limits(f);
 	help = field_help(f, now);
@@ -171,9 +173,10 @@ print_text(const struct form *form, time_t now)
 	size_t i, j;
 	char *words, *head;
 
-	printf("%s (%s)\n%s\nPlatform: %s. Order with POST %s/%s\n",
-	    form->title, form->id, form->summary,
-	    platform_title(form->platform), platform_base_url(form->platform),
+	printf(_("%s (%s)\n%s\nPlatform: %s. Order with POST %s/%s\n"),
+	    form_text(form->title), form->id, form_text(form->summary),
+	    _(platform_title(form->platform)),
+	    platform_base_url(form->platform),
 	    form->endpoint);
 	for (i = 0; i < form->nscreens; i++) {
 		s = &form->screens[i];
@@ -182,7 +185,7 @@ print_text(const struct form *form, time_t now)
 		free(head);
 		if (s->when != NULL) {
 			words = expr_words(s->when);
-			printf("  (shown only when %s)\n", words);
+			printf(_("  (shown only when %s)\n"), words);
 			free(words);
 		}
 		for (j = s->first; j < s->first + s->count; j++)
@@ -327,6 +330,6 @@ cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_describe_entry = {
 	.name = "describe", .exec = cmd_describe,
 	.usage = "describe [--json] PRODUCT",
-	.summary = "show every field of a product's order and when it is "
-	    "required",
+	.summary = N_("show every field of a product's order and when it is "
+	    "required"),
 };

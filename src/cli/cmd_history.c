@@ -12,6 +12,7 @@
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/safetext.h"
+#include "util/i18n.h"
 
 /* What history calls an attempt's outcome. */
 static const char *
@@ -69,7 +70,7 @@ print_table(const struct api_attempts *a)
 	size_t i;
 
 	if (a->n == 0) {
-		printf("no submissions yet\n");
+		printf(_("no submissions yet\n"));
 		return;
 	}
 	printf("%-20s  %-36s  %-9s  %s\n", "TIME", "PRODUCT", "OUTCOME",
@@ -126,6 +127,6 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_history_entry = {
 	.name = "history", .exec = cmd_history,
 	.usage = "history [--json]",
-	.summary = "list the order attempts in the journal and what became "
-	    "of them",
+	.summary = N_("list the order attempts in the journal and what became "
+	    "of them"),
 };

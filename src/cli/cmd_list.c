@@ -9,6 +9,7 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "util/diag.h"
+#include "util/i18n.h"
 
 /* Adds one product's entry to the JSON array. */
 static void
@@ -57,7 +58,7 @@ cmd_list(const struct cli_ctx *ctx, int argc, char **argv)
 			add_json(array, form);
 		else
 			printf("%-38s %-3s %s\n", form->id, form->platform,
-			    form->title);
+			    form_text(form->title));
 		form_free(form);
 	}
 	if (json)
@@ -70,5 +71,5 @@ cmd_list(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_list_entry = {
 	.name = "list", .exec = cmd_list,
 	.usage = "list [--json]",
-	.summary = "list the products certwiz can order",
+	.summary = N_("list the products certwiz can order"),
 };

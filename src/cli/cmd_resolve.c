@@ -9,6 +9,7 @@
 #include "api/api.h"
 #include "cli/cli.h"
 #include "util/diag.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Prints one settled attempt as a line of text. */
@@ -70,7 +71,7 @@ cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv)
 	if (json)
 		cli_json_print(out);
 	else if (open == 0)
-		printf("no order has an unknown outcome\n");
+		printf(_("no order has an unknown outcome\n"));
 	cJSON_Delete(out);
 	api_free(api);
 	api_attempts_free(&a);
@@ -80,6 +81,6 @@ cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_resolve_entry = {
 	.name = "resolve", .exec = cmd_resolve,
 	.usage = "resolve [--json]",
-	.summary = "look up every order whose outcome is unknown and settle "
-	    "it",
+	.summary = N_("look up every order whose outcome is unknown and settle "
+	    "it"),
 };

@@ -13,6 +13,7 @@
 #include "sandbox/sandbox.h"
 #include "util/diag.h"
 #include "util/signals.h"
+#include "util/i18n.h"
 
 /* Parses a port number (0 to 65535); -1 when it is not one. */
 static int
@@ -37,9 +38,14 @@ print_faults(void)
 {
 	int f;
 
-	printf("\nFaults, queued with CERTWIZ_SANDBOX_FAULTS=NAME,... or "
+#ifndef WITH_SANDBOX
+	printf("\n%s\n", _("The sandbox is not built in (certwiz was "
+	    "configured with --disable-sandbox)."));
+	return;
+#endif
+	printf(_("\nFaults, queued with CERTWIZ_SANDBOX_FAULTS=NAME,... or "
 	    "POST /_sandbox/faults\n{\"next\": [NAME, ...]}, one per "
-	    "request:\n");
+	    "request:\n"));
 	for (f = SB_FAULT_500; f < SB_FAULT_COUNT; f++)
 		printf("  %-11s %s\n", sandbox_fault_name(f),
 		    sandbox_fault_help(f));
@@ -61,7 +67,7 @@ options(const struct cli_cmd *cmd, int argc, char **argv,
 	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'p' && parse_port(optarg, &opts->port) != 0) {
-			cw_warn("bad port '%s': use 0 to 65535", optarg);
+			cw_warn(_("bad port '%s': use 0 to 65535"), optarg);
 			return -1;
 		} else if (c == 'l')
 			opts->log = 1;
@@ -99,14 +105,14 @@ cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
 	cw_signals_catch(CW_SIG_NOHUP, &block);
 	sigprocmask(SIG_BLOCK, &block, &old);	/* the server threads too */
 	if ((sb = sandbox_start(&opts, &cause)) == NULL) {
-		cw_warn("sandbox: %s", cause);
+		cw_warn(_("sandbox: %s"), cause);
 		free(cause);
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		return EXIT_INVALID;
 	}
 	url = sandbox_base_url(sb);
-	printf("certwiz sandbox listening on %s (US key %s, Europe key %s); "
-	    "Ctrl-C stops it\n", url, sandbox_key("us"), sandbox_key("eu"));
+	printf(_("certwiz sandbox listening on %s (US key %s, Europe key %s); "
+	    "Ctrl-C stops it\n"), url, sandbox_key("us"), sandbox_key("eu"));
 	fflush(stdout);
 	free(url);
 	waitmask = old;
@@ -121,6 +127,6 @@ cmd_sandbox(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_sandbox_entry = {
 	.name = "sandbox", .exec = cmd_sandbox,
 	.usage = "sandbox [--port N] [--log]",
-	.summary = "run the CertCentral simulator on 127.0.0.1 until "
-	    "interrupted",
+	.summary = N_("run the CertCentral simulator on 127.0.0.1 until "
+	    "interrupted"),
 };

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/form.h"
 #include "core/schema.h"
+#include "util/i18n.h"
 
 /* Prints one product's JSON Schema. */
 static int
@@ -34,6 +35,6 @@ cmd_schema(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_schema_entry = {
 	.name = "schema", .exec = cmd_schema,
 	.usage = "schema PRODUCT",
-	.summary = "print a product's order body as a JSON Schema (draft "
-	    "2020-12)",
+	.summary = N_("print a product's order body as a JSON Schema (draft "
+	    "2020-12)"),
 };

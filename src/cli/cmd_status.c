@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "cli/cli.h"
 #include "util/diag.h"
+#include "util/i18n.h"
 
 /* Parses --json, --platform, --alternative-order-id and -h; returns -1 on a bad option, 1 after
  * help, else 0. */
@@ -29,6 +30,7 @@ parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
 		switch (c) {
 		case 'j':
 			*json = 1;
+			i18n_untranslated();
 			break;
 		case 'p':
 			*platform = optarg;
@@ -86,13 +88,14 @@ cmd_status(const struct cli_ctx *ctx, int argc, char **argv)
 	if (argc - optind != (alt == NULL) || platform == NULL)
 		return cli_usage(cmd);
 	if (strcmp(platform, "us") != 0 && strcmp(platform, "eu") != 0) {
-		cw_warn("--platform must be us or eu, not '%s'", platform);
+		cw_warn(_("--platform must be us or eu, not '%s'"), platform);
 		return EXIT_USAGE;
 	}
 	if (alt != NULL)
 		return status_alt(ctx, platform, alt, json);
 	if (!order_id_ok(argv[optind])) {
-		cw_warn("'%.40s' is not an order ID: an order ID is a number",
+		cw_warn(_("'%.40s' is not an order ID: an order ID is a "
+		    "number"),
 		    argv[optind]);
 		return EXIT_USAGE;
 	}
@@ -108,5 +111,5 @@ const struct cli_cmd cmd_status_entry = {
 	.name = "status", .exec = cmd_status,
 	.usage = "status [--json] --platform us|eu "
 	    "ORDER_ID | --alternative-order-id ID",
-	.summary = "show what CertCentral says about an order",
+	.summary = N_("show what CertCentral says about an order"),
 };

@@ -16,6 +16,7 @@
 #include "util/secmem.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Prints a note from the api module as it happens. */
 static void
@@ -67,7 +68,7 @@ print_invalid(const char *file, const struct problems *p, int json)
 		for (i = 0; i < p->n; i++)
 			printf("%s: %s%s%s%s\n", file, p->v[i].path,
 			    *p->v[i].path ? ": " : "",
-			    p->v[i].warning ? "warning: " : "",
+			    p->v[i].warning ? _("warning: ") : "",
 			    p->v[i].message);
 	}
 }
@@ -79,7 +80,7 @@ print_warnings(const char *file, const struct problems *p)
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
-		cw_warn("%s: %s%swarning: %s", file, p->v[i].path,
+		cw_warn(_("%s: %s%swarning: %s"), file, p->v[i].path,
 		    *p->v[i].path ? ": " : "", p->v[i].message);
 }
 
@@ -94,7 +95,7 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 	cJSON *body;
 
 	if ((body = fileio_read_json(file, &cause)) == NULL) {
-		cw_warn("%s; nothing was sent", cause);
+		cw_warn(_("%s; nothing was sent"), cause);
 		free(cause);
 		*rc = EXIT_USAGE;
 		return NULL;
@@ -104,7 +105,7 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 		print_warnings(file, &p);
 	else {
 		print_invalid(file, &p, json);
-		cw_warn("%s is not a valid %s order; nothing was sent", file,
+		cw_warn(_("%s is not a valid %s order; nothing was sent"), file,
 		    form->id);
 		json_wipe_delete(body);
 		body = NULL;
@@ -125,21 +126,22 @@ print_result(const struct api_result *res)
 	else
 		printf("%s\n", res->message);
 	if (res->order_id != NULL)
-		printf("order ID: %s\n", res->order_id);
+		printf(_("order ID: %s\n"), res->order_id);
 	if (res->alternative_order_id != NULL)
-		printf("alternative order ID: %s\n", res->alternative_order_id);
+		printf(_("alternative order ID: %s\n"),
+		    res->alternative_order_id);
 	for (i = 0; i < res->nrequests; i++)
-		printf("request %s: %s\n", res->requests[i].id ?
+		printf(_("request %s: %s\n"), res->requests[i].id ?
 		    res->requests[i].id : "?", res->requests[i].status ?
 		    res->requests[i].status : "?");
 	if (res->status != NULL)
-		printf("status: %s\n", res->status);
+		printf(_("status: %s\n"), res->status);
 	if (res->certificate_id != NULL)
-		printf("certificate ID: %s\n", res->certificate_id);
+		printf(_("certificate ID: %s\n"), res->certificate_id);
 	if (res->organization_id != NULL)
-		printf("organization ID: %s\n", res->organization_id);
+		printf(_("organization ID: %s\n"), res->organization_id);
 	for (i = 0; i < res->ndomains; i++)
-		printf("domain %s: %s (%s)\n", res->domains[i].id ?
+		printf(_("domain %s: %s (%s)\n"), res->domains[i].id ?
 		    res->domains[i].id : "?", res->domains[i].name ?
 		    res->domains[i].name : "?", res->domains[i].dns_name ?
 		    res->domains[i].dns_name : "?");
@@ -215,9 +217,10 @@ parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
 
 	cli_getopt_reset();
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'j')
+		if (c == 'j') {
 			*json = 1;
-		else if (c == 'a')
+			i18n_untranslated();
+		} else if (c == 'a')
 			*again = 1;
 		else if (c == 'h') {
 			cli_help(cmd);
@@ -255,6 +258,6 @@ cmd_submit(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_submit_entry = {
 	.name = "submit", .exec = cmd_submit,
 	.usage = "submit [--json] [--again] PRODUCT FILE",
-	.summary = "check an order body (- reads stdin) and place the order "
-	    "once",
+	.summary = N_("check an order body (- reads stdin) and place the order "
+	    "once"),
 };

@@ -14,6 +14,7 @@
 #include "util/fileio.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Prints one file's problems as "FILE: PATH: message" lines. */
 static void
@@ -25,10 +26,10 @@ print_text(const char *file, const struct problems *p)
 	for (i = 0; i < p->n; i++) {
 		pr = &p->v[i];
 		printf("%s: %s%s%s%s\n", file, pr->path, *pr->path ? ": " : "",
-		    pr->warning ? "warning: " : "", pr->message);
+		    pr->warning ? _("warning: ") : "", pr->message);
 	}
 	if (problems_errors(p) == 0)
-		printf("%s: valid\n", file);
+		printf(_("%s: valid\n"), file);
 }
 
 /* Builds one file's JSON report. */
@@ -119,6 +120,6 @@ cmd_validate(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_validate_entry = {
 	.name = "validate", .exec = cmd_validate,
 	.usage = "validate [--json] PRODUCT FILE...",
-	.summary = "check order bodies (- reads stdin) against a product's "
-	    "rules, CSRs read with libcrypto",
+	.summary = N_("check order bodies (- reads stdin) against a product's "
+	    "rules, CSRs read with libcrypto"),
 };

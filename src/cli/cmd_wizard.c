@@ -26,6 +26,7 @@
 #include "wizard/recall.h"
 #include "wizard/result_words.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* What a plain-mode answer line may be besides an answer (--help). */
 static const char plain_keys_help[] =
@@ -132,7 +133,7 @@ pick_product(const struct cli_ctx *ctx)
 	titles = xcalloc((size_t)n + 1, sizeof *titles);
 	for (i = 0; i < n; i++) {
 		form = form_load(ctx->forms_dir, ids[i], &cause);
-		titles[i] = xstrdup(form != NULL ? form->title : "");
+		titles[i] = xstrdup(form != NULL ? form_text(form->title) : "");
 		form_free(form);
 		free(cause);
 		cause = NULL;
@@ -156,7 +157,7 @@ print_load_problems(const struct form *form, const cJSON *body, time_t now)
 	order_check(form, body, now, &p);
 	for (i = 0; i < p.n; i++)
 		printf("[%s] %s: %s\n", p.v[i].path, p.v[i].warning ?
-		    "warning" : "problem", p.v[i].message);
+		    _("warning") : _("problem"), p.v[i].message);
 	problems_free(&p);
 }
 
@@ -171,7 +172,7 @@ open_draft(const char *what, struct draft *d, char **product,
 
 	if (what == NULL) {
 		if ((n = draft_list(&names, &cause)) <= 0) {
-			cw_warn("%s", n < 0 ? cause : "no drafts to resume");
+			cw_warn("%s", n < 0 ? cause : _("no drafts to resume"));
 			free(cause);
 			draft_list_free(names, n);
 			return -1;
@@ -202,7 +203,7 @@ choose(const struct cli_ctx *ctx, struct wizard_args *a, int plain,
 	if (plain) {
 		if ((*product = pick_product(ctx)) != NULL)
 			return 0;
-		cw_warn("no product chosen");
+		cw_warn(_("no product chosen"));
 		return -1;
 	}
 	rc = tui_pick(ctx->forms_dir, a->load == NULL, product, draft);
@@ -271,7 +272,7 @@ start(const struct cli_ctx *ctx, struct wizard_args *a, struct draft *d,
 	if (plain && a->load != NULL)
 		print_load_problems(*form, body, ctx->now);
 	if (plain && d->path != NULL)
-		printf("Resuming the draft %s.\n", d->path);
+		printf(_("Resuming the draft %s.\n"), d->path);
 	s = body != NULL ? session_load(*form, body, ctx->now, warn) :
 	    session_new(*form, ctx->now);
 	cJSON_Delete(body);
@@ -286,7 +287,7 @@ remember(const struct session *s)
 	char *cause = NULL;
 
 	if (recall_save(s, &cause) != 0) {
-		cw_warn("the answers were not remembered: %s", cause);
+		cw_warn(_("the answers were not remembered: %s"), cause);
 		free(cause);
 	}
 }
@@ -316,12 +317,12 @@ keep_unplaced(const struct cli_ctx *ctx, struct session *s, struct draft *d)
 	char *cause = NULL, *hint;
 
 	if (draft_save(s, d, NULL, &cause) != 0) {
-		cw_warn("the answers were not saved: %s", cause);
+		cw_warn(_("the answers were not saved: %s"), cause);
 		free(cause);
 		return;
 	}
 	hint = draft_resume_command(d->path, ctx->sandbox_url != NULL, 1);
-	cw_warn("the answers are kept in %s; continue with: %s", d->path,
+	cw_warn(_("the answers are kept in %s; continue with: %s"), d->path,
 	    hint);
 	free(hint);
 }
@@ -369,7 +370,7 @@ after_submit(const struct cli_ctx *ctx, struct session *s, struct draft *d,
 	}
 	if (res->outcome == API_UNKNOWN && res->attempt_id != NULL &&
 	    draft_set_attempt(s, d, res->attempt_id, &cause) != 0) {
-		cw_warn("the answers were not saved: %s", cause);
+		cw_warn(_("the answers were not saved: %s"), cause);
 		free(cause);
 	}
 	keep_unplaced(ctx, s, d);
@@ -387,7 +388,7 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d,
 
 	api_set_cancel(api, cw_signal_flag());
 	if (draft_save(s, d, NULL, &cause) != 0) {
-		cw_warn("the answers were not saved: %s", cause);
+		cw_warn(_("the answers were not saved: %s"), cause);
 		free(cause);
 	}
 	sent = plain_submit(s, api, d->path, stdin, stdout, cw_signal_flag(),
@@ -400,11 +401,11 @@ submit_plain(const struct cli_ctx *ctx, struct session *s, struct draft *d,
 		}
 		after_submit(ctx, s, d, &res);
 	} else if (sent == 0) {
-		printf("Nothing was submitted.\n");
+		printf(_("Nothing was submitted.\n"));
 		keep_unplaced(ctx, s, d);
 		rc = EXIT_OK;
 	} else {
-		cw_warn("nothing was submitted");
+		cw_warn(_("nothing was submitted"));
 		/* Input ended, a signal, or a bad key. */
 		keep_unplaced(ctx, s, d);
 		rc = cw_signal_caught() != 0 ? 128 + cw_signal_caught() :
@@ -430,7 +431,7 @@ run_plain(const struct cli_ctx *ctx, struct session *s,
 		return rc;
 	}
 	if (a->dry_run) {
-		printf("Nothing was submitted (dry run).\n");
+		printf(_("Nothing was submitted (dry run).\n"));
 		remember(s);
 		api_free(o.api);
 		return EXIT_OK;
@@ -517,14 +518,14 @@ resume_settled(const struct cli_ctx *ctx, struct draft *d)
 		return 0;
 	o = draft_attempt(ctx, d->attempt, &order_id);
 	if (o == API_PLACED) {
-		printf("The order of this draft was already placed as order %s; "
-		    "the draft is removed, nothing is sent again.\n",
+		printf(_("The order of this draft was already placed as order "
+		    "%s; the draft is removed, nothing is sent again.\n"),
 		    order_id != NULL ? order_id : "?");
 		drop_placed(d);
 	} else if (o == API_UNKNOWN)
-		cw_warn("an order sent from this draft still has an unknown "
+		cw_warn(_("an order sent from this draft still has an unknown "
 		    "outcome; it is looked up again before anything is sent "
-		    "('%s resolve')", ctx->command);
+		    "('%s resolve')"), ctx->command);
 	free(order_id);
 	return o == API_PLACED;
 }
@@ -576,7 +577,7 @@ const struct cli_cmd cmd_wizard_entry = {
 	.name = "wizard", .exec = cmd_wizard,
 	.usage = "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
 	    "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
-	.summary = "fill in an order screen by screen (plain prompts with "
+	.summary = N_("fill in an order screen by screen (plain prompts with "
 	    "--plain); F4 (plain: ?\?) picks organizations, contacts and "
-	    "containers from the account",
+	    "containers from the account"),
 };

@@ -16,6 +16,7 @@
 #include "util/diag.h"
 #include "util/secmem.h"
 #include "util/statedir.h"
+#include "util/i18n.h"
 #include "util/today.h"
 #include "util/xalloc.h"
 
@@ -25,12 +26,12 @@ help(void)
 {
 	const struct cli_cmd *const *c;
 
-	printf("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
+	printf(_("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 	    "Place DigiCert CertCentral certificate orders from a terminal.\n\n"
-	    "Commands:\n");
+	    "Commands:\n"));
 	for (c = cli_cmds; *c != NULL; c++)
-		printf("  %-36s %s\n", (*c)->usage, (*c)->summary);
-	printf("\nOptions:\n"
+		printf("  %-36s %s\n", (*c)->usage, _((*c)->summary));
+	printf(_("\nOptions:\n"
 	    "      --forms-dir DIR   read form files from DIR\n"
 	    "      --plain           run the wizard as plain prompts (answer\n"
 	    "                        < back, ? help and why, ?? look-up)\n"
@@ -53,7 +54,7 @@ help(void)
 	    "Card numbers, security codes and keys are read without echo; "
 	    "certwiz runs\nwith core dumps off (CERTWIZ_DEBUG_CORE=1 turns "
 	    "them on, for developers).\n"
-	    "See certwiz(1) for everything else.\n");
+	    "See certwiz(1) for everything else.\n"));
 }
 
 /* Works out "today"; -1 after saying why $CERTWIZ_TODAY is wrong. */
@@ -89,7 +90,7 @@ parse_timeout(const char *s)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || n < 1 || n > 86400) {
-		cw_warn("--timeout takes 1 to 86400 seconds, not '%s'", s);
+		cw_warn(_("--timeout takes 1 to 86400 seconds, not '%s'"), s);
 		return -1;
 	}
 	return n;
@@ -124,6 +125,12 @@ global_options(int argc, char **argv, struct global *g)
 			g->draft = optarg;
 			break;
 		case 'S':
+#ifndef WITH_SANDBOX
+			fprintf(stderr, _("certwiz: --sandbox: the sandbox is "
+			    "not built in (certwiz was configured with "
+			    "--disable-sandbox)\n"));
+			return -2;
+#endif
 			g->sandbox = 1;
 			break;
 		case 'T':
@@ -134,11 +141,11 @@ global_options(int argc, char **argv, struct global *g)
 			help();
 			return -1;
 		case 'V':
-			printf("certwiz %s\n", PACKAGE_VERSION);
+			printf(_("certwiz %s\n"), PACKAGE_VERSION);
 			return -1;
 		default:
-			fprintf(stderr, "Try 'certwiz --help' for more "
-			    "information.\n");
+			fprintf(stderr, _("Try 'certwiz --help' for more "
+			    "information.\n"));
 			return -2;
 		}
 	}
@@ -217,14 +224,14 @@ start_sandbox(struct cli_ctx *ctx, const struct global *g,
 	free(state);
 	opts.first_order = sandbox_first_order();
 	if ((*sb = sandbox_start(&opts, &cause)) == NULL) {
-		cw_warn("the sandbox did not start: %s", cause);
+		cw_warn(_("the sandbox did not start: %s"), cause);
 		free(cause);
 		return -1;
 	}
 	ctx->sandbox_url = *url = sandbox_base_url(*sb);
 	ctx->command = "certwiz --sandbox";
-	cw_warn("SANDBOX: orders go to the simulator built into certwiz; "
-	    "nothing reaches DigiCert");
+	cw_warn(_("SANDBOX: orders go to the simulator built into certwiz; "
+	    "nothing reaches DigiCert"));
 	return 0;
 }
 
@@ -249,6 +256,7 @@ main(int argc, char **argv)
 	char *cause = NULL;
 	int first, rc;
 
+	i18n_init();
 	secmem_init();
 	if (secmem_no_dumps(&cause) != 0) {
 		fprintf(stderr, "certwiz: %s\n", cause);
@@ -263,14 +271,15 @@ main(int argc, char **argv)
 	    cli_find(argv[first]) == NULL)
 		g.draft = argv[first++];
 	if (first >= argc && no_conversation(&g)) {
-		fprintf(stderr, "usage: certwiz [OPTION]... COMMAND [ARG]...\n"
+		fprintf(stderr,
+		    _("usage: certwiz [OPTION]... COMMAND [ARG]...\n"
 		    "Try 'certwiz --help' for the commands, or 'certwiz list' "
-		    "for the products.\n");
+		    "for the products.\n"));
 		return EXIT_USAGE;
 	}
 	if (first >= argc || g.resume) {
 		if (first < argc) {
-			cw_warn("--resume takes no command");
+			cw_warn(_("--resume takes no command"));
 			return EXIT_USAGE;
 		}
 		ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);
@@ -281,8 +290,8 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if ((cmd = cli_find(argv[first])) == NULL) {
-		cw_warn("unknown command '%s'\nTry 'certwiz --help' for the "
-		    "commands.", argv[first]);
+		cw_warn(_("unknown command '%s'\nTry 'certwiz --help' for the "
+		    "commands."), argv[first]);
 		return EXIT_USAGE;
 	}
 	ctx.forms_dir = forms_dir = form_default_dir(g.forms_dir);

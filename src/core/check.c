@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/check_int.h"
+#include "util/i18n.h"
 
 /* Returns the problem with one DNS label p[0..n), or NULL. */
 static const char *
@@ -19,20 +20,21 @@ dns_label_problem(const char *p, size_t n)
 	size_t	i;
 
 	if (n == 0)
-		return "must not contain an empty label";
+		return _("must not contain an empty label");
 	if (n > 63)
-		return "must not contain a label longer than 63 characters";
+		return _("must not contain a label longer than 63 characters");
 	for (i = 0; i < n; i++) {
 		if (p[i] == '*')
-			return "may only have a wildcard as its first label, "
-			    "e.g. *.example.com";
+			return _("may only have a wildcard as its first label, "
+			    "e.g. *.example.com");
 		if (!is_alnum((unsigned char)p[i]) && p[i] != '-')
-			return "may only contain letters, digits, hyphens and "
-			    "dots";
+			return _("may only contain letters, digits, hyphens "
+			    "and "
+			    "dots");
 	}
 	if (p[0] == '-' || p[n - 1] == '-')
-		return "must not have a label that starts or ends with a "
-		    "hyphen";
+		return _("must not have a label that starts or ends with a "
+		    "hyphen");
 	return NULL;
 }
 
@@ -45,12 +47,12 @@ dns_problem(const char *s, int allow_wild)
 	size_t		 len, labels = 0;
 
 	if (is_empty(s))
-		return "is empty";
+		return _("is empty");
 	len = strlen(s);
 	if (len > 253)
-		return "must be at most 253 characters";
+		return _("must be at most 253 characters");
 	if (s[len - 1] == '.')
-		return "must not end with a dot";
+		return _("must not end with a dot");
 	p = s;
 	if (allow_wild && p[0] == '*' && p[1] == '.')
 		p += 2;
@@ -66,9 +68,9 @@ dns_problem(const char *s, int allow_wild)
 		p = q + 1;
 	}
 	if (labels < 2)
-		return "must have at least two labels, e.g. example.com";
+		return _("must have at least two labels, e.g. example.com");
 	if (all_digits(last, q - last))
-		return "must not end with an all-numeric label";
+		return _("must not end with an all-numeric label");
 	return NULL;
 }
 
@@ -113,9 +115,9 @@ check_email(const char *s)
 	const char	*at;
 
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	if (strlen(s) > 254)
-		return result("must be at most 254 characters");
+		return result(_("must be at most 254 characters"));
 	at = strchr(s, '@');
 	if (at == NULL || strchr(at + 1, '@') != NULL)
 		return result(CHECK_EMAIL_MSG);
@@ -163,7 +165,7 @@ char *
 check_phone(const char *s)
 {
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	return result(phone_ok(s) ? NULL : CHECK_PHONE_MSG);
 }
 
@@ -172,10 +174,10 @@ char *
 check_country(const char *s)
 {
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	if (!is_alpha((unsigned char)s[0]) || !is_alpha((unsigned char)s[1]) ||
 	    s[2] != '\0')
-		return result("must be a two-letter country code, e.g. US");
+		return result(_("must be a two-letter country code, e.g. US"));
 	return NULL;
 }
 
@@ -184,9 +186,9 @@ char *
 check_oin(const char *s)
 {
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	if (strlen(s) != 20 || !all_digits(s, 20))
-		return result("must be exactly 20 digits");
+		return result(_("must be exactly 20 digits"));
 	return NULL;
 }
 
@@ -197,10 +199,10 @@ check_alt_order_id(const char *s)
 	size_t	i;
 
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	for (i = 0; s[i] != '\0'; i++) {
 		if (i == 64 || !is_alnum((unsigned char)s[i]))
-			return result("must be 1 to 64 letters and digits");
+			return result(_("must be 1 to 64 letters and digits"));
 	}
 	return NULL;
 }
@@ -213,7 +215,7 @@ check_thumbprint(const char *s)
 	size_t		 n = 0;
 
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	for (p = s; *p != '\0'; p++) {
 		if (is_hex((unsigned char)*p)) {
 			if (++n > 40)
@@ -269,24 +271,24 @@ check_length(const char *s, long min_len, long max_len)
 	if (s == NULL)
 		s = "";
 	if (!utf8_valid(s, strlen(s)))
-		return result("is not valid UTF-8");
+		return result(_("is not valid UTF-8"));
 	n = utf8_chars(s);
 	lo = min_len >= 0 && n < (size_t)min_len;
 	hi = max_len >= 0 && n > (size_t)max_len;
 	if (!lo && !hi)
 		return NULL;
 	if (lo && n == 0)
-		return result("is empty");
+		return result(_("is empty"));
 	if (min_len >= 0 && max_len >= 0 && min_len == max_len)
-		return xasprintf("must be exactly %ld character%s", min_len,
+		return xasprintf(_("must be exactly %ld character%s"), min_len,
 		    plural(min_len));
 	if (min_len >= 0 && max_len >= 0)
-		return xasprintf("must be between %ld and %ld characters",
+		return xasprintf(_("must be between %ld and %ld characters"),
 		    min_len, max_len);
 	if (lo)
-		return xasprintf("must be at least %ld character%s", min_len,
+		return xasprintf(_("must be at least %ld character%s"), min_len,
 		    plural(min_len));
-	return xasprintf("must be at most %ld character%s", max_len,
+	return xasprintf(_("must be at most %ld character%s"), max_len,
 	    plural(max_len));
 }
 
@@ -298,10 +300,10 @@ check_range(long long v, long long min, long long max, int has_min,
 	if ((!has_min || v >= min) && (!has_max || v <= max))
 		return NULL;
 	if (has_min && has_max)
-		return xasprintf("must be between %lld and %lld", min, max);
+		return xasprintf(_("must be between %lld and %lld"), min, max);
 	if (has_min)
-		return xasprintf("must be at least %lld", min);
-	return xasprintf("must be at most %lld", max);
+		return xasprintf(_("must be at least %lld"), min);
+	return xasprintf(_("must be at most %lld"), max);
 }
 
 /* Sets the continuation count and second-byte range for lead byte c;

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/check.h"
+#include "util/i18n.h"
 
 /* Collects the digits of card number s into d (room for 19); returns the
  * count, or 0 when s is malformed or too long. */
@@ -59,13 +60,13 @@ check_card_number(const char *s)
 	size_t		n;
 
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	n = card_digits(s, d);
 	if (n < 12)
 		return result(CHECK_CARD_MSG);
 	if (!luhn_ok(d, n))
-		return result("is not a valid card number (the check digit "
-		    "does not match)");
+		return result(_("is not a valid card number (the check digit "
+		    "does not match)"));
 	return NULL;
 }
 
@@ -86,9 +87,9 @@ char *
 check_card_month(const char *s)
 {
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	if (card_month_value(s) == 0)
-		return result("must be a two-digit month from 01 to 12");
+		return result(_("must be a two-digit month from 01 to 12"));
 	return NULL;
 }
 
@@ -109,12 +110,12 @@ check_card_year(const char *s, time_t now)
 	int		y, m;
 
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	if ((y = card_year_value(s)) < 0)
-		return result("must be a four-digit year, e.g. 2030");
+		return result(_("must be a four-digit year, e.g. 2030"));
 	check_civil_from_days(check_utc_day(now), &cur, &m);
 	if (y < cur)
-		return xasprintf("must not be before %lld", cur);
+		return xasprintf(_("must not be before %lld"), cur);
 	return NULL;
 }
 
@@ -128,10 +129,10 @@ check_card_expiry(const char *month, const char *year, time_t now)
 	m = card_month_value(month);
 	y = card_year_value(year);
 	if (m == 0 || y < 0)
-		return result("must have a valid month and year");
+		return result(_("must have a valid month and year"));
 	check_civil_from_days(check_utc_day(now), &cur, &cm);
 	if ((long long)y * 12 + m < cur * 12 + cm)
-		return result("has expired");
+		return result(_("has expired"));
 	return NULL;
 }
 
@@ -142,9 +143,9 @@ check_cvv(const char *s)
 	size_t	n;
 
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	n = strlen(s);
 	if ((n != 3 && n != 4) || !all_digits(s, n))
-		return result("must be 3 or 4 digits");
+		return result(_("must be 3 or 4 digits"));
 	return NULL;
 }

@@ -13,6 +13,7 @@
 
 #include "core/check.h"
 #include "core/csr.h"
+#include "util/i18n.h"
 
 #define REQ_HEADER "-----BEGIN CERTIFICATE REQUEST-----"
 #define REQ_FOOTER "-----END CERTIFICATE REQUEST-----"
@@ -223,14 +224,14 @@ csr_body_problem(const char *body, size_t len)
 	int		 ok;
 
 	if (len == 0)
-		return "body is empty";
+		return _("body is empty");
 	der = xmalloc(len / 4 * 3 + 1);
 	n = b64_decode(body, len, der);
 	ok = n >= 0 && der_sequence_ok(der, (size_t)n);
 	free(der);
 	if (n < 0)
-		return "body is not valid base64";
-	return ok ? NULL : "body is not a DER-encoded request";
+		return _("body is not valid base64");
+	return ok ? NULL : _("body is not a DER-encoded request");
 }
 
 /* Returns 1 when label[0..n) is one a CSR may carry. */
@@ -265,7 +266,7 @@ csr_split(const char *n, const char **label, size_t *label_len,
 	foot = xasprintf("-----END %.*s-----", (int)*label_len, *label);
 	flen = strlen(foot);
 	if ((size_t)(end - hend) < flen || strcmp(end - flen, foot) != 0)
-		msg = xasprintf("has no matching %s footer", foot);
+		msg = xasprintf(_("has no matching %s footer"), foot);
 	free(foot);
 	*body = hend;
 	*body_len = msg == NULL ? (size_t)(end - flen - hend) : 0;
@@ -294,10 +295,10 @@ check_csr(const char *s)
 	char		*n, *msg;
 
 	if (s == NULL)
-		return result("is empty");
+		return result(_("is empty"));
 	trim(s, 1, &b, &e);
 	if (b == e)
-		return result("is empty");
+		return result(_("is empty"));
 	n = csr_normalise(s);
 	msg = csr_problem(n);
 	free(n);

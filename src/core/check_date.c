@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/check.h"
+#include "util/i18n.h"
 
 /* Returns 1 for a leap year of the proleptic Gregorian calendar. */
 static int
@@ -127,19 +128,19 @@ date_after_today(const char *s, long long *day, time_t now, int max_days)
 	char		*ex, *out;
 
 	if (is_empty(s))
-		return result("is empty");
+		return result(_("is empty"));
 	if (!date_parse(s, &d, &m, &y)) {
 		ex = check_date_example(now, max_days);
-		out = xasprintf("%s, e.g. %s", CHECK_DATE_MSG, ex);
+		out = xasprintf(_("%s, e.g. %s"), CHECK_DATE_MSG, ex);
 		free(ex);
 		return out;
 	}
 	if (d < 1 || d > month_days(y, m))
-		return xasprintf("is not a real date: %.3s %04d has %d days",
+		return xasprintf(_("is not a real date: %.3s %04d has %d days"),
 		    month_name(m), y, month_days(y, m));
 	*day = days_from_civil(y, m, d);
 	if (*day - check_utc_day(now) <= 0)
-		return result("must be after today");
+		return result(_("must be after today"));
 	return NULL;
 }
 
@@ -155,7 +156,8 @@ check_date(const char *s, int max_days, time_t now)
 	if ((msg = date_after_today(s, &day, now, max_days)) != NULL)
 		return msg;
 	if (max_days >= 0 && day - check_utc_day(now) > max_days)
-		return xasprintf("must be within %d day%s of today", max_days,
+		return xasprintf(_("must be within %d day%s of today"),
+		    max_days,
 		    plural(max_days));
 	return NULL;
 }
@@ -195,8 +197,8 @@ check_date_years(const char *s, int max_years, time_t now)
 		d = month_days(y, m);
 	last = days_from_civil(y, m, d);
 	if (day > last)
-		return xasprintf("must be at most %d calendar year%s after "
-		    "today (%02d %.3s %04lld at the latest)", max_years,
+		return xasprintf(_("must be at most %d calendar year%s after "
+		    "today (%02d %.3s %04lld at the latest)"), max_years,
 		    plural(max_years), d, month_name(m), y);
 	return NULL;
 }

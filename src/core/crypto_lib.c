@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/crypto_lib.h"
+#include "util/i18n.h"
 #include "util/dynlib.h"
 
 #ifndef CRYPTO_SONAME
@@ -28,7 +29,8 @@ int
 crypto_lib_open(struct crypto_lib *lib, char **cause)
 {
 	memset(lib, 0, sizeof *lib);
-	lib->dl = dynlib_open(CRYPTO_SONAME, "libssl3 (OpenSSL 3.0 or newer)",
+	lib->dl = dynlib_open(CRYPTO_SONAME,
+	    _("libssl3 (OpenSSL 3.0 or newer)"),
 	    syms, sizeof syms / sizeof syms[0], lib, cause);
 	if (lib->dl == NULL) {
 		memset(lib, 0, sizeof *lib);

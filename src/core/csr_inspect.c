@@ -12,6 +12,7 @@
 
 #include "core/check.h"
 #include "core/crypto_lib.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* How the subject is printed: RFC 2253 escapes, UTF-8 kept, ", " between
@@ -100,7 +101,7 @@ key_info(const struct crypto_lib *c, EVP_PKEY *pkey, struct csr_info *info)
 	info->bits = c->EVP_PKEY_get_bits(pkey);
 	if (id == EVP_PKEY_RSA || id == EVP_PKEY_RSA_PSS) {
 		info->alg = CSR_ALG_RSA;
-		snprintf(info->name, sizeof info->name, "RSA %d bits",
+		snprintf(info->name, sizeof info->name, _("RSA %d bits"),
 		    info->bits);
 		strcpy(info->key_type, "rsa");
 		snprintf(info->key_size, sizeof info->key_size, "%d",
@@ -110,14 +111,14 @@ key_info(const struct crypto_lib *c, EVP_PKEY *pkey, struct csr_info *info)
 	if (id != EVP_PKEY_EC) {
 		sn = c->OBJ_nid2sn(id);
 		snprintf(info->name, sizeof info->name, "%s",
-		    sn != NULL ? sn : "an unknown kind of key");
+		    sn != NULL ? sn : _("an unknown kind of key"));
 		return;
 	}
 	info->alg = CSR_ALG_EC;
 	strcpy(info->key_type, "ecc");
 	if (c->EVP_PKEY_get_group_name(pkey, group, sizeof group, &len) != 1)
 		group[0] = '\0';
-	curve = group[0] != '\0' ? group : "unknown curve";
+	curve = group[0] != '\0' ? group : _("unknown curve");
 	for (i = 0; i < sizeof curves / sizeof curves[0]; i++) {
 		if (strcmp(group, curves[i].group) == 0)
 			curve = curves[i].curve;
@@ -139,8 +140,8 @@ read_der(const struct crypto_lib *c, const unsigned char *der, size_t len,
 
 	if (info->is_key) {
 		if ((pkey = c->d2i_PUBKEY(NULL, &p, (long)len)) == NULL) {
-			info->problem = xstrdup("is not a public key "
-			    "OpenSSL can read");
+			info->problem = xstrdup(_("is not a public key "
+			    "OpenSSL can read"));
 			return;
 		}
 		key_info(c, pkey, info);
@@ -148,12 +149,13 @@ read_der(const struct crypto_lib *c, const unsigned char *der, size_t len,
 		return;
 	}
 	if ((req = c->d2i_X509_REQ(NULL, &p, (long)len)) == NULL) {
-		info->problem = xstrdup("is not a certificate request OpenSSL "
-		    "can read");
+		info->problem = xstrdup(_("is not a certificate request "
+		    "OpenSSL can read"));
 		return;
 	}
 	if ((pkey = c->X509_REQ_get0_pubkey(req)) == NULL)
-		info->problem = xstrdup("has a public key OpenSSL cannot read");
+		info->problem = xstrdup(
+		    _("has a public key OpenSSL cannot read"));
 	else {
 		key_info(c, pkey, info);
 		info->sig_ok = c->X509_REQ_verify(req, pkey) == 1;
@@ -202,7 +204,7 @@ csr_inspect(const char *s, struct csr_info *info, char **cause)
 	if ((info->problem = check_csr(s)) != NULL)
 		return 0;
 	if ((der = csr_der(s, &len, &is_key)) == NULL) {
-		info->problem = xstrdup("is not a certificate request");
+		info->problem = xstrdup(_("is not a certificate request"));
 		return 0;
 	}
 	if (memo_get(der, len, info) && info->is_key == is_key) {
@@ -239,9 +241,9 @@ csr_info_words(const struct csr_info *info)
 	if (info->problem != NULL)
 		return xasprintf("CSR %s", info->problem);
 	if (info->is_key)
-		return xasprintf("%s, a public key (nothing signed)",
+		return xasprintf(_("%s, a public key (nothing signed)"),
 		    info->name);
-	return xasprintf("%s, %s, signature %s", info->name,
+	return xasprintf(_("%s, %s, signature %s"), info->name,
 	    info->subject != NULL && *info->subject != '\0' ? info->subject :
-	    "no subject", info->sig_ok ? "valid" : "BROKEN");
+	    _("no subject"), info->sig_ok ? _("valid") : _("BROKEN"));
 }

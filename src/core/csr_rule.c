@@ -13,6 +13,7 @@
 #include "core/form.h"
 #include "core/problems.h"
 #include "core/value.h"
+#include "util/i18n.h"
 
 /* The value of the field at path in body, else its default; NULL when it
  * has neither or does not apply. */
@@ -60,9 +61,9 @@ disagree(struct problems *p, const struct field *kf, const cJSON *v,
 	if (t == NULL || strcasecmp(t, want) == 0 ||
 	    !allowed(field_values(kf, body, NULL, 0), t))
 		return;
-	problems_add(p, 0, kf->path, "is %s%s but the CSR's key is %s: set "
-	    "it to %s", t, answers_present(answers_get(body, kf->path, NULL,
-	    0)) ? "" : " (the default)", info->name, want);
+	problems_add(p, 0, kf->path, _("is %s%s but the CSR's key is %s: set "
+	    "it to %s"), t, answers_present(answers_get(body, kf->path, NULL,
+	    0)) ? "" : _(" (the default)"), info->name, want);
 }
 
 /* Checks the CSR's key against the key fields f names. */
@@ -82,8 +83,8 @@ check_key(const struct form *form, const struct field *f,
 	if (info->key_type[0] == '\0' || !allowed(tf->values,
 	    info->key_type)) {
 		words = field_values_words(tf->values);
-		problems_add(p, 0, path, "has a key DigiCert does not take "
-		    "here (%s); %s takes %s", info->name, tf->path, words);
+		problems_add(p, 0, path, _("has a key DigiCert does not take "
+		    "here (%s); %s takes %s"), info->name, tf->path, words);
 		free(words);
 		return;
 	}
@@ -99,8 +100,8 @@ check_key(const struct form *form, const struct field *f,
 	sizes = field_values(sf, body, NULL, 0);
 	if (!allowed(sizes, info->key_size)) {
 		words = field_values_words(sizes);
-		problems_add(p, 0, path, "has a key DigiCert does not take "
-		    "here (%s); %s takes %s", info->name, sf->path, words);
+		problems_add(p, 0, path, _("has a key DigiCert does not take "
+		    "here (%s); %s takes %s"), info->name, sf->path, words);
 		free(words);
 		return;
 	}
@@ -118,17 +119,17 @@ csr_check_field(const struct form *form, const struct field *f,
 	char *cause = NULL;
 
 	if (csr_inspect(text, &info, &cause) != 0) {
-		problems_add(p, 1, path, "was checked only for its PEM frame, "
-		    "not read: %s", cause);
+		problems_add(p, 1, path, _("was checked only for its PEM "
+		    "frame, not read: %s"), cause);
 		free(cause);
 		return;
 	}
 	if (info.problem != NULL)
 		problems_add(p, 0, path, "%s", info.problem);
 	else if (!info.is_key && !info.sig_ok)
-		problems_add(p, 0, path, "has a broken signature: the request "
-		    "was changed after it was signed, or not signed with its "
-		    "own key");
+		problems_add(p, 0, path, _("has a broken signature: the "
+		    "request was changed after it was signed, or not signed "
+		    "with its own key"));
 	else
 		check_key(form, f, &info, body, path, p);
 	csr_info_free(&info);

@@ -12,6 +12,7 @@
 
 #include "core/expr.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 #define EXPR_MAX_DEPTH	64
 #define EXPR_MAX_LEN	4096
@@ -58,7 +59,7 @@ perr(struct parser *p, size_t col, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	p->cause = xasprintf("column %zu: %s", col, msg);
+	p->cause = xasprintf(_("column %zu: %s"), col, msg);
 	free(msg);
 	p->tok.type = T_ERR;
 }
@@ -96,13 +97,15 @@ lex_name(struct parser *p)
 			p->pos++;
 		if (s[p->pos] == '[') {
 			if (s[p->pos + 1] != ']') {
-				perr(p, p->pos + 2, "expected ']' after '['");
+				perr(p, p->pos + 2, _("expected ']' after "
+				    "'['"));
 				return -1;
 			}
 			p->pos += 2;
 			if (s[p->pos] != '.' && (is_ident(s[p->pos]) ||
 			    s[p->pos] == '[')) {
-				perr(p, p->pos + 1, "expected '.' after '[]'");
+				perr(p, p->pos + 1, _("expected '.' after "
+				    "'[]'"));
 				return -1;
 			}
 		}
@@ -110,7 +113,7 @@ lex_name(struct parser *p)
 			break;
 		p->pos++;
 		if (!is_ident_start(s[p->pos])) {
-			perr(p, p->pos + 1, "expected a name after '.'");
+			perr(p, p->pos + 1, _("expected a name after '.'"));
 			return -1;
 		}
 	}
@@ -129,7 +132,7 @@ lex_string(struct parser *p)
 
 	end = strchr(s + start + 1, s[start]);
 	if (end == NULL) {
-		perr(p, start + 1, "unterminated string");
+		perr(p, start + 1, _("unterminated string"));
 		return -1;
 	}
 	p->tok.type = T_STR;
@@ -150,17 +153,17 @@ lex_number(struct parser *p)
 	if (s[p->pos] == '-')
 		p->pos++;
 	if (!is_digit(s[p->pos])) {
-		perr(p, p->pos + 1, "expected a digit after '-'");
+		perr(p, p->pos + 1, _("expected a digit after '-'"));
 		return -1;
 	}
 	while (is_digit(s[p->pos]))
 		p->pos++;
 	if (is_ident(s[p->pos])) {
 		if (s[start] == '-')
-			perr(p, start + 1, "bad number");
+			perr(p, start + 1, _("bad number"));
 		else
-			perr(p, start + 1, "a name must start with a letter "
-			    "or '_'");
+			perr(p, start + 1, _("a name must start with a letter "
+			    "or '_'"));
 		return -1;
 	}
 	digits = xstrndup(s + start, p->pos - start);
@@ -168,7 +171,7 @@ lex_number(struct parser *p)
 	n = strtoll(digits, NULL, 10);
 	free(digits);
 	if (errno == ERANGE) {
-		perr(p, start + 1, "number out of range");
+		perr(p, start + 1, _("number out of range"));
 		return -1;
 	}
 	p->tok.type = T_NUM;
@@ -189,7 +192,7 @@ lex_pair(struct parser *p, int c2, enum tok_type type, enum tok_type single)
 		return 0;
 	}
 	if (single == T_ERR) {
-		perr(p, p->pos + 1, "unexpected '%c'; did you mean '%c%c'?",
+		perr(p, p->pos + 1, _("unexpected '%c'; did you mean '%c%c'?"),
 		    c, c, c2);
 		return -1;
 	}
@@ -205,9 +208,9 @@ lex_bad(struct parser *p)
 	unsigned char	c = p->src[p->pos];
 
 	if (isprint(c))
-		perr(p, p->pos + 1, "unexpected '%c'", c);
+		perr(p, p->pos + 1, _("unexpected '%c'"), c);
 	else
-		perr(p, p->pos + 1, "unexpected byte 0x%02x", c);
+		perr(p, p->pos + 1, _("unexpected byte 0x%02x"), c);
 	return -1;
 }
 
@@ -336,7 +339,7 @@ parse_literal(struct parser *p, struct expr *e, const char *where)
 		l.text = xstrdup("false");
 	} else if (!tok_is_word(p, "null")) {
 		if (p->tok.type != T_ERR)
-			perr(p, p->tok.col, "expected a value %s", where);
+			perr(p, p->tok.col, _("expected a value %s"), where);
 		return -1;
 	}
 	e->lits = xreallocarray(e->lits, e->nlits + 1, sizeof *e->lits);
@@ -348,10 +351,10 @@ parse_literal(struct parser *p, struct expr *e, const char *where)
 static int
 parse_list(struct parser *p, struct expr *e)
 {
-	const char	*where = "in the list";
+	const char	*where = _("in the list");
 
 	if (p->tok.type != T_LPAREN) {
-		perr(p, p->tok.col, "expected '(' after 'in'");
+		perr(p, p->tok.col, _("expected '(' after 'in'"));
 		return -1;
 	}
 	if (next(p) != 0)
@@ -362,12 +365,12 @@ parse_list(struct parser *p, struct expr *e)
 		if (p->tok.type == T_RPAREN)
 			return next(p);
 		if (p->tok.type != T_COMMA) {
-			perr(p, p->tok.col, "expected ',' or ')'");
+			perr(p, p->tok.col, _("expected ',' or ')'"));
 			return -1;
 		}
 		if (next(p) != 0)
 			return -1;
-		where = "after ','";
+		where = _("after ','");
 	}
 }
 
@@ -388,7 +391,8 @@ parse_name(struct parser *p)
 		e->neg = (p->tok.type == T_NE);
 		if (next(p) != 0)
 			goto fail;
-		rc = parse_literal(p, e, e->neg ? "after '!='" : "after '=='");
+		rc = parse_literal(p, e,
+		    e->neg ? _("after '!='") : _("after '=='"));
 	} else if (tok_is_word(p, "in")) {
 		e->kind = E_IS;
 		rc = (next(p) != 0) ? -1 : parse_list(p, e);
@@ -408,7 +412,7 @@ static int
 enter(struct parser *p)
 {
 	if (++p->depth > EXPR_MAX_DEPTH) {
-		perr(p, p->tok.col, "nested too deeply");
+		perr(p, p->tok.col, _("nested too deeply"));
 		return -1;
 	}
 	return 0;
@@ -425,7 +429,7 @@ parse_group(struct parser *p)
 	if ((e = parse_or(p)) == NULL)
 		return NULL;
 	if (p->tok.type != T_RPAREN) {
-		perr(p, p->tok.col, "expected ')'");
+		perr(p, p->tok.col, _("expected ')'"));
 		expr_free(e);
 		return NULL;
 	}
@@ -445,7 +449,7 @@ parse_primary(struct parser *p)
 	case T_LPAREN:
 		return parse_group(p);
 	case T_RPAREN:
-		perr(p, p->tok.col, "unexpected ')'");
+		perr(p, p->tok.col, _("unexpected ')'"));
 		return NULL;
 	case T_NAME:
 		if (!is_keyword(p->tok.text))
@@ -456,8 +460,8 @@ parse_primary(struct parser *p)
 	default:
 		break;
 	}
-	perr(p, p->tok.col, "expected a field name, '!' or '('%s",
-	    p->tok.type == T_END ? " but the condition ends" : "");
+	perr(p, p->tok.col, _("expected a field name, '!' or '('%s"),
+	    p->tok.type == T_END ? _(" but the condition ends") : "");
 	return NULL;
 }
 
@@ -525,7 +529,7 @@ parse_top(struct parser *p)
 	if (next(p) != 0)
 		return NULL;
 	if (p->tok.type == T_END) {
-		p->cause = xstrdup("empty condition");
+		p->cause = xstrdup(_("empty condition"));
 		return NULL;
 	}
 	if ((e = parse_or(p)) == NULL)
@@ -533,9 +537,9 @@ parse_top(struct parser *p)
 	if (p->tok.type == T_END)
 		return e;
 	if (p->tok.type == T_RPAREN)
-		perr(p, p->tok.col, "unexpected ')'");
+		perr(p, p->tok.col, _("unexpected ')'"));
 	else
-		perr(p, p->tok.col, "expected '&&', '||' or the end");
+		perr(p, p->tok.col, _("expected '&&', '||' or the end"));
 	expr_free(e);
 	return NULL;
 }
@@ -549,7 +553,7 @@ expr_parse(const char *src, char **cause)
 
 	*cause = NULL;
 	if (strnlen(src, EXPR_MAX_LEN + 1) > EXPR_MAX_LEN) {
-		*cause = xasprintf("condition longer than %d characters",
+		*cause = xasprintf(_("condition longer than %d characters"),
 		    EXPR_MAX_LEN);
 		return NULL;
 	}
@@ -559,7 +563,7 @@ expr_parse(const char *src, char **cause)
 	free(p.tok.text);
 	if (e == NULL) {
 		if (p.cause == NULL)
-			p.cause = xstrdup("invalid condition");
+			p.cause = xstrdup(_("invalid condition"));
 		*cause = p.cause;
 		return NULL;
 	}

@@ -10,6 +10,7 @@
 
 #include "core/expr.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* A growing string, and how names are said. */
 struct buf {
@@ -50,9 +51,9 @@ static void
 words_lit(struct buf *b, const struct lit *l)
 {
 	if (l->type == L_NULL)
-		buf_add(b, "not given");
+		buf_add(b, _("not given"));
 	else if (l->type == L_STR && *l->text == '\0')
-		buf_add(b, "empty");
+		buf_add(b, _("empty"));
 	else
 		buf_add(b, l->text);
 }
@@ -138,21 +139,21 @@ words_is(struct buf *b, const struct expr *e, int neg)
 
 	words_name(b, e->name);
 	if (e->nlits == 1 && e->lits[0].type == L_NULL) {
-		buf_add(b, neg ? " is given" : " is not given");
+		buf_add(b, neg ? _(" is given") : _(" is not given"));
 		return;
 	}
 	if (!neg) {
-		buf_add(b, " is ");
-		words_lits(b, e, " or ");
+		buf_add(b, _(" is "));
+		words_lits(b, e, _(" or "));
 	} else if (n == 1) {
-		buf_add(b, " is not ");
-		words_lits(b, e, " or ");
+		buf_add(b, _(" is not "));
+		words_lits(b, e, _(" or "));
 	} else if (n == 2) {
-		buf_add(b, " is neither ");
-		words_lits(b, e, " nor ");
+		buf_add(b, _(" is neither "));
+		words_lits(b, e, _(" nor "));
 	} else {
-		buf_add(b, " is none of ");
-		words_lits(b, e, " or ");
+		buf_add(b, _(" is none of "));
+		words_lits(b, e, _(" or "));
 	}
 }
 
@@ -168,7 +169,7 @@ words_chain(struct buf *b, const struct expr *e)
 
 	for (i = 0; i < e->nkids; i++) {
 		if (i > 0)
-			buf_add(b, e->kind == E_AND ? " and " : " or ");
+			buf_add(b, e->kind == E_AND ? _(" and ") : _(" or "));
 		neg = 0;
 		kid = strip_not(e->kids[i], &neg);
 		wrap = !neg && (kid->kind == E_AND || kid->kind == E_OR) &&
@@ -189,7 +190,7 @@ words_node(struct buf *b, const struct expr *e, int neg)
 	switch (e->kind) {
 	case E_PRESENT:
 		words_name(b, e->name);
-		buf_add(b, neg ? " is not given" : " is given");
+		buf_add(b, neg ? _(" is not given") : _(" is given"));
 		break;
 	case E_IS:
 		words_is(b, e, neg != e->neg);
@@ -197,7 +198,7 @@ words_node(struct buf *b, const struct expr *e, int neg)
 	case E_AND:
 	case E_OR:
 		if (neg)
-			buf_add(b, "not (");
+			buf_add(b, _("not ("));
 		words_chain(b, e);
 		if (neg)
 			buf_add(b, ")");

@@ -14,6 +14,7 @@
 #include "core/form.h"
 #include "core/value.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* 1 when v equals allowed by text and kind. */
 int
@@ -49,7 +50,7 @@ field_values_words(const cJSON *values)
 		t = cJSON_IsNull(v) ? "null" : value_text(v, buf,
 		    sizeof buf);
 		next = xasprintf("%s%s%s", out, *out == '\0' ? "" :
-		    v->next == NULL ? " or " : ", ", t != NULL ? t : "?");
+		    v->next == NULL ? _(" or ") : ", ", t != NULL ? t : "?");
 		free(out);
 		out = next;
 	}
@@ -73,10 +74,10 @@ check_enum(const struct field *f, const cJSON *v, const cJSON *answers,
 	}
 	list = field_values_words(values);
 	if (kind_only)
-		msg = xasprintf("must be sent as a JSON %s: %s",
+		msg = xasprintf(_("must be sent as a JSON %s: %s"),
 		    cJSON_IsString(v) ? "number" : "string", list);
 	else
-		msg = xasprintf("must be one of %s", list);
+		msg = xasprintf(_("must be one of %s"), list);
 	free(list);
 	return msg;
 }
@@ -88,22 +89,24 @@ check_kind(const struct field *f, const cJSON *v)
 	switch (f->json) {
 	case JT_STRING:
 		return cJSON_IsString(v) ? NULL :
-		    xstrdup("must be a JSON string");
+		    xstrdup(_("must be a JSON string"));
 	case JT_INTEGER:
 		if (f->type == FT_ID || f->values != NULL || f->nvalues_if > 0)
 			return NULL;
 		if (cJSON_IsNumber(v) && v->valuedouble == floor(v->valuedouble))
 			return NULL;
-		return xstrdup("must be a JSON integer (a number, not text)");
+		return xstrdup(_("must be a JSON integer (a number, not "
+		    "text)"));
 	case JT_BOOLEAN:
 		if (cJSON_IsBool(v) || (cJSON_IsNumber(v) &&
 		    (v->valuedouble == 0 || v->valuedouble == 1)))
 			return NULL;
-		return xstrdup("must be true or false");
+		return xstrdup(_("must be true or false"));
 	case JT_OBJECT:
-		return cJSON_IsObject(v) ? NULL : xstrdup("must be an object");
+		return cJSON_IsObject(v) ? NULL : xstrdup(_("must be an "
+		    "object"));
 	default:
-		return cJSON_IsArray(v) ? NULL : xstrdup("must be an array");
+		return cJSON_IsArray(v) ? NULL : xstrdup(_("must be an array"));
 	}
 }
 
@@ -137,10 +140,10 @@ static char *
 id_min_message(const struct field *f)
 {
 	if (f->min == -1)
-		return xstrdup("must be a numeric ID: a positive whole number, "
-		    "e.g. 123456, or -1");
-	return xasprintf("must be a numeric ID: a positive whole number, "
-	    "e.g. 123456, or a whole number from %lld to -1", f->min);
+		return xstrdup(_("must be a numeric ID: a positive whole "
+		    "number, e.g. 123456, or -1"));
+	return xasprintf(_("must be a numeric ID: a positive whole number, "
+	    "e.g. 123456, or a whole number from %lld to -1"), f->min);
 }
 
 /* Checks an ID, allowing the special values from min up to -1 the form
@@ -192,7 +195,7 @@ check_scalar(const struct field *f, enum field_type type, const cJSON *v,
 		    v->valuedouble, -1), 99));
 		text = buf;
 	} else if ((text = value_text(v, buf, sizeof buf)) == NULL)
-		return xstrdup("must be a single value");
+		return xstrdup(_("must be a single value"));
 	if (check != NULL && (msg = check(text, &c)) != NULL)
 		return msg;
 	if (cJSON_IsString(v))
@@ -211,13 +214,13 @@ check_items(const struct field *f, const cJSON *v, const cJSON *answers,
 	long i = 0;
 
 	if (f->max_items >= 0 && cJSON_GetArraySize(v) > f->max_items)
-		return xasprintf("may hold at most %ld items", f->max_items);
+		return xasprintf(_("may hold at most %ld items"), f->max_items);
 	cJSON_ArrayForEach(it, v) {
 		if (f->type == FT_MULTI_ENUM)
 			msg = check_enum(f, it, answers, index, nindex);
 		else if (f->item != FT_ID && f->item != FT_INTEGER &&
 		    !cJSON_IsString(it))
-			msg = xstrdup("must be a JSON string");
+			msg = xstrdup(_("must be a JSON string"));
 		else
 			msg = check_scalar(f, f->item, it, answers, index,
 			    nindex, now);
@@ -239,14 +242,14 @@ field_check_value(const struct field *f, const cJSON *v, const cJSON *answers,
 
 	*item = -1;
 	if (cJSON_IsNull(v))
-		return f->nullable ? NULL : xstrdup("must not be null");
+		return f->nullable ? NULL : xstrdup(_("must not be null"));
 	if ((msg = check_kind(f, v)) != NULL)
 		return msg;
 	if (f->type == FT_OBJECT)
 		return NULL;
 	if (f->type == FT_OBJECT_LIST) {
 		if (f->max_items >= 0 && cJSON_GetArraySize(v) > f->max_items)
-			return xasprintf("may hold at most %ld items",
+			return xasprintf(_("may hold at most %ld items"),
 			    f->max_items);
 		return NULL;
 	}

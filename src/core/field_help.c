@@ -8,20 +8,21 @@
 
 #include "core/check.h"
 #include "core/form.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* The help of f for "today" now, with a date example for date fields. */
 char *
 field_help(const struct field *f, time_t now)
 {
-	const char *help = f->help != NULL ? f->help : "";
+	const char *help = f->help != NULL ? form_text(f->help) : "";
 	char *ex, *out;
 	size_t n = strlen(help);
 
 	if (f->type != FT_DATE)
 		return xstrdup(help);
 	ex = check_date_example(now, f->max_days);
-	out = xasprintf("%s%sFor example %s.", help,
+	out = xasprintf(_("%s%sFor example %s."), help,
 	    n > 0 && help[n - 1] != ' ' ? " " : "", ex);
 	free(ex);
 	return out;

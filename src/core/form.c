@@ -13,6 +13,7 @@
 #include "core/expr.h"
 #include "core/field_type.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 #ifndef FORMSDIR
 #define FORMSDIR "/usr/local/share/certwiz/forms"
@@ -228,7 +229,8 @@ form_list_ids(const char *dir, char ***ids, char **cause)
 	size_t n = 0, len;
 
 	if ((d = opendir(dir)) == NULL) {
-		*cause = xasprintf("forms directory %s: cannot open it", dir);
+		*cause = xasprintf(_("forms directory %s: cannot open it"),
+		    dir);
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {

@@ -12,6 +12,7 @@
 #include "core/form.h"
 #include "core/lookup.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Sets *cause to "file: field path: message" and returns -1. */
 int
@@ -25,7 +26,7 @@ form_error(char **cause, const char *file, const char *path, const char *fmt,
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (path != NULL)
-		*cause = xasprintf("%s: field %s: %s", file, path, msg);
+		*cause = xasprintf(_("%s: field %s: %s"), file, path, msg);
 	else
 		*cause = xasprintf("%s: %s", file, msg);
 	free(msg);
@@ -59,18 +60,20 @@ link_parent(struct form *form, size_t i, char **cause)
 	int list;
 
 	if (find_before(form, i, f->path, strlen(f->path)) != SIZE_MAX)
-		return fail(cause, f, "duplicate path");
+		return fail(cause, f, _("duplicate path"));
 	if (dot == NULL)
 		return 0;
 	len = (size_t)(dot - f->path);
 	list = len > 2 && strncmp(dot - 2, "[]", 2) == 0;
 	p = find_before(form, i, f->path, list ? len - 2 : len);
 	if (p == SIZE_MAX)
-		return fail(cause, f, "its parent %.*s is not declared before "
-		    "it", (int)len, f->path);
+		return fail(cause, f,
+		    _("its parent %.*s is not declared before "
+		    "it"), (int)len, f->path);
 	if (form->fields[p].type != (list ? FT_OBJECT_LIST : FT_OBJECT))
-		return fail(cause, f, "its parent %s is not %s",
-		    form->fields[p].path, list ? "an object-list" : "an object");
+		return fail(cause, f, _("its parent %s is not %s"),
+		    form->fields[p].path,
+		    list ? _("an object-list") : _("an object"));
 	f->parent = p;
 	return 0;
 }
@@ -88,16 +91,16 @@ check_key_fields(const struct form *form, const struct field *f,
 	if (f->key_type == NULL && f->key_size == NULL)
 		return 0;
 	if (f->type != FT_CSR || f->key_type == NULL)
-		return fail(cause, f, "\"key_type\" (and \"key_size\") are "
-		    "for csr fields, and key_size needs key_type");
+		return fail(cause, f, _("\"key_type\" (and \"key_size\") are "
+		    "for csr fields, and key_size needs key_type"));
 	for (i = 0; i < 2; i++) {
 		if (paths[i] == NULL)
 			continue;
 		k = form_find(form, paths[i]);
 		if (k == NULL || k->type != FT_ENUM ||
 		    strchr(paths[i], '[') != NULL)
-			return fail(cause, f, "\"%s\" must name an enum field "
-			    "outside any list", i == 0 ? "key_type" :
+			return fail(cause, f, _("\"%s\" must name an enum "
+			    "field outside any list"), i == 0 ? "key_type" :
 			    "key_size");
 	}
 	return 0;
@@ -111,25 +114,25 @@ check_type(const struct form *form, const struct field *f, char **cause)
 
 	if ((f->type == FT_ENUM || f->type == FT_MULTI_ENUM) &&
 	    f->values == NULL && f->nvalues_if == 0)
-		return fail(cause, f, "an enum needs \"values\"");
+		return fail(cause, f, _("an enum needs \"values\""));
 	if (f->type == FT_OBJECT_LIST && f->json != JT_ARRAY)
-		return fail(cause, f, "an object-list is sent as an array");
+		return fail(cause, f, _("an object-list is sent as an array"));
 	if (f->type == FT_OBJECT && f->json != JT_OBJECT)
-		return fail(cause, f, "an object is sent as an object");
+		return fail(cause, f, _("an object is sent as an object"));
 	if (f->expiry_month != NULL) {
 		m = form_find(form, f->expiry_month);
 		if (f->type != FT_CARD_YEAR || m == NULL ||
 		    m->type != FT_CARD_MONTH)
-			return fail(cause, f, "\"expiry_month\" must be on a "
-			    "card-year and name a card-month field");
+			return fail(cause, f, _("\"expiry_month\" must be on a "
+			    "card-year and name a card-month field"));
 	}
 	if (f->max_count != NULL && f->type != FT_ENUM)
-		return fail(cause, f, "\"max_count\" is for enum fields");
+		return fail(cause, f, _("\"max_count\" is for enum fields"));
 	if (f->lookup != NULL && (f->type != FT_ID ||
 	    lookup_find(f->lookup) == NULL))
-		return fail(cause, f, "\"lookup\" must be \"organizations\", "
+		return fail(cause, f, _("\"lookup\" must be \"organizations\", "
 		    "\"server_platforms\", \"users\" or \"containers\", on "
-		    "an id field");
+		    "an id field"));
 	return check_key_fields(form, f, cause);
 }
 
@@ -160,7 +163,7 @@ check_expr(const struct form *form, const struct field *f,
 
 	if (e == NULL || expr_walk_names(e, check_name, &ctx) == 0)
 		return 0;
-	return fail(cause, f, "condition '%s' names unknown field '%s'",
+	return fail(cause, f, _("condition '%s' names unknown field '%s'"),
 	    expr_source(e), ctx.unknown);
 }
 
@@ -190,11 +193,12 @@ static int
 check_local(const struct field *f, char **cause)
 {
 	if (f->local && (f->type != FT_ENUM || strchr(f->path, '.') != NULL))
-		return fail(cause, f, "a local field must be a top-level enum");
+		return fail(cause, f,
+		    _("a local field must be a top-level enum"));
 	if (f->ninfer > 0 && !f->local)
-		return fail(cause, f, "only a local field may \"infer\"");
+		return fail(cause, f, _("only a local field may \"infer\""));
 	if (f->max_years >= 0 && f->type != FT_DATE)
-		return fail(cause, f, "\"max_years\" is for date fields");
+		return fail(cause, f, _("\"max_years\" is for date fields"));
 	return 0;
 }
 
@@ -220,15 +224,15 @@ check_remember(const struct form *form, size_t i, char **cause)
 	if (!f->remember)
 		return 0;
 	if (strstr(f->path, "[]") != NULL)
-		return fail(cause, f, "\"remember\" is not allowed inside a "
-		    "list");
+		return fail(cause, f, _("\"remember\" is not allowed inside a "
+		    "list"));
 	for (j = 0; j < form->nfields; j++) {
 		g = &form->fields[j];
 		if (g->secret && (is_within(form, j, i) ||
 		    g->screen == f->screen))
-			return fail(cause, f, "\"remember\" is not allowed "
+			return fail(cause, f, _("\"remember\" is not allowed "
 			    "on a secret field, around one or on its screen "
-			    "(%s)", g->path);
+			    "(%s)"), g->path);
 	}
 	return 0;
 }

@@ -19,10 +19,11 @@
 #include "core/form.h"
 #include "core/form_check.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Reports a problem with field f (whose path may not be read yet). */
 #define fail(cause, f, ...) form_error(cause, (f)->file != NULL ? \
-	(f)->file : "?", (f)->path != NULL ? (f)->path : "(no path)", \
+	(f)->file : "?", (f)->path != NULL ? (f)->path : _("(no path)"), \
 	__VA_ARGS__)
 
 /* Checks a field path: segments of [a-z0-9_], each optionally ending in []. */
@@ -64,9 +65,10 @@ get_string(const cJSON *obj, const char *key, int need, char **out,
 	/* v == NULL is also !cJSON_IsString(v); said for scan-build, which
 	 * cannot see into cJSON and took v as dereferenced while NULL. */
 	if (v == NULL || !cJSON_IsString(v) || v->valuestring[0] == '\0')
-		return fail(cause, f, "\"%s\" must be a non-empty string", key);
+		return fail(cause, f, _("\"%s\" must be a non-empty "
+		    "string"), key);
 	if (!utf8_valid(v->valuestring, strlen(v->valuestring)))
-		return fail(cause, f, "\"%s\" is not valid UTF-8", key);
+		return fail(cause, f, _("\"%s\" is not valid UTF-8"), key);
 	*out = xstrdup(v->valuestring);
 	return 0;
 }
@@ -81,7 +83,7 @@ get_bool(const cJSON *obj, const char *key, int *out, const struct field *f,
 	if (v == NULL)
 		return 0;
 	if (!cJSON_IsBool(v))
-		return fail(cause, f, "\"%s\" must be true or false", key);
+		return fail(cause, f, _("\"%s\" must be true or false"), key);
 	*out = cJSON_IsTrue(v);
 	return 0;
 }
@@ -97,7 +99,7 @@ get_int(const cJSON *obj, const char *key, long long *out, int *has,
 		return 0;
 	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
 	    fabs(v->valuedouble) > 9007199254740992.0)
-		return fail(cause, f, "\"%s\" must be an integer", key);
+		return fail(cause, f, _("\"%s\" must be an integer"), key);
 	*out = (long long)v->valuedouble;
 	if (has != NULL)
 		*has = 1;
@@ -114,7 +116,7 @@ get_limit(const cJSON *obj, const char *key, long *out,
 	if (get_int(obj, key, &v, NULL, f, cause) != 0)
 		return -1;
 	if (cJSON_HasObjectItem(obj, key) && (v < 0 || v > INT_MAX))
-		return fail(cause, f, "\"%s\" must be between 0 and %d", key,
+		return fail(cause, f, _("\"%s\" must be between 0 and %d"), key,
 		    INT_MAX);
 	*out = (long)v;
 	return 0;
@@ -133,7 +135,8 @@ get_expr(const cJSON *obj, const char *key, struct expr **out,
 		return 0;
 	*out = expr_parse(src, &why);
 	if (*out == NULL) {
-		fail(cause, f, "\"%s\" condition '%s' does not parse: %s", key,
+		fail(cause, f, _("\"%s\" condition '%s' does not parse: %s"),
+		    key,
 		    src, why);
 		free(why);
 	}
@@ -151,13 +154,14 @@ get_values(const cJSON *v, const char *key, cJSON **out,
 	if (v == NULL)
 		return 0;
 	if (!cJSON_IsArray(v) || v->child == NULL)
-		return fail(cause, f, "\"%s\" must be a non-empty array", key);
+		return fail(cause, f, _("\"%s\" must be a non-empty array"),
+		    key);
 	cJSON_ArrayForEach(item, v) {
 		if (!cJSON_IsString(item) && !cJSON_IsBool(item) &&
 		    !cJSON_IsNull(item) && !(cJSON_IsNumber(item) &&
 		    item->valuedouble == floor(item->valuedouble)))
-			return fail(cause, f, "\"%s\" may hold only strings, "
-			    "integers, booleans and null", key);
+			return fail(cause, f, _("\"%s\" may hold only strings, "
+			    "integers, booleans and null"), key);
 	}
 	*out = cJSON_Duplicate(v, 1);
 	return 0;
@@ -174,7 +178,7 @@ get_values_if(const cJSON *obj, struct field *f, char **cause)
 	if (list == NULL)
 		return 0;
 	if (!cJSON_IsArray(list))
-		return fail(cause, f, "\"values_if\" must be an array");
+		return fail(cause, f, _("\"values_if\" must be an array"));
 	cJSON_ArrayForEach(rule, list) {
 		f->values_if = xreallocarray(f->values_if, f->nvalues_if + 1,
 		    sizeof *f->values_if);
@@ -183,15 +187,15 @@ get_values_if(const cJSON *obj, struct field *f, char **cause)
 		r->values = NULL;
 		if (!cJSON_IsObject(rule) || cJSON_GetArraySize(rule) != 2 ||
 		    !cJSON_HasObjectItem(rule, "when"))
-			return fail(cause, f, "each \"values_if\" entry must "
-			    "be {\"when\": ..., \"values\": [...]}");
+			return fail(cause, f, _("each \"values_if\" entry must "
+			    "be {\"when\": ..., \"values\": [...]}"));
 		if (get_expr(rule, "when", &r->when, f, cause) != 0 ||
 		    get_values(cJSON_GetObjectItemCaseSensitive(rule, "values"),
 		    "values", &r->values, f, cause) != 0)
 			return -1;
 		if (r->values == NULL)
-			return fail(cause, f, "a \"values_if\" entry has no "
-			    "\"values\"");
+			return fail(cause, f, _("a \"values_if\" entry has no "
+			    "\"values\""));
 	}
 	return 0;
 }
@@ -207,8 +211,8 @@ get_infer(const cJSON *obj, struct field *f, char **cause)
 	if (map == NULL)
 		return 0;
 	if (!cJSON_IsObject(map) || map->child == NULL)
-		return fail(cause, f, "\"infer\" must map values to "
-		    "conditions");
+		return fail(cause, f, _("\"infer\" must map values to "
+		    "conditions"));
 	cJSON_ArrayForEach(rule, map) {
 		f->infer = xreallocarray(f->infer, f->ninfer + 1,
 		    sizeof *f->infer);
@@ -216,13 +220,13 @@ get_infer(const cJSON *obj, struct field *f, char **cause)
 		r->value = cJSON_CreateString(rule->string);
 		r->when = NULL;
 		if (!cJSON_IsString(rule))
-			return fail(cause, f, "\"infer\" must map values to "
-			    "conditions");
+			return fail(cause, f, _("\"infer\" must map values to "
+			    "conditions"));
 		if ((r->when = expr_parse(rule->valuestring, cause)) == NULL) {
 			char *why = *cause;
 
-			fail(cause, f, "\"infer\" condition '%s' does not "
-			    "parse: %s", rule->valuestring, why);
+			fail(cause, f, _("\"infer\" condition '%s' does not "
+			    "parse: %s"), rule->valuestring, why);
 			free(why);
 			return -1;
 		}
@@ -256,7 +260,7 @@ get_types(const cJSON *obj, struct field *f, char **cause)
 	if (get_string(obj, "type", 1, &name, f, cause) != 0)
 		return -1;
 	if (field_type_parse(name, &f->type) != 0)
-		rc = fail(cause, f, "unknown type '%s'", name);
+		rc = fail(cause, f, _("unknown type '%s'"), name);
 	free(name);
 	name = NULL;
 	if (rc == 0 && get_string(obj, "item", 0, &name, f, cause) != 0)
@@ -264,10 +268,10 @@ get_types(const cJSON *obj, struct field *f, char **cause)
 	if (rc == 0 && name != NULL && (field_type_parse(name, &f->item) != 0 ||
 	    f->item == FT_OBJECT || f->item == FT_LIST ||
 	    f->item == FT_OBJECT_LIST))
-		rc = fail(cause, f, "unknown item type '%s'", name);
+		rc = fail(cause, f, _("unknown item type '%s'"), name);
 	else if (rc == 0 && (name != NULL) != (f->type == FT_LIST))
-		rc = fail(cause, f, f->type == FT_LIST ? "a list needs "
-		    "\"item\"" : "only a list may have \"item\"");
+		rc = fail(cause, f, f->type == FT_LIST ? _("a list needs "
+		    "\"item\"") : _("only a list may have \"item\""));
 	free(name);
 	name = NULL;
 	return rc;
@@ -284,7 +288,7 @@ get_json(const cJSON *obj, struct field *f, char **cause)
 	if (get_string(obj, "json", 0, &name, f, cause) != 0)
 		return -1;
 	if (name != NULL && json_type_parse(name, &f->json) != 0)
-		rc = fail(cause, f, "unknown JSON type '%s'", name);
+		rc = fail(cause, f, _("unknown JSON type '%s'"), name);
 	free(name);
 	return rc;
 }
@@ -301,7 +305,7 @@ get_max_days(const cJSON *obj, struct field *f, char **cause)
 	f->max_days = (int)days;
 	f->max_years = (int)years;
 	if (years > 1000)
-		return fail(cause, f, "\"max_years\" must be at most 1000");
+		return fail(cause, f, _("\"max_years\" must be at most 1000"));
 	return 0;
 }
 
@@ -315,11 +319,13 @@ get_max_count(const cJSON *obj, struct field *f, char **cause)
 	if (mc == NULL)
 		return 0;
 	if (!cJSON_IsObject(mc) || mc->child == NULL)
-		return fail(cause, f, "\"max_count\" must map values to counts");
+		return fail(cause, f,
+		    _("\"max_count\" must map values to counts"));
 	cJSON_ArrayForEach(item, mc) {
 		if (!cJSON_IsNumber(item) || item->valuedouble < 0)
-			return fail(cause, f, "\"max_count\" must map values to "
-			    "counts");
+			return fail(cause, f,
+			    _("\"max_count\" must map values to "
+			    "counts"));
 	}
 	f->max_count = cJSON_Duplicate(mc, 1);
 	return 0;
@@ -349,8 +355,8 @@ get_default(const cJSON *obj, struct field *f, char **cause)
 	if (d == NULL)
 		return 0;
 	if (!default_shape_ok(d))
-		return fail(cause, f, "\"default\" must be a string, number, "
-		    "true, false or a list of them");
+		return fail(cause, f, _("\"default\" must be a string, number, "
+		    "true, false or a list of them"));
 	f->dflt = cJSON_Duplicate(d, 1);
 	return 0;
 }
@@ -476,8 +482,8 @@ field_read(struct field *f, const cJSON *obj, char **cause)
 	if (get_string(obj, "path", 1, &f->path, f, cause) != 0)
 		return -1;
 	if (!path_valid(f->path))
-		return fail(cause, f, "path must be dot-separated names of "
-		    "a-z, 0-9 and _, each optionally followed by []");
+		return fail(cause, f, _("path must be dot-separated names of "
+		    "a-z, 0-9 and _, each optionally followed by []"));
 	f->name = answers_leaf(f->path);
 	for (i = 0; i < sizeof field_keys / sizeof field_keys[0]; i++) {
 		if (field_key_read(obj, &field_keys[i], f, cause) != 0)
@@ -524,7 +530,7 @@ form_fill(struct form *form, const cJSON *screens, char **cause)
 		}
 	}
 	if (form->nfields == 0) {
-		*cause = xasprintf("%s: the form has no fields", form->file);
+		*cause = xasprintf(_("%s: the form has no fields"), form->file);
 		return -1;
 	}
 	return form_check(form, cause);

@@ -14,6 +14,7 @@
 #include "core/form_fill.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* How deep fragments may include fragments. */
 #define INCLUDE_DEPTH 8
@@ -62,12 +63,13 @@ check_keys(const cJSON *obj, const char *const *allowed, const char *what,
 	const cJSON *item;
 
 	if (!cJSON_IsObject(obj)) {
-		fail(cause, w, "%s must be a JSON object", what);
+		fail(cause, w, _("%s must be a JSON object"), what);
 		return -1;
 	}
 	cJSON_ArrayForEach(item, obj) {
 		if (!key_known(allowed, item->string)) {
-			fail(cause, w, "unknown key '%s' in %s", item->string, what);
+			fail(cause, w, _("unknown key '%s' in "
+			    "%s"), item->string, what);
 			return -1;
 		}
 	}
@@ -101,18 +103,18 @@ load_fragment(const char *dir, const char *name, const char *key,
 	cJSON *frag;
 
 	if (!safe_name(name)) {
-		fail(cause, w, "include '%s' is not a fragment name", name);
+		fail(cause, w, _("include '%s' is not a fragment name"), name);
 		return NULL;
 	}
 	*path = xasprintf("%s/fragments/%s.json", dir, name);
 	if ((frag = fileio_read_json(*path, cause)) == NULL)
 		return NULL;
 	fw.file = *path;
-	if (check_keys(frag, fragment_keys, "a fragment", &fw, cause) != 0)
+	if (check_keys(frag, fragment_keys, _("a fragment"), &fw, cause) != 0)
 		goto bad;
 	if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(frag, key))) {
-		fail(cause, w, "fragment '%s' has no \"%s\" array to include "
-		    "here", name, key);
+		fail(cause, w, _("fragment '%s' has no \"%s\" array to include "
+		    "here"), name, key);
 		goto bad;
 	}
 	return frag;
@@ -149,11 +151,11 @@ override_one(cJSON *field, const cJSON *with, const struct where *w,
 {
 	const cJSON *item;
 
-	if (check_keys(with, NULL, "an override", w, cause) != 0)
+	if (check_keys(with, NULL, _("an override"), w, cause) != 0)
 		return -1;
 	cJSON_ArrayForEach(item, with) {
 		if (strcmp(item->string, "path") == 0) {
-			fail(cause, w, "an override cannot change the path");
+			fail(cause, w, _("an override cannot change the path"));
 			return -1;
 		}
 		cJSON_DeleteItemFromObjectCaseSensitive(field, item->string);
@@ -206,12 +208,13 @@ apply_omit(cJSON *items, int screens, const cJSON *omit,
 	if (omit == NULL)
 		return 0;
 	if (!cJSON_IsArray(omit)) {
-		fail(cause, w, "\"omit\" must be an array of field paths");
+		fail(cause, w, _("\"omit\" must be an array of field paths"));
 		return -1;
 	}
 	cJSON_ArrayForEach(o, omit) {
 		if (!cJSON_IsString(o)) {
-			fail(cause, w, "\"omit\" must be an array of field paths");
+			fail(cause, w, _("\"omit\" must be an array of field "
+			    "paths"));
 			return -1;
 		}
 		n = 0;
@@ -223,7 +226,7 @@ apply_omit(cJSON *items, int screens, const cJSON *omit,
 				    s, "fields"), o->valuestring);
 		}
 		if (n == 0) {
-			fail(cause, w, "\"omit\" names unknown field '%s'",
+			fail(cause, w, _("\"omit\" names unknown field '%s'"),
 			    o->valuestring);
 			return -1;
 		}
@@ -241,13 +244,15 @@ apply_include_options(cJSON *items, int screens, const cJSON *inc,
 	cJSON *field;
 
 	if (over != NULL && !cJSON_IsObject(over)) {
-		fail(cause, w, "\"override\" must map field paths to objects");
+		fail(cause, w, _("\"override\" must map field paths to "
+		    "objects"));
 		return -1;
 	}
 	cJSON_ArrayForEach(with, over) {
 		field = find_expanded(items, screens, with->string);
 		if (field == NULL) {
-			fail(cause, w, "\"override\" names unknown field '%s'",
+			fail(cause, w, _("\"override\" names unknown field "
+			    "'%s'"),
 			    with->string);
 			return -1;
 		}
@@ -271,14 +276,15 @@ expand_include(const char *dir, const cJSON *inc, const char *file,
 	int rc = -1;
 
 	if (depth >= INCLUDE_DEPTH) {
-		fail(cause, &w, "includes nested more than %d deep (a loop?)",
+		fail(cause, &w,
+		    _("includes nested more than %d deep (a loop?)"),
 		    INCLUDE_DEPTH);
 		goto out;
 	}
-	if (check_keys(inc, include_keys, "an include", &w, cause) != 0)
+	if (check_keys(inc, include_keys, _("an include"), &w, cause) != 0)
 		goto out;
 	if (!cJSON_IsString(name)) {
-		fail(cause, &w, "\"include\" must name a fragment");
+		fail(cause, &w, _("\"include\" must name a fragment"));
 		goto out;
 	}
 	frag = load_fragment(dir, name->valuestring, key, &w, &path, cause);
@@ -312,7 +318,7 @@ expand_fields(const char *dir, const cJSON *list, const char *file,
 	cJSON *copy;
 
 	if (!cJSON_IsArray(list)) {
-		fail(cause, &w, "\"fields\" must be an array");
+		fail(cause, &w, _("\"fields\" must be an array"));
 		return -1;
 	}
 	cJSON_ArrayForEach(item, list) {
@@ -324,7 +330,7 @@ expand_fields(const char *dir, const cJSON *list, const char *file,
 		}
 		p = cJSON_GetObjectItemCaseSensitive(item, "path");
 		w.path = cJSON_IsString(p) ? p->valuestring : NULL;
-		if (check_keys(item, NULL, "a field", &w, cause) != 0)
+		if (check_keys(item, NULL, _("a field"), &w, cause) != 0)
 			return -1;
 		copy = cJSON_Duplicate(item, 1);
 		cJSON_AddStringToObject(copy, "@file", file);
@@ -343,7 +349,7 @@ expand_screens(const char *dir, const cJSON *list, const char *file,
 	cJSON *screen, *fields;
 
 	if (!cJSON_IsArray(list)) {
-		fail(cause, &w, "\"screens\" must be an array");
+		fail(cause, &w, _("\"screens\" must be an array"));
 		return -1;
 	}
 	cJSON_ArrayForEach(item, list) {
@@ -353,11 +359,12 @@ expand_screens(const char *dir, const cJSON *list, const char *file,
 				return -1;
 			continue;
 		}
-		if (check_keys(item, screen_keys, "a screen", &w, cause) != 0)
+		if (check_keys(item, screen_keys, _("a screen"), &w,
+		    cause) != 0)
 			return -1;
 		if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(item,
 		    "title"))) {
-			fail(cause, &w, "a screen needs a \"title\" string");
+			fail(cause, &w, _("a screen needs a \"title\" string"));
 			return -1;
 		}
 		screen = cJSON_CreateObject();
@@ -388,23 +395,25 @@ read_header(struct form *form, const cJSON *json, const char *id, char **cause)
 	const cJSON *v;
 	size_t i;
 
-	if (check_keys(json, product_keys, "a product form", &w, cause) != 0)
+	if (check_keys(json, product_keys, _("a product form"), &w, cause) != 0)
 		return -1;
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		v = cJSON_GetObjectItemCaseSensitive(json, keys[i]);
 		if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
-			fail(cause, &w, "\"%s\" must be a non-empty string", keys[i]);
+			fail(cause, &w, _("\"%s\" must be a non-empty string"),
+			    keys[i]);
 			return -1;
 		}
 		*dest[i] = xstrdup(v->valuestring);
 	}
 	if (strcmp(form->id, id) != 0) {
-		fail(cause, &w, "\"id\" is '%s' but the file is named for '%s'",
+		fail(cause, &w,
+		    _("\"id\" is '%s' but the file is named for '%s'"),
 		    form->id, id);
 		return -1;
 	}
 	if (strcmp(form->platform, "us") != 0 && strcmp(form->platform, "eu") != 0) {
-		fail(cause, &w, "\"platform\" must be \"us\" or \"eu\"");
+		fail(cause, &w, _("\"platform\" must be \"us\" or \"eu\""));
 		return -1;
 	}
 	return 0;
@@ -418,7 +427,7 @@ form_load(const char *dir, const char *id, char **cause)
 	cJSON *json = NULL, *screens = cJSON_CreateArray();
 
 	if (!safe_name(id)) {
-		*cause = xasprintf("'%s' is not a product id", id);
+		*cause = xasprintf(_("'%s' is not a product id"), id);
 		goto bad;
 	}
 	form->file = xasprintf("%s/%s.json", dir, id);

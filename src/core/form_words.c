@@ -9,6 +9,7 @@
 
 #include "core/expr.h"
 #include "core/form.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* How names are said: the form, and the object being explained. */
@@ -42,9 +43,9 @@ name_words(const char *name, void *arg)
 		return NULL;
 	if (f->parent == SIZE_MAX || f->parent == c->parent ||
 	    !label_shared(c->form, f))
-		return xstrdup(f->label);
-	return xasprintf("%s of %s", f->label,
-	    c->form->fields[f->parent].label);
+		return xstrdup(form_text(f->label));
+	return xasprintf(_("%s of %s"), form_text(f->label),
+	    form_text(c->form->fields[f->parent].label));
 }
 
 /* Says condition e with each field by its label. */

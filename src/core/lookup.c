@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "util/i18n.h"
+
 static const char *const org_columns[] = { "id", "name", "country", NULL };
 static const char *const platform_columns[] = { "id", "name", NULL };
 static const char *const user_columns[] = {
@@ -18,13 +20,13 @@ static const char *const container_columns[] = {
 };
 
 static const struct lookup lookups[] = {
-	{ "organizations", "organizations", "Organizations of the account",
-	  org_columns, NULL },
-	{ "server_platforms", "server platforms", "Server platforms of the "
-	  "product", platform_columns, NULL },
-	{ "users", "users", "Users of the account (contacts)", user_columns,
-	  user_fills },
-	{ "containers", "containers", "Containers of the account",
+	{ "organizations", N_("organizations"),
+	  N_("Organizations of the account"), org_columns, NULL },
+	{ "server_platforms", N_("server platforms"),
+	  N_("Server platforms of the product"), platform_columns, NULL },
+	{ "users", N_("users"), N_("Users of the account (contacts)"),
+	  user_columns, user_fills },
+	{ "containers", N_("containers"), N_("Containers of the account"),
 	  container_columns, NULL },
 };
 

@@ -15,6 +15,7 @@
 #include "core/problems.h"
 #include "core/value.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Where the build is: the form, all answers and the index binding. */
 struct build {
@@ -253,8 +254,8 @@ prune(const struct form *form, size_t parent, cJSON *obj, const char *prefix,
 		    xstrdup(m->string);
 		fi = form_child(form, parent, m->string);
 		if (fi == SIZE_MAX) {
-			problems_add(p, 1, path, "unknown field: not part of "
-			    "a %s order, so it is left out", form->id);
+			problems_add(p, 1, path, _("unknown field: not part of "
+			    "a %s order, so it is left out"), form->id);
 			cJSON_Delete(cJSON_DetachItemViaPointer(obj, m));
 		} else if (form->fields[fi].type == FT_OBJECT &&
 		    cJSON_IsObject(m))
@@ -281,7 +282,7 @@ order_load(const struct form *form, const cJSON *body, struct problems *p)
 	cJSON *answers;
 
 	if (!cJSON_IsObject(body)) {
-		problems_add(p, 0, "", "the order must be a JSON object");
+		problems_add(p, 0, "", _("the order must be a JSON object"));
 		return cJSON_CreateObject();
 	}
 	answers = cJSON_Duplicate(body, 1);

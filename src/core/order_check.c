@@ -15,6 +15,7 @@
 #include "core/problems.h"
 #include "core/value.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Where the walk is: the whole body, the index binding and the problems. */
 struct walk {
@@ -50,11 +51,12 @@ check_unknown(struct walk *w, size_t parent, const cJSON *obj,
 				break;
 		}
 		if (o != m)
-			problems_add(w->p, 0, path, "appears more than once");
+			problems_add(w->p, 0, path,
+			    _("appears more than once"));
 		if (o == m && form_child(w->form, parent, m->string) ==
 		    SIZE_MAX)
-			problems_add(w->p, 1, path, "unknown field: not part "
-			    "of a %s order, so it is ignored", w->form->id);
+			problems_add(w->p, 1, path, _("unknown field: not part "
+			    "of a %s order, so it is ignored"), w->form->id);
 		free(path);
 	}
 }
@@ -78,8 +80,9 @@ check_counts(struct walk *w, const struct field *f, const cJSON *list,
 			n += t != NULL && strcmp(t, limit->string) == 0;
 		}
 		if (n > limit->valuedouble)
-			problems_add(w->p, 0, path, "has %d items with %s %s; "
-			    "at most %g are allowed", n, leaf, limit->string,
+			problems_add(w->p, 0, path,
+			    _("has %d items with %s %s; "
+			    "at most %g are allowed"), n, leaf, limit->string,
 			    limit->valuedouble);
 	}
 }
@@ -100,7 +103,7 @@ check_list(struct walk *w, size_t fi, const cJSON *list, const char *path)
 		if (cJSON_IsObject(item))
 			check_object(w, fi, item, ipath);
 		else
-			problems_add(w->p, 0, ipath, "must be an object");
+			problems_add(w->p, 0, ipath, _("must be an object"));
 		w->nindex--;
 		free(ipath);
 	}
@@ -118,11 +121,11 @@ report_missing(struct walk *w, const struct field *f, const char *path)
 	char *why;
 
 	if (f->required || f->required_if == NULL) {
-		problems_add(w->p, 0, path, "is required");
+		problems_add(w->p, 0, path, _("is required"));
 		return;
 	}
 	why = form_cond_words(w->form, f->required_if, f->parent);
-	problems_add(w->p, 0, path, "is required because %s", why);
+	problems_add(w->p, 0, path, _("is required because %s"), why);
 	free(why);
 }
 
@@ -132,7 +135,8 @@ report_ignored(struct walk *w, const struct field *f, const char *path)
 {
 	char *why = form_cond_words(w->form, f->when, f->parent);
 
-	problems_add(w->p, 1, path, "is ignored: it applies only when %s", why);
+	problems_add(w->p, 1, path, _("is ignored: it applies only when %s"),
+	    why);
 	free(why);
 }
 
@@ -144,10 +148,10 @@ empty_problem(const struct field *f, const cJSON *v)
 	if (v == NULL || cJSON_IsInvalid(v))
 		return NULL;
 	if (cJSON_IsNull(v))
-		return f->nullable ? NULL : xstrdup("must not be null");
+		return f->nullable ? NULL : xstrdup(_("must not be null"));
 	if (cJSON_IsArray(v) && f->json != JT_ARRAY)
-		return xstrdup(f->json == JT_OBJECT ? "must be an object" :
-		    "must be a single value, not a list");
+		return xstrdup(f->json == JT_OBJECT ? _("must be an object") :
+		    _("must be a single value, not a list"));
 	return NULL;
 }
 
@@ -171,11 +175,11 @@ report_rewrites(struct walk *w, const struct field *f, const cJSON *v,
 	if (!cJSON_IsString(v))
 		return;
 	if (f->type == FT_CSR && strpbrk(v->valuestring, "\r\n") != NULL)
-		problems_add(w->p, 1, path, "has line breaks; certwiz removes "
-		    "them before sending");
+		problems_add(w->p, 1, path, _("has line breaks; certwiz "
+		    "removes them before sending"));
 	if (f->type == FT_CARD_NUMBER && strpbrk(v->valuestring, " -") != NULL)
-		problems_add(w->p, 1, path, "has spaces or dashes; certwiz "
-		    "sends the digits only");
+		problems_add(w->p, 1, path, _("has spaces or dashes; certwiz "
+		    "sends the digits only"));
 }
 
 /* Checks one field of an object: presence, conditions, value, children. */
@@ -210,8 +214,8 @@ check_field(struct walk *w, size_t fi, const cJSON *v, const char *path)
 	report_rewrites(w, f, v, path);
 	if (f->type == FT_CSR && cJSON_IsString(v)) {
 		if (strpbrk(v->valuestring, "\r\n") != NULL)
-			problems_add(w->p, 1, path, "has line breaks; certwiz "
-			    "removes them before sending");
+			problems_add(w->p, 1, path, _("has line breaks; "
+			    "certwiz removes them before sending"));
 		csr_check_field(w->form, f, v->valuestring, w->body, path,
 		    w->p);
 	}
@@ -251,7 +255,7 @@ order_check_answers(const struct form *form, const cJSON *body,
 	cJSON *copy;
 
 	if (!cJSON_IsObject(body)) {
-		problems_add(p, 0, "", "the order must be a JSON object");
+		problems_add(p, 0, "", _("the order must be a JSON object"));
 		return;
 	}
 	copy = cJSON_Duplicate(body, 1);

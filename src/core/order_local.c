@@ -11,6 +11,7 @@
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Notes the first name a condition mentions. */
@@ -74,11 +75,11 @@ infer_one(const struct field *f, const cJSON *body, struct problems *p)
 	if (n == 1 || f->ninfer == 0 || p == NULL)
 		return n == 1 ? found : NULL;
 	where = infer_where(f);
-	words = infer_words(f, n == 0 ? " or " : " and ");
+	words = infer_words(f, n == 0 ? _(" or ") : _(" and "));
 	if (n == 0)
-		problems_add(p, 0, where, "needs %s", words);
+		problems_add(p, 0, where, _("needs %s"), words);
 	else
-		problems_add(p, 0, where, "holds %s: give one, not both",
+		problems_add(p, 0, where, _("holds %s: give one, not both"),
 		    words);
 	free(words);
 	free(where);
@@ -102,9 +103,9 @@ order_set_local(const struct form *form, cJSON *obj, const cJSON *answers,
 			continue;
 		if (cJSON_HasObjectItem(obj, f->name) && answers == NULL) {
 			if (p != NULL)
-				problems_add(p, 1, f->name, "unknown field: "
+				problems_add(p, 1, f->name, _("unknown field: "
 				    "not part of a %s order, so it is "
-				    "ignored", form->id);
+				    "ignored"), form->id);
 			cJSON_DeleteItemFromObjectCaseSensitive(obj, f->name);
 		}
 		v = answers != NULL ? answers_get(answers, f->path, NULL, 0) :

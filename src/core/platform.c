@@ -2,15 +2,16 @@
 #include "config.h"
 
 #include "core/platform.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
 const struct platform platforms[PLATFORM_COUNT] = {
-	{ .id = "us", .title = "US",
+	{ .id = "us", .title = N_("US"),
 	  .base_url = "https://www.digicert.com/services/v2",
 	  .url_env = "CERTWIZ_BASE_URL_US", .key_env = "CERTWIZ_API_KEY_US",
 	  .key_name = "key_us" },
-	{ .id = "eu", .title = "Europe",
+	{ .id = "eu", .title = N_("Europe"),
 	  .base_url = "https://certcentral.digicert.eu/services/v2",
 	  .url_env = "CERTWIZ_BASE_URL_EU", .key_env = "CERTWIZ_API_KEY_EU",
 	  .key_name = "key_eu" },

@@ -18,6 +18,7 @@
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* Adds a copy of s to a list of strings. */
 static void
@@ -188,7 +189,7 @@ go_back(struct walk *w, const char *path)
 
 	w->back = 0;
 	if (w->nseen == 0) {
-		fprintf(w->out, "[%s] note: this is the first question\n",
+		fprintf(w->out, _("[%s] note: this is the first question\n"),
 		    path);
 		return;
 	}
@@ -213,7 +214,7 @@ walk_screens(struct walk *w)
 		if (sc != shown) {
 			head = session_screen_heading(w->s->form, sc);
 			fprintf(w->out, "== %s%s ==\n", w->o->sandbox ?
-			    "SANDBOX  " : "", head);
+			    _("SANDBOX  ") : "", head);
 			free(head);
 			shown = sc;
 		}
@@ -238,7 +239,7 @@ print_problems(FILE *out, const struct session *s)
 
 	for (i = 0; i < n; i++) {
 		fprintf(out, "[%s] %s: %s\n", v[i].path, v[i].warning ?
-		    "warning" : "problem", v[i].text);
+		    _("warning") : _("problem"), v[i].text);
 		errors += !v[i].warning;
 	}
 	session_problems_free(v, n);
@@ -265,7 +266,7 @@ write_output(struct walk *w)
 		free(cause);
 		return 1;
 	}
-	fprintf(w->out, "The request body was written to %s.\n",
+	fprintf(w->out, _("The request body was written to %s.\n"),
 	    w->o->output);
 	return 0;
 }
@@ -277,15 +278,15 @@ review(struct walk *w)
 	char *masked = session_body_masked(w->s);
 	size_t errors;
 
-	fprintf(w->out, "== Review ==\n%s\n", masked);
+	fprintf(w->out, _("== Review ==\n%s\n"), masked);
 	free(masked);
 	errors = print_problems(w->out, w->s);
 	if (errors != 0) {
-		fprintf(w->out, "The order has %zu problem%s; nothing was "
-		    "written.\n", errors, errors == 1 ? "" : "s");
+		fprintf(w->out, _("The order has %zu problem%s; nothing was "
+		    "written.\n"), errors, errors == 1 ? "" : "s");
 		return 1;
 	}
-	fprintf(w->out, "The order is complete and valid.\n");
+	fprintf(w->out, _("The order is complete and valid.\n"));
 	if (w->o->output != NULL && write_output(w) != 0)
 		return 2;
 	return 0;
@@ -301,20 +302,21 @@ save_unfinished(struct walk *w, const char *why)
 		if (w->o->draft != NULL && w->o->draft->path != NULL) {
 			hint = draft_resume_command(w->o->draft->path,
 			    w->o->sandbox, 1);
-			cw_warn("%s; the draft is %s; continue with: %s", why,
+			cw_warn(_("%s; the draft is %s; continue with: "
+			    "%s"), why,
 			    w->o->draft->path, hint);
 			free(hint);
 		} else
-			cw_warn("%s; nothing to save", why);
+			cw_warn(_("%s; nothing to save"), why);
 		return;
 	}
 	if (draft_save(w->s, w->o->draft, NULL, &cause) != 0) {
-		cw_warn("%s; the draft was not saved: %s", why, cause);
+		cw_warn(_("%s; the draft was not saved: %s"), why, cause);
 		free(cause);
 		return;
 	}
 	hint = draft_resume_command(w->o->draft->path, w->o->sandbox, 1);
-	cw_warn("%s; draft saved to %s; continue with: %s", why,
+	cw_warn(_("%s; draft saved to %s; continue with: %s"), why,
 	    w->o->draft->path, hint);
 	free(hint);
 }
@@ -328,15 +330,15 @@ stopped(struct walk *w)
 	switch (w->stop) {
 	case STOP_SIGNAL:
 		signo = (int)*w->o->signo;
-		save_unfinished(w, "interrupted");
+		save_unfinished(w, _("interrupted"));
 		return 128 + signo;
 	case STOP_TRIES:
-		save_unfinished(w, "too many answers in a row were not "
-		    "accepted");
+		save_unfinished(w, _("too many answers in a row were not "
+		    "accepted"));
 		return 1;
 	default:
-		save_unfinished(w, "input ended before the order was "
-		    "complete");
+		save_unfinished(w, _("input ended before the order was "
+		    "complete"));
 		return 1;
 	}
 }
@@ -375,9 +377,9 @@ plain_run(struct session *s, FILE *in, FILE *out, const struct plain_opts *o)
 	if (w.stop != STOP_NONE)
 		rc = stopped(&w);
 	else if ((rc = review(&w)) != 0 && s->changed)
-		save_unfinished(&w, rc == 2 ? "the order is complete but was "
-		    "not written to the output file" : "the order is not "
-		    "complete");
+		save_unfinished(&w, rc == 2 ? _("the order is complete but was "
+		    "not written to the output file") : _("the order is not "
+		    "complete"));
 	if (rc == 2)
 		rc = 1;
 	walk_free(&w);
@@ -418,12 +420,13 @@ plain_pick(const char *what, char *const *ids, char *const *titles, int n,
 	w.in = in;
 	w.out = out;
 	w.o = &o;
-	fprintf(out, "== Choose a %s ==\n", what);
+	fprintf(out, _("== Choose a %s ==\n"), what);
 	for (i = 0; i < n; i++)
 		fprintf(out, "%d) %s  %s\n", i + 1, ids[i],
 		    titles != NULL ? titles[i] : "");
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
-		fprintf(out, "[%s] Choose a %s (required) 1-%d:\n", what, what,
+		fprintf(out, _("[%s] Choose a %s (required) 1-%d:\n"), what,
+		    what,
 		    n);
 		if (plain_read(&w, &line) != 0)
 			return -1;
@@ -431,8 +434,8 @@ plain_pick(const char *what, char *const *ids, char *const *titles, int n,
 		free(line);
 		if (k >= 0)
 			return k;
-		fprintf(out, "[%s] error: answer a number from 1 to %d or a "
-		    "name\n", what, n);
+		fprintf(out, _("[%s] error: answer a number from 1 to %d or a "
+		    "name\n"), what, n);
 	}
 	return -1;
 }

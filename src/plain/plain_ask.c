@@ -23,6 +23,7 @@
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* 1 when stdio already holds unread input of in (glibc's buffer). */
 static int
@@ -132,7 +133,7 @@ ask_yes_no(struct walk *w, const char *prompt, const char *how,
 		free(line);
 		if (v >= 0)
 			return v;
-		fprintf(w->out, "[%s] error: answer y or n\n", path);
+		fprintf(w->out, _("[%s] error: answer y or n\n"), path);
 	}
 	w->stop = STOP_TRIES;
 	return -1;
@@ -197,7 +198,7 @@ values_text(const cJSON *values)
 	int i = 0;
 
 	if (one_or_zero(values))
-		return xstrdup(" (y/n: y sends 1, n sends 0)");
+		return xstrdup(_(" (y/n: y sends 1, n sends 0)"));
 	cJSON_ArrayForEach(v, values) {
 		t = value_text_dup(v);
 		next = xasprintf("%s %d) %s", out, ++i, t != NULL ? t : "null");
@@ -217,7 +218,7 @@ shown_value(const struct session *s, const struct slot *slot)
 
 	if (*cur != '\0' && f->secret) {
 		free(cur);
-		return xstrdup("hidden");
+		return xstrdup(_("hidden"));
 	}
 	if (*cur == '\0' && f->dflt != NULL && slot->item < 0) {
 		free(cur);
@@ -247,13 +248,15 @@ print_field_prompt(struct walk *w, const struct slot *slot)
 	char *shown = shown_value(w->s, slot), *label;
 
 	if (slot->item >= 0)
-		label = xasprintf("%s, item %d", f->label, slot->item + 1);
+		label = xasprintf(_("%s, item %d"), form_text(f->label),
+		    slot->item + 1);
 	else
-		label = xstrdup(f->label);
+		label = xstrdup(form_text(f->label));
 	fprintf(w->out, "[%s] %s (%s)%s%s%s%s%s%s:\n", slot->path, label,
-	    session_slot_required(w->s, slot) ? "required" : "optional",
+	    session_slot_required(w->s, slot) ? _("required") : _("optional"),
 	    f->type == FT_BOOLEAN ? " (y/n)" : "", vals,
-	    f->type == FT_MULTI_ENUM ? " (several: separate with commas)" : "",
+	    f->type == FT_MULTI_ENUM ? _(" (several: separate with "
+	    "commas)") : "",
 	    *shown ? " [" : "", shown, *shown ? "]" : "");
 	free(label);
 	free(shown);
@@ -344,14 +347,14 @@ answer_text(struct walk *w, const struct slot *slot, const char *line,
 	}
 	if (f->type == FT_BOOLEAN && slot->item < 0) {
 		if ((yn = value_yes_no(line)) < 0) {
-			*err = xstrdup("answer y or n");
+			*err = xstrdup(_("answer y or n"));
 			return NULL;
 		}
 		return xstrdup(yn ? "true" : "false");
 	}
 	if (values != NULL && one_or_zero(values)) {
 		if ((yn = value_yes_no(line)) < 0) {
-			*err = xstrdup("answer y (sends 1) or n (sends 0)");
+			*err = xstrdup(_("answer y (sends 1) or n (sends 0)"));
 			return NULL;
 		}
 		return xstrdup(yn ? "1" : "0");
@@ -396,7 +399,7 @@ apply_answer(struct walk *w, const struct slot *slot, const char *line)
 		return err;
 	cur = session_get_text(w->s, slot);
 	if (*cur == '\0' && session_slot_required(w->s, slot))
-		err = xstrdup("is required");
+		err = xstrdup(_("is required"));
 	free(cur);
 	return err;
 }
@@ -408,7 +411,7 @@ print_notice(struct walk *w, const struct slot *slot)
 	char *note = session_notice_take(w->s);
 
 	if (note != NULL)
-		fprintf(w->out, "[%s] note: %s\n", slot->path, note);
+		fprintf(w->out, _("[%s] note: %s\n"), slot->path, note);
 	free(note);
 }
 
@@ -447,7 +450,7 @@ ask_field(struct walk *w, const struct slot *slot)
 			w->offered = NULL;
 			return;
 		}
-		fprintf(w->out, "[%s] error: %s\n", slot->path, err);
+		fprintf(w->out, _("[%s] error: %s\n"), slot->path, err);
 		free(err);
 	}
 	w->offered = NULL;
@@ -467,7 +470,7 @@ ask_object(struct walk *w, const struct slot *slot)
 		return;
 	}
 	has = session_slot_sent(w->s, slot);
-	prompt = xasprintf("[%s] Add %s?", slot->path, f->label);
+	prompt = xasprintf(_("[%s] Add %s?"), slot->path, form_text(f->label));
 	yes = plain_yes_no(w, prompt, slot->path, has);
 	free(prompt);
 	if (yes < 0)
@@ -489,8 +492,8 @@ ask_list(struct walk *w, const struct slot *slot)
 	int req = session_slot_required(w->s, slot), tries, yes;
 	char *prompt, *key = xasprintf("%s#%zu", slot->path, n);
 
-	prompt = xasprintf("[%s] Add %s item to %s?", slot->path,
-	    n == 0 ? "an" : "another", f->label);
+	prompt = xasprintf(_("[%s] Add %s item to %s?"), slot->path,
+	    n == 0 ? _("an") : _("another"), form_text(f->label));
 	for (tries = 0; tries < PLAIN_MAX_TRIES; tries++) {
 		if (f->max_items >= 0 && n >= (size_t)f->max_items) {
 			plain_quiet_add(w, key);	/* full: not asked */
@@ -505,8 +508,8 @@ ask_list(struct walk *w, const struct slot *slot)
 			plain_seen_add(w, key);
 			break;
 		}
-		fprintf(w->out, "[%s] error: is required; add at least one "
-		    "item\n", slot->path);
+		fprintf(w->out, _("[%s] error: is required; add at least one "
+		    "item\n"), slot->path);
 	}
 	if (tries == PLAIN_MAX_TRIES)
 		w->stop = STOP_TRIES;

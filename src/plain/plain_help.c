@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "core/form.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -19,8 +20,8 @@ explain(struct walk *w, const struct slot *slot)
 	char *help = session_help(w->s, slot), *why = session_why(w->s, slot);
 
 	if (*help != '\0')
-		fprintf(w->out, "[%s] help: %s\n", slot->path, help);
-	fprintf(w->out, "[%s] why: %s\n", slot->path, why);
+		fprintf(w->out, _("[%s] help: %s\n"), slot->path, help);
+	fprintf(w->out, _("[%s] why: %s\n"), slot->path, why);
 	free(help);
 	free(why);
 }
@@ -54,7 +55,7 @@ print_entries(struct walk *w, const struct slot *slot, const cJSON *list)
 	const cJSON *e;
 	char *id, *name, *country;
 
-	fprintf(w->out, "[%s] the look-up found %d:\n", slot->path,
+	fprintf(w->out, _("[%s] the look-up found %d:\n"), slot->path,
 	    cJSON_GetArraySize(list));
 	cJSON_ArrayForEach(e, list) {
 		id = entry_text(e, "id");
@@ -79,16 +80,16 @@ look_up(struct walk *w, const struct slot *slot)
 	int rc;
 
 	if (f->lookup == NULL) {
-		fprintf(w->out, "[%s] note: ?? lists the organizations on "
+		fprintf(w->out, _("[%s] note: ?? lists the organizations on "
 		    "Organization ID (and server platforms on Server platform "
-		    "ID); this field has no look-up\n", slot->path);
+		    "ID); this field has no look-up\n"), slot->path);
 		return;
 	}
 	if (w->o->api == NULL ||
 	    api_has_key(w->o->api, platform, &cause) != 1) {
-		fprintf(w->out, "[%s] note: the look-up cannot run: %s; type "
-		    "the ID\n", slot->path, cause != NULL ? cause :
-		    "no connection in this run");
+		fprintf(w->out, _("[%s] note: the look-up cannot run: %s; type "
+		    "the ID\n"), slot->path, cause != NULL ? cause :
+		    _("no connection in this run"));
 		free(cause);
 		return;
 	}
@@ -98,8 +99,8 @@ look_up(struct walk *w, const struct slot *slot)
 		rc = api_product_platforms(w->o->api, platform,
 		    w->s->form->id, &list, &cause);
 	if (rc != 0)
-		fprintf(w->out, "[%s] note: the look-up failed: %s; type the "
-		    "ID\n", slot->path, cause);
+		fprintf(w->out, _("[%s] note: the look-up failed: %s; type the "
+		    "ID\n"), slot->path, cause);
 	else
 		print_entries(w, slot, list);
 	free(cause);

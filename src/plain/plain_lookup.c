@@ -13,6 +13,7 @@
 #include "core/form.h"
 #include "core/lookup.h"
 #include "plain/plain_int.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -66,8 +67,9 @@ plain_lookup_offer(struct walk *w, const struct slot *slot)
 		return;
 	}
 	w->offered_kind = lk;
-	fprintf(w->out, "[%s] (?? lists the %s%s)\n", slot->path, lk->what,
-	    lk->fills != NULL ? "; picking one fills in the contact" : "");
+	fprintf(w->out, _("[%s] (?? lists the %s%s)\n"), slot->path,
+	    _(lk->what),
+	    lk->fills != NULL ? _("; picking one fills in the contact") : "");
 }
 
 /* Fetches (once a run) and prints the numbered list of the look-up. */
@@ -84,18 +86,19 @@ list_entries(struct walk *w, const struct slot *slot)
 		return;
 	if (*list == NULL && session_lookup_fetch(w->s, w->o->api, lk, NULL,
 	    list, &cause) != 0) {
-		fprintf(w->out, "[%s] the look-up of the %s failed (%s); type "
-		    "the ID\n", slot->path, lk->what, cause);
+		fprintf(w->out, _("[%s] the look-up of the %s failed (%s); "
+		    "type the ID\n"), slot->path, _(lk->what), cause);
 		free(cause);
 		return;
 	}
 	if (cJSON_GetArraySize(*list) == 0) {
-		fprintf(w->out, "[%s] the look-up found no %s; type the ID\n",
-		    slot->path, lk->what);
+		fprintf(w->out,
+		    _("[%s] the look-up found no %s; type the ID\n"),
+		    slot->path, _(lk->what));
 		return;
 	}
-	fprintf(w->out, "[%s] %s: answer a number from the list, or an ID\n",
-	    slot->path, lk->title);
+	fprintf(w->out, _("[%s] %s: answer a number from the list, or an ID\n"),
+	    slot->path, _(lk->title));
 	cJSON_ArrayForEach(e, *list)
 		print_entry(w, slot, lk, e, ++n);
 	w->offered = *list;

@@ -13,6 +13,7 @@
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* Asks for the platform's key when none is known; 0 when there is one. */
 static int
@@ -26,14 +27,14 @@ ask_key(struct walk *w, struct api *api, const char *platform)
 	fprintf(w->out, "%s\n", cause);
 	free(cause);
 	cause = NULL;
-	fprintf(w->out, "[api_key] API key for the %s platform:\n",
-	    platform_title(platform));
+	fprintf(w->out, _("[api_key] API key for the %s platform:\n"),
+	    _(platform_title(platform)));
 	if (plain_read_secret(w, &line) != 0)
 		return -1;
 	rc = api_set_key(api, platform, line, &cause);
 	secmem_free(line);
 	if (rc != 0) {
-		fprintf(w->out, "[api_key] error: %s\n", cause);
+		fprintf(w->out, _("[api_key] error: %s\n"), cause);
 		free(cause);
 	}
 	return rc;
@@ -57,16 +58,16 @@ plain_submit(struct session *s, struct api *api, const char *draft,
 	w.in = in;
 	w.out = out;
 	w.o = &o;
-	prompt = xasprintf("[submit] Place this order on the %s platform?",
-	    platform_title(platform));
+	prompt = xasprintf(_("[submit] Place this order on the %s platform?"),
+	    _(platform_title(platform)));
 	yes = plain_confirm(&w, prompt, "submit");
 	free(prompt);
 	if (yes <= 0)
 		return yes;
 	if (ask_key(&w, api, platform) != 0)
 		return -1;
-	fprintf(out, "Submitting to the %s platform...\n",
-	    platform_title(platform));
+	fprintf(out, _("Submitting to the %s platform...\n"),
+	    _(platform_title(platform)));
 	fflush(out);
 	body = session_body(s);
 	if (api_submit(api, s->form, body, draft, res) == API_PLACED)

@@ -26,6 +26,7 @@
 #include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"
+#include "util/i18n.h"
 
 /* Most keys read in one go (a paste arrives as many keys). */
 #define TUI_BATCH 8192
@@ -144,7 +145,7 @@ tui_finish(struct tui *t)
 
 	cJSON_Delete(body);
 	if (text == NULL) {
-		tui_message(t, "cannot build the body");
+		tui_message(t, _("cannot build the body"));
 		return -1;
 	}
 	if (t->o->output != NULL && !t->sb.placed &&
@@ -156,7 +157,7 @@ tui_finish(struct tui *t)
 	}
 	if (t->o->output != NULL && t->sb.placed) {
 		free(t->sb.output_note);
-		t->sb.output_note = xasprintf("written to %s as it was sent",
+		t->sb.output_note = xasprintf(_("written to %s as it was sent"),
 		    t->o->output);
 	}
 	free(t->body);
@@ -172,7 +173,7 @@ tui_recall_note(struct tui *t)
 {
 	char *what = recall_summary(t->s, t->o->recall);
 
-	tui_message(t, "remembered %s from your last order (Ctrl-X clears)",
+	tui_message(t, _("remembered %s from your last order (Ctrl-X clears)"),
 	    what);
 	free(what);
 }
@@ -211,15 +212,15 @@ tui_say_stopped(const struct tui *t)
 	const char *path = t->draft->path;
 	char *why;
 
-	why = cw_signal_caught() ? xasprintf("stopped by signal %d",
-	    cw_signal_caught()) : xstrdup("interrupted");
+	why = cw_signal_caught() ? xasprintf(_("stopped by signal %d"),
+	    cw_signal_caught()) : xstrdup(_("interrupted"));
 	/* Still changed: the save just tried failed (the message says why);
 	 * the path may name an older save, so it is not claimed. */
 	if (t->s->changed)
 		cw_warn("%s; %s", why, t->message != NULL ? t->message :
-		    "the answers were not saved");
+		    _("the answers were not saved"));
 	else if (path != NULL)
-		cw_warn("%s; draft saved to %s", why, path);
+		cw_warn(_("%s; draft saved to %s"), why, path);
 	else
 		cw_warn("%s", why);
 	free(why);
@@ -234,15 +235,15 @@ tui_run(struct session *s, const struct tui_opts *o)
 	char *body = NULL;
 	int status;
 
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	memset(&t, 0, sizeof t);
 	t.s = s;
 	t.o = o;
 	t.draft = o->draft != NULL ? o->draft : &t.own_draft;
 	cw_signals_catch(0, NULL);
 	if (tui_start(&t) != 0) {
-		cw_warn("cannot start the terminal wizard (TERM=%s); try "
-		    "--plain", getenv("TERM") != NULL ? getenv("TERM") : "");
+		cw_warn(_("cannot start the terminal wizard (TERM=%s); try "
+		    "--plain"), getenv("TERM") != NULL ? getenv("TERM") : "");
 		return 2;
 	}
 	keys = xcalloc(TUI_BATCH, sizeof *keys);
@@ -265,8 +266,8 @@ tui_run(struct session *s, const struct tui_opts *o)
 		result_print(&t);
 	else if (t.finished && body != NULL) {
 		if (o->output != NULL)
-			printf("dry run: nothing submitted; body written to "
-			    "%s\n", o->output);
+			printf(_("dry run: nothing submitted; body written to "
+			    "%s\n"), o->output);
 		else
 			printf("%s\n", body);
 	} else if (cw_signal_caught() || t.interrupted)

@@ -17,6 +17,7 @@
 #include "core/lookup.h"
 #include "tui/tui.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Rows above and below the fields. */
 #define TOP_ROWS	3
@@ -24,27 +25,32 @@
 
 /* The key bindings the help overlay lists. */
 static const char *const help_lines[] = {
-	"Tab, Down, Enter    next field (on to the next screen at the end)",
-	"Shift-Tab, Up       previous field",
-	"PgDn, PgUp          next or previous screen",
-	"Esc                 previous screen (on the review: back to the form)",
-	"Left/Right, Space   choose a value; type its first letters to jump",
-	"Space               toggle a yes/no field",
-	"+ or Insert         add an item (on a list's own line)",
-	"- or Delete         remove the item (on an empty item field)",
-	"Ctrl-U              clear the text; Home/End, Left/Right move",
-	"Ctrl-R              read the file whose path is typed (CSR)",
-	"F2                  save a draft (also done on each change of screen)",
-	"F3 or ?             why this field is shown and required",
-	"F4 or Ctrl-L        pick from the account (organization, contact...)",
-	"Ctrl-K              on a CSR: set the key type and size from it",
-	"Ctrl-X              clear the answers remembered from the last order",
-	"F10                 review the order; F10 again submits it",
-	"Ctrl-Q, or q        quit (q where no text is typed)",
-	"Ctrl-C              save a draft and quit",
+	N_("Tab, Down, Enter    next field (on to the next screen at the end)"),
+	N_("Shift-Tab, Up       previous field"),
+	N_("PgDn, PgUp          next or previous screen"),
+	N_("Esc                 previous screen (on the review: back to the "
+	    "form)"),
+	N_("Left/Right, Space   choose a value; type its first letters to "
+	    "jump"),
+	N_("Space               toggle a yes/no field"),
+	N_("+ or Insert         add an item (on a list's own line)"),
+	N_("- or Delete         remove the item (on an empty item field)"),
+	N_("Ctrl-U              clear the text; Home/End, Left/Right move"),
+	N_("Ctrl-R              read the file whose path is typed (CSR)"),
+	N_("F2                  save a draft (also done on each change of "
+	    "screen)"),
+	N_("F3 or ?             why this field is shown and required"),
+	N_("F4 or Ctrl-L        pick from the account (organization, "
+	    "contact...)"),
+	N_("Ctrl-K              on a CSR: set the key type and size from it"),
+	N_("Ctrl-X              clear the answers remembered from the last "
+	    "order"),
+	N_("F10                 review the order; F10 again submits it"),
+	N_("Ctrl-Q, or q        quit (q where no text is typed)"),
+	N_("Ctrl-C              save a draft and quit"),
 	"",
-	"Errors never block moving around; the review lists them.",
-	"Press any key to close this help.",
+	N_("Errors never block moving around; the review lists them."),
+	N_("Press any key to close this help."),
 };
 
 /* Sets up colour pairs, or plain attributes under NO_COLOR. */
@@ -191,8 +197,8 @@ draw_value(struct tui *t, const struct slot *sl, int focused)
 		return xstrdup("");
 	if (sl->item < 0 && w == FW_LIST) {
 		n = session_list_count(t->s, sl);
-		return xasprintf("%zu item%s%s", n, n == 1 ? "" : "s",
-		    focused ? "   (+ adds one)" : "");
+		return xasprintf(_("%zu item%s%s"), n, n == 1 ? "" : "s",
+		    focused ? _("   (+ adds one)") : "");
 	}
 	text = focused && tui_slot_is_text(t, sl) ?
 	    xstrdup(edit_text(&t->fm.ed)) : session_get_text(t->s, sl);
@@ -205,7 +211,7 @@ draw_value(struct tui *t, const struct slot *sl, int focused)
 		out = xasprintf("[%c] %s", strcmp(text, "true") == 0 ? 'x' :
 		    ' ', text);
 	else if (!tui_slot_is_text(t, sl) && focused)
-		out = xasprintf("< %s >", *text ? text : "(none)");
+		out = xasprintf("< %s >", *text ? text : _("(none)"));
 	else
 		return text;
 	free(text);
@@ -230,30 +236,32 @@ draw_steps(struct tui *t)
 {
 	const struct form *form = t->s->form;
 	size_t i, first;
+	const char *title;
 	char *head, *heading;
 	int x = 0, w, used;
 
 	heading = session_screen_heading(form, t->fm.screen);
-	head = xasprintf("%s%s", t->o->sandbox ? "SANDBOX  " : "", heading);
+	head = xasprintf("%s%s", t->o->sandbox ? _("SANDBOX  ") : "", heading);
 	free(heading);
 	used = draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
 	free(head);
-	if (used + 4 + (int)strlen(form->title) < COLS)
-		draw_text(0, COLS - (int)utf8_chars(form->title), COLS,
-		    form->title, 0, t->attr[TA_DIM]);
+	title = form_text(form->title);
+	if (used + 4 + (int)strlen(title) < COLS)
+		draw_text(0, COLS - (int)utf8_chars(title), COLS, title, 0,
+		    t->attr[TA_DIM]);
 	/* Start the bar late enough for the current title to fit. */
 	for (first = 0; first < t->fm.screen; first++) {
 		for (w = 0, i = first; i <= t->fm.screen; i++)
 			if (session_screen_shown(t->s, i))
 				w += (int)utf8_chars(
-				    form->screens[i].title) + 3;
+				    form_text(form->screens[i].title)) + 3;
 		if (w <= COLS)
 			break;
 	}
 	for (i = first; i < form->nscreens && x < COLS; i++) {
 		if (!session_screen_shown(t->s, i))
 			continue;
-		head = xasprintf(" %s ", form->screens[i].title);
+		head = xasprintf(" %s ", form_text(form->screens[i].title));
 		x += draw_text(1, x, COLS - x, head, 0,
 		    i == t->fm.screen ? t->attr[TA_FOCUS] : A_NORMAL) + 1;
 		free(head);
@@ -272,12 +280,12 @@ draw_slot(struct tui *t, size_t i, int y, int *cy, int *cx)
 	char *label, *value;
 
 	if (sl->item >= 0)
-		label = xasprintf("%s #%d", f->label, sl->item + 1);
+		label = xasprintf("%s #%d", form_text(f->label), sl->item + 1);
 	else if (sl->nindex > 0)
-		label = xasprintf("%s #%zu", f->label,
+		label = xasprintf("%s #%zu", form_text(f->label),
 		    sl->index[sl->nindex - 1] + 1);
 	else
-		label = xstrdup(f->label);
+		label = xstrdup(form_text(f->label));
 	if (focused)
 		mvaddstr(y, 0, ">");
 	x = 2 + 2 * draw_depth(t, sl);
@@ -337,7 +345,7 @@ draw_fields(struct tui *t, int *cy, int *cx)
 	for (i = t->fm.top; i < t->fm.nslots && i < t->fm.top + rows; i++)
 		draw_slot(t, i, TOP_ROWS + (int)(i - t->fm.top), cy, cx);
 	if (t->fm.nslots == 0)
-		mvaddstr(TOP_ROWS, 2, "(nothing to fill in on this screen)");
+		mvaddstr(TOP_ROWS, 2, _("(nothing to fill in on this screen)"));
 }
 
 /* The CSR hint: what it holds, and Ctrl-K when it can set key fields;
@@ -349,7 +357,7 @@ draw_csr_hint(const struct field *f, char *words)
 
 	if (f->key_type == NULL)
 		return words;
-	hint = xasprintf("%s; ^K sets key type and size", words);
+	hint = xasprintf(_("%s; ^K sets key type and size"), words);
 	free(words);
 	return hint;
 }
@@ -363,27 +371,28 @@ draw_hint(struct tui *t)
 	char *path;
 
 	if (sl->item < 0 && field_types[f->type].widget == FW_LIST)
-		return xstrdup("+ or Insert adds an item");
+		return xstrdup(_("+ or Insert adds an item"));
 	if (lookup_available(t))
-		return xasprintf("F4 picks one of the %s%s; or type the ID",
-		    session_slot_lookup(t->s, sl)->what,
+		return xasprintf(_("F4 picks one of the %s%s; or type the ID"),
+		    _(session_slot_lookup(t->s, sl)->what),
 		    session_slot_lookup(t->s, sl)->fills != NULL ?
-		    " (type a name first to search)" : "");
+		    _(" (type a name first to search)") : "");
 	if (f->type == FT_CSR && !t->fm.pending &&
 	    (path = session_csr_words(t->s, sl)) != NULL)
 		return draw_csr_hint(f, path);
 	if ((path = keys_file_path(t)) != NULL) {
 		free(path);
-		return xstrdup("Ctrl-R reads this file into the field");
+		return xstrdup(_("Ctrl-R reads this file into the field"));
 	}
 	if (!tui_slot_is_text(t, sl))
 		return xstrdup(field_types[f->type].widget == FW_TOGGLE ?
-		    "Space toggles" : "Space or Left/Right choose; type to "
-		    "jump");
+		    _("Space "
+		        "toggles") : _("Space or Left/Right choose; type to "
+		    "jump"));
 	if (sl->item >= 0 || sl->nindex > 0)
-		return xstrdup("Ctrl-U clears; - on an empty field removes "
-		    "the item");
-	return xstrdup("Ctrl-U clears");
+		return xstrdup(_("Ctrl-U clears; - on an empty field removes "
+		    "the item"));
+	return xstrdup(_("Ctrl-U clears"));
 }
 
 /* Draws the message, the focused field's help, its path and the keys. */
@@ -406,8 +415,9 @@ draw_bottom(struct tui *t)
 		f = &t->s->form->fields[sl->field];
 		vw = tui_slot_values(t, sl) != NULL ? field_values_words(
 		    tui_slot_values(t, sl)) : NULL;
-		help = xasprintf("%s%s%s", f->help != NULL ? f->help : "",
-		    vw != NULL ? " Values: " : "", vw != NULL ? vw : "");
+		help = xasprintf("%s%s%s",
+		    f->help != NULL ? form_text(f->help) : "",
+		    vw != NULL ? _(" Values: ") : "", vw != NULL ? vw : "");
 		free(vw);
 		for (p = help, i = 1; i <= 2 && *p != '\0'; i++, p += next) {
 			len = draw_wrap(p, (size_t)COLS - 1, &next);
@@ -417,13 +427,13 @@ draw_bottom(struct tui *t)
 		}
 		free(help);
 		vw = draw_hint(t);
-		line = xasprintf("Path: %s    %s", sl->path, vw);
+		line = xasprintf(_("Path: %s    %s"), sl->path, vw);
 		draw_text(y + 3, 0, COLS - 1, line, 0, t->attr[TA_DIM]);
 		free(line);
 		free(vw);
 	}
-	draw_text(LINES - 1, 0, COLS - 1, "Tab next  S-Tab prev  PgDn/PgUp "
-	    "screen  F1 help  F2 save  F3 why  F10 review  ^Q quit", 0,
+	draw_text(LINES - 1, 0, COLS - 1, _("Tab next  S-Tab prev  PgDn/PgUp "
+	    "screen  F1 help  F2 save  F3 why  F10 review  ^Q quit"), 0,
 	    A_REVERSE);
 }
 
@@ -449,7 +459,7 @@ draw_why(struct tui *t, int *cy, int *cx)
 		draw_text(y + i, 6, w - 4, line, 0, A_NORMAL);
 		free(line);
 	}
-	draw_text(y + h - 1, 6, w - 4, " any key closes ", 0, A_BOLD);
+	draw_text(y + h - 1, 6, w - 4, _(" any key closes "), 0, A_BOLD);
 }
 
 /* Draws the key bindings. */
@@ -465,7 +475,7 @@ draw_help(struct tui *t, int *cy, int *cx)
 	(void)cx;
 	draw_box(y, 4, h, w);
 	for (i = 0; i < n; i++)
-		draw_text(y + 1 + (int)i, 6, w - 4, help_lines[i], 0,
+		draw_text(y + 1 + (int)i, 6, w - 4, form_text(help_lines[i]), 0,
 		    A_NORMAL);
 }
 
@@ -478,7 +488,7 @@ draw_quit(struct tui *t, int *cy, int *cx)
 	(void)cx;
 	draw_box(LINES / 2 - 2, (COLS - 40) / 2, 3, 40);
 	draw_text(LINES / 2 - 1, (COLS - 40) / 2 + 3, 36,
-	    "quit without saving? (y/n)", 0, A_BOLD);
+	    _("quit without saving? (y/n)"), 0, A_BOLD);
 }
 
 /* Any key closes the help or why overlay. */
@@ -499,7 +509,7 @@ draw_quit_key(struct tui *t, const struct tui_key *k, int more)
 		t->quit = 1;
 		return;
 	}
-	tui_message(t, "not quitting");
+	tui_message(t, _("not quitting"));
 	view_pop(t);
 }
 
@@ -544,8 +554,8 @@ draw_all(struct tui *t)
 
 	erase();
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
-		msg = xasprintf("certwiz needs at least %dx%d; this terminal "
-		    "is %dx%d", TUI_MIN_COLS, TUI_MIN_LINES, COLS, LINES);
+		msg = xasprintf(_("certwiz needs at least %dx%d; this terminal "
+		    "is %dx%d"), TUI_MIN_COLS, TUI_MIN_LINES, COLS, LINES);
 		mvaddstr(0, 0, msg);
 		free(msg);
 	} else

@@ -18,6 +18,7 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"
+#include "util/i18n.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)
@@ -73,8 +74,9 @@ keys_screen_to(struct tui *t, int dir, int at_end)
 
 	keys_commit(t);
 	if ((sc = tui_next_screen(t, dir)) == SIZE_MAX) {
-		tui_message(t, dir > 0 ? "this is the last screen: F10 reviews "
-		    "the order" : "this is the first screen");
+		tui_message(t, dir > 0 ? _("this is the last screen: F10 "
+		    "reviews "
+		    "the order") : _("this is the first screen"));
 		return;
 	}
 	if (t->fm.focus < t->fm.nslots)
@@ -182,14 +184,15 @@ keys_forget(struct tui *t)
 {
 	keys_commit(t);
 	if (t->o->recall == NULL || t->o->recall->n == 0) {
-		tui_message(t, "no remembered answers to clear");
+		tui_message(t, _("no remembered answers to clear"));
 		return;
 	}
 	recall_clear(t->s, t->o->recall);
 	tui_reload(t);
 	if (t->fm.focus < t->fm.nslots)
 		edit_focus_load(t);
-	tui_message(t, "cleared the answers remembered from your last order");
+	tui_message(t, _("cleared the answers remembered from your last "
+	    "order"));
 }
 
 /* Ctrl-K on a CSR: sets the key type and size its form names from it. */

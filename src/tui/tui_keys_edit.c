@@ -15,6 +15,7 @@
 #include "core/value.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)
@@ -101,7 +102,7 @@ keys_ahead(struct tui *t, int c)
 		}
 		n = 0;
 	}
-	tui_message(t, "no value starts with '%c'", c);
+	tui_message(t, _("no value starts with '%c'"), c);
 	t->fm.ahead[0] = '\0';
 }
 
@@ -113,8 +114,8 @@ keys_read_file(struct tui *t)
 	size_t len;
 
 	if (path == NULL) {
-		tui_message(t, "Ctrl-R reads a file: type its path (/, ~/ "
-		    "or ./)");
+		tui_message(t, _("Ctrl-R reads a file: type its path (/, ~/ "
+		    "or ./)"));
 		return;
 	}
 	if ((text = fileio_read(path, &len, &cause)) == NULL) {
@@ -123,7 +124,7 @@ keys_read_file(struct tui *t)
 	} else {
 		edit_set(&t->fm.ed, text);
 		t->fm.pending = 1;
-		tui_message(t, "read %zu bytes from %s", len, path);
+		tui_message(t, _("read %zu bytes from %s"), len, path);
 		free(text);
 	}
 	free(path);

@@ -9,6 +9,7 @@
 
 #include "core/form.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Finds the list slot and item number a slot belongs to; -1 when none. */
 int
@@ -84,5 +85,5 @@ keys_list_remove(struct tui *t)
 	t->fm.focus = list;
 	tui_reload(t);
 	edit_focus_load(t);
-	tui_message(t, "item %zu removed", item + 1);
+	tui_message(t, _("item %zu removed"), item + 1);
 }

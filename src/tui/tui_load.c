@@ -12,6 +12,7 @@
 #include "core/form.h"
 #include "tui/tui.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The first slot of shown screen sc with an error, or SIZE_MAX. */
 static size_t
@@ -84,10 +85,10 @@ tui_load_start(struct tui *t)
 	load_visit_all(t);
 	load_goto_first(t);
 	if (n == 0 && w == 0) {
-		tui_message(t, "the loaded order has no problems");
+		tui_message(t, _("the loaded order has no problems"));
 		return;
 	}
-	tui_message(t, "%zu problem%s in the loaded order%s", n,
-	    n == 1 ? "" : "s", w > 0 ? "; the review lists the fields this "
-	    "product does not know" : "");
+	tui_message(t, _("%zu problem%s in the loaded order%s"), n,
+	    n == 1 ? "" : "s", w > 0 ? _("; the review lists the fields this "
+	    "product does not know") : "");
 }

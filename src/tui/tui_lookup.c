@@ -15,6 +15,7 @@
 #include "core/lookup.h"
 #include "tui/tui.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Most rows of the pick list shown at once. */
 #define LOOKUP_ROWS	12
@@ -58,23 +59,24 @@ lookup_open(struct tui *t)
 
 	keys_commit(t);
 	if (lk == NULL || t->o->api == NULL) {
-		tui_message(t, "F4 picks a value only on a field that can be "
+		tui_message(t, _("F4 picks a value only on a field that can be "
 		    "looked up (organization, server platform, user, "
-		    "container)");
+		    "container)"));
 		goto out;
 	}
 	if (api_has_key(t->o->api, t->s->form->platform, &cause) != 1) {
 		submit_key_prompt(t, TT_PICK);
 		goto out;
 	}
-	tui_message(t, "Looking up the %s…", lk->what);
+	tui_message(t, _("Looking up the %s…"), _(lk->what));
 	draw_all(t);
 	rc = session_lookup_fetch(t->s, t->o->api, lk, search, &list, &cause);
 	if (rc != 0)
-		tui_message(t, "The look-up failed (%s); type the ID", cause);
+		tui_message(t, _("The look-up failed (%s); type the ID"),
+		    cause);
 	else if (cJSON_GetArraySize(list) == 0)
-		tui_message(t, "The look-up found no %s%s; type the ID",
-		    lk->what, search != NULL ? " matching the text" : "");
+		tui_message(t, _("The look-up found no %s%s; type the ID"),
+		    _(lk->what), search != NULL ? _(" matching the text") : "");
 	if (rc != 0 || cJSON_GetArraySize(list) == 0)
 		goto out;
 	free(t->message);
@@ -82,7 +84,7 @@ lookup_open(struct tui *t)
 	lookup_close(t);
 	t->pk.pick = list;
 	list = NULL;
-	t->pk.pick_title = xstrdup(lk->title);
+	t->pk.pick_title = xstrdup(_(lk->title));
 	t->pk.psel = 0;
 	view_push(t, &tui_view_lookup);
 out:
@@ -105,8 +107,8 @@ lookup_choose(struct tui *t)
 	t->fm.pending = 0;
 	tui_reload(t);
 	edit_focus_load(t);
-	tui_message(t, "%s filled in%s", id, lk->fills != NULL ?
-	    ", with the contact's details" : "");
+	tui_message(t, _("%s filled in%s"), id, lk->fills != NULL ?
+	    _(", with the contact's details") : "");
 	free(id);
 	lookup_close(t);
 }
@@ -171,8 +173,8 @@ lookup_draw(struct tui *t, int *cy, int *cx)
 		free(row);
 	}
 	draw_text(y + rows + 3, x + 2, w - 4, lk->fills != NULL ?
-	    " Enter fills the contact, Esc closes " :
-	    " Enter fills the ID, Esc closes ", 0, A_BOLD);
+	    _(" Enter fills the contact, Esc closes ") :
+	    _(" Enter fills the ID, Esc closes "), 0, A_BOLD);
 }
 
 /* Releases the pick list. */

@@ -18,6 +18,7 @@
 #include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
+#include "util/i18n.h"
 
 /* Control keys and Escape. */
 #define PICK_ESC	27
@@ -65,7 +66,7 @@ pick_products(struct pick *p, const char *forms_dir)
 	int n, i;
 
 	if ((n = form_list_ids(forms_dir, &ids, &cause)) <= 0) {
-		cw_warn("%s", n < 0 ? cause : "no product forms found");
+		cw_warn("%s", n < 0 ? cause : _("no product forms found"));
 		free(cause);
 		return -1;
 	}
@@ -78,8 +79,9 @@ pick_products(struct pick *p, const char *forms_dir)
 			continue;
 		}
 		pick_add(p, ids[i], xasprintf("%-38s %-3s %s", ids[i],
-		    form->platform, form->title), xstrdup(form->summary !=
-		    NULL ? form->summary : ""), 0);
+		    form->platform, form_text(form->title)),
+		    xstrdup(form->summary != NULL ? form_text(form->summary) :
+		    ""), 0);
 		form_free(form);
 	}
 	form_free_ids(ids, n);
@@ -97,7 +99,7 @@ pick_drafts(struct pick *p)
 	int n, i;
 
 	if ((n = draft_list(&names, &cause)) < 0) {
-		p->message = xasprintf("drafts not listed: %s", cause);
+		p->message = xasprintf(_("drafts not listed: %s"), cause);
 		free(cause);
 		return;
 	}
@@ -109,8 +111,9 @@ pick_drafts(struct pick *p)
 		cause = NULL;
 		prod = cJSON_GetObjectItemCaseSensitive(d, "product");
 		saved = cJSON_GetObjectItemCaseSensitive(d, "saved");
-		pick_add(p, names[i], xasprintf("draft  %-38s %-20s %s",
-		    cJSON_IsString(prod) ? prod->valuestring : "(unreadable)",
+		pick_add(p, names[i], xasprintf(_("draft  %-38s %-20s %s"),
+		    cJSON_IsString(prod) ? prod->valuestring :
+		    _("(unreadable)"),
 		    cJSON_IsString(saved) ? saved->valuestring : "",
 		    names[i]), NULL, 1);
 		cJSON_Delete(d);
@@ -191,8 +194,8 @@ pick_draw(struct tui *t, int *cy, int *cx)
 
 	(void)cy;
 	(void)cx;
-	draw_text(0, 0, COLS, "certwiz: choose a product to order, or a "
-	    "draft to resume", 0, A_BOLD);
+	draw_text(0, 0, COLS, _("certwiz: choose a product to order, or a "
+	    "draft to resume"), 0, A_BOLD);
 	mvhline(1, 0, ACS_HLINE, COLS);
 	pick_scroll(p, rows);
 	for (i = p->top; i < p->n; i++) {
@@ -200,14 +203,14 @@ pick_draw(struct tui *t, int *cy, int *cx)
 		if (y + pick_rows(&p->v[i]) > 2 + rows)
 			break;
 		if (i == p->nproducts && p->top < p->nproducts)
-			draw_text(y - 1, 0, COLS, "Saved drafts (newest "
-			    "first): product, saved, file", 0, A_BOLD);
+			draw_text(y - 1, 0, COLS, _("Saved drafts (newest "
+			    "first): product, saved, file"), 0, A_BOLD);
 		pick_draw_entry(p, i, y);
 	}
 	if (p->message != NULL)
 		draw_text(LINES - 2, 0, COLS, p->message, 0, A_BOLD);
-	draw_text(LINES - 1, 0, COLS - 1, "Up/Down choose  type to jump  "
-	    "Enter open  q or Esc quit", 0, A_REVERSE);
+	draw_text(LINES - 1, 0, COLS - 1, _("Up/Down choose  type to jump  "
+	    "Enter open  q or Esc quit"), 0, A_REVERSE);
 }
 
 /* Selects the first entry whose key starts with the typed prefix. */
@@ -232,7 +235,7 @@ pick_ahead(struct pick *p, int c)
 		n = 0;
 	}
 	p->ahead[0] = '\0';
-	p->message = xasprintf("nothing starts with '%c'", c);
+	p->message = xasprintf(_("nothing starts with '%c'"), c);
 }
 
 /* Handles a key; 1 chosen, -1 quit, 0 go on. */
@@ -316,14 +319,14 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 
 	*product_out = *draft_out = NULL;
 	memset(&p, 0, sizeof p);
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	if (pick_products(&p, forms_dir) != 0)
 		return 2;
 	if (drafts)
 		pick_drafts(&p);
 	cw_signals_catch(0, NULL);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
-		cw_warn("cannot start the product picker; try --plain");
+		cw_warn(_("cannot start the product picker; try --plain"));
 		pick_free(&p);
 		return 2;
 	}

@@ -15,6 +15,7 @@
 #include "tui/tui.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 #include "wizard/result_words.h"
 #include "wizard/session.h"
 
@@ -58,16 +59,16 @@ result_lists(const struct api_result *r, int *y)
 	for (i = 0; i < r->nrequests && *y < LINES - 8; i++) {
 		v = xasprintf("%s (%s)", r->requests[i].id != NULL ?
 		    r->requests[i].id : "?", r->requests[i].status != NULL ?
-		    r->requests[i].status : "no status");
-		result_row(y, i == 0 ? "Request ID (status):" : "", v);
+		    r->requests[i].status : _("no status"));
+		result_row(y, i == 0 ? _("Request ID (status):") : "", v);
 		free(v);
 	}
 	for (i = 0; i < r->ndomains && *y < LINES - 8; i++) {
-		v = xasprintf("%s (%s) ID %s", r->domains[i].name != NULL ?
+		v = xasprintf(_("%s (%s) ID %s"), r->domains[i].name != NULL ?
 		    r->domains[i].name : "?", r->domains[i].dns_name != NULL ?
 		    r->domains[i].dns_name : "?", r->domains[i].id != NULL ?
 		    r->domains[i].id : "?");
-		result_row(y, i == 0 ? "Domains:" : "", v);
+		result_row(y, i == 0 ? _("Domains:") : "", v);
 		free(v);
 	}
 }
@@ -98,33 +99,34 @@ result_draw(struct tui *t, int *cy, int *cx)
 
 	(void)cy;
 	(void)cx;
-	head = xasprintf("Order placed on the %s platform: %s",
-	    platform_title(t->s->form->platform), t->s->form->title);
+	head = xasprintf(_("Order placed on the %s platform: %s"),
+	    _(platform_title(t->s->form->platform)),
+	    form_text(t->s->form->title));
 	draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
 	free(head);
 	if (r->found_by_alt)
-		draw_text(1, 0, COLS, "The answer to the order was lost; the "
-		    "order was found by its alternative order ID.", 0, A_BOLD);
+		draw_text(1, 0, COLS, _("The answer to the order was lost; the "
+		    "order was found by its alternative order ID."), 0, A_BOLD);
 	mvhline(2, 0, ACS_HLINE, COLS);
-	result_row(&y, "Order ID:", r->order_id);
-	result_row(&y, "Alternative order ID:", r->alternative_order_id);
-	result_row(&y, "Status:", r->status);
+	result_row(&y, _("Order ID:"), r->order_id);
+	result_row(&y, _("Alternative order ID:"), r->alternative_order_id);
+	result_row(&y, _("Status:"), r->status);
 	result_lists(r, &y);
-	result_row(&y, "Certificate ID:", r->certificate_id);
-	result_row(&y, "Organization ID:", r->organization_id);
-	head = xasprintf("the order is in the journal (%s)", journal);
-	result_row(&y, "Recorded:", head);
+	result_row(&y, _("Certificate ID:"), r->certificate_id);
+	result_row(&y, _("Organization ID:"), r->organization_id);
+	head = xasprintf(_("the order is in the journal (%s)"), journal);
+	result_row(&y, _("Recorded:"), head);
 	free(head);
 	free(journal);
-	result_row(&y, "Body:", t->sb.output_note);
+	result_row(&y, _("Body:"), t->sb.output_note);
 	y++;
-	draw_text(y++, 0, COLS, "What happens next", 0, t->attr[TA_TITLE]);
+	draw_text(y++, 0, COLS, _("What happens next"), 0, t->attr[TA_TITLE]);
 	next = result_next(t);
 	result_para(y, next);
 	free(next);
 	if (t->message != NULL)
 		draw_text(LINES - 2, 0, COLS, t->message, 0, t->attr[TA_ERROR]);
-	draw_text(LINES - 1, 0, COLS - 1, "Enter or q exits", 0, A_REVERSE);
+	draw_text(LINES - 1, 0, COLS - 1, _("Enter or q exits"), 0, A_REVERSE);
 }
 
 /* Keys on the result screen: Enter or q exits with status 0. */
@@ -146,13 +148,14 @@ result_print(const struct tui *t)
 	const struct api_result *r = &t->sb.res;
 	char *journal = api_journal_path();
 
-	printf("order %s placed on the %s platform", r->order_id != NULL ?
-	    r->order_id : "?", platform_title(t->s->form->platform));
+	printf(_("order %s placed on the %s platform"), r->order_id != NULL ?
+	    r->order_id : "?", _(platform_title(t->s->form->platform)));
 	if (r->alternative_order_id != NULL)
-		printf(" (alternative order ID %s)", r->alternative_order_id);
-	printf("; it is in the journal (%s)\n", journal);
+		printf(_(" (alternative order ID "
+		    "%s)"), r->alternative_order_id);
+	printf(_("; it is in the journal (%s)\n"), journal);
 	if (t->sb.output_note != NULL)
-		printf("body %s\n", t->sb.output_note);
+		printf(_("body %s\n"), t->sb.output_note);
 	free(journal);
 }
 

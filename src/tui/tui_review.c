@@ -12,6 +12,7 @@
 #include "core/platform.h"
 #include "tui/tui.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Most problems listed at once. */
 #define REVIEW_MAX_SHOWN 7
@@ -130,10 +131,10 @@ review_draw_warnings(struct tui *t, int y)
 
 	for (i = 0; i < rows; i++) {
 		if (i == rows - 1 && w->n > (size_t)rows)
-			line = xasprintf("warning: %zu more fields this "
-			    "product does not know", w->n - (size_t)i);
+			line = xasprintf(_("warning: %zu more fields this "
+			    "product does not know"), w->n - (size_t)i);
 		else
-			line = xasprintf("warning: %s: %s (left out)",
+			line = xasprintf(_("warning: %s: %s (left out)"),
 			    w->v[i].path, w->v[i].message);
 		draw_text(y + i, 0, COLS, line, 0, t->attr[TA_MARK]);
 		free(line);
@@ -160,23 +161,24 @@ review_draw_problems(struct tui *t, int y)
 	char *line;
 
 	if (n == 0) {
-		line = t->o->dry_run ? xstrdup("No problems left: F10 "
-		    "finishes (dry run: nothing is submitted)") :
-		    xasprintf("No problems left: F10 submits the order to "
-		    "the %s platform",
-		    platform_title(t->s->form->platform));
+		line = t->o->dry_run ? xstrdup(_("No problems left: F10 "
+		    "finishes (dry run: nothing is submitted)")) :
+		    xasprintf(_("No problems left: F10 submits the order to "
+		    "the %s platform"),
+		    _(platform_title(t->s->form->platform)));
 		draw_text(y, 0, COLS, line, 0, t->attr[TA_TITLE]);
 		free(line);
 		return;
 	}
 	if (review_list(t) == &t->sb.res.problems)
-		line = xasprintf("DigiCert refused the order: %zu error%s. 1-9 "
-		    "or Enter jumps to a field; F10 sends again.", n,
+		line = xasprintf(_("DigiCert refused the order: %zu error%s. "
+		    "1-9 "
+		    "or Enter jumps to a field; F10 sends again."), n,
 		    n == 1 ? "" : "s");
 	else
-		line = xasprintf("Problems left: %zu. %s is refused until "
-		    "they are fixed; 1-9 or Enter jumps to one.", n,
-		    t->o->dry_run ? "Finishing" : "Submitting");
+		line = xasprintf(_("Problems left: %zu. %s is refused until "
+		    "they are fixed; 1-9 or Enter jumps to one."), n,
+		    t->o->dry_run ? _("Finishing") : _("Submitting"));
 	draw_text(y, 0, COLS, line, 0, t->attr[TA_ERROR]);
 	free(line);
 	if (t->rv.rsel >= REVIEW_MAX_SHOWN)
@@ -196,17 +198,19 @@ static char *
 review_head(const struct tui *t)
 {
 	if (t->o->dry_run && t->o->output != NULL)
-		return xasprintf("Dry run: nothing is submitted; F10 writes "
-		    "the body to %s", t->o->output);
+		return xasprintf(_("Dry run: nothing is submitted; F10 writes "
+		    "the body to %s"), t->o->output);
 	if (t->o->dry_run)
-		return xstrdup("Dry run: nothing is submitted; F10 prints the "
-		    "body");
+		return xstrdup(_("Dry run: nothing is submitted; F10 prints "
+		    "the "
+		    "body"));
 	if (t->sb.unknown_alt != NULL)
-		return xasprintf("The last submission's outcome is unknown: "
-		    "F10 looks up %s, then asks before sending again",
+		return xasprintf(_("The last submission's outcome is unknown: "
+		    "F10 looks up %s, then asks before sending again"),
 		    t->sb.unknown_alt);
-	return xasprintf("F10 submits the order to the %s platform (POST %s)",
-	    platform_title(t->s->form->platform), t->s->form->endpoint);
+	return xasprintf(_("F10 submits the order to the %s platform (POST "
+	    "%s)"),
+	    _(platform_title(t->s->form->platform)), t->s->form->endpoint);
 }
 
 /* Draws the status message, wrapped on the two rows above the key bar. */
@@ -236,7 +240,8 @@ review_draw(struct tui *t, int *cy, int *cx)
 
 	(void)cy;
 	(void)cx;
-	head = xasprintf("Review: %s (%s)", t->s->form->title, t->s->form->id);
+	head = xasprintf(_("Review: %s (%s)"), form_text(t->s->form->title),
+	    t->s->form->id);
 	draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
 	free(head);
 	head = review_head(t);
@@ -253,10 +258,11 @@ review_draw(struct tui *t, int *cy, int *cx)
 	review_draw_warnings(t, 4 + rows);
 	review_draw_problems(t, 4 + rows + review_warning_rows(t));
 	review_draw_message(t);
-	draw_text(LINES - 1, 0, COLS - 1, t->o->dry_run ? "Up/Down/PgUp/PgDn "
+	draw_text(LINES - 1, 0, COLS - 1, t->o->dry_run ? _("Up/Down/PgUp/PgDn "
 	    "scroll  Tab select  1-9/Enter go to  F10 finish  Esc back  ^Q "
-	    "quit" : "Up/Down/PgUp/PgDn scroll  Tab select  1-9/Enter go to  "
-	    "F10 submit  Esc back  ^Q quit", 0, A_REVERSE);
+	    "quit") : _("Up/Down/PgUp/PgDn scroll  Tab select  1-9/Enter go "
+	    "to  "
+	    "F10 submit  Esc back  ^Q quit"), 0, A_REVERSE);
 }
 
 /* Goes back to the form at problem i's field. */
@@ -269,13 +275,13 @@ review_jump(struct tui *t, size_t i)
 	if (i >= review_errors(t, i, &pr) || pr == NULL)
 		return;
 	if (*pr->path == '\0') {
-		tui_message(t, "this error names no field of the form");
+		tui_message(t, _("this error names no field of the form"));
 		return;
 	}
 	path = xstrdup(pr->path);
 	view_switch(t, &tui_view_form);
 	if (tui_goto_path(t, path) != 0)
-		tui_message(t, "no field on a shown screen holds %s", path);
+		tui_message(t, _("no field on a shown screen holds %s"), path);
 	free(path);
 }
 
@@ -296,9 +302,9 @@ review_f10(struct tui *t)
 	size_t n = review_local_errors(t);
 
 	if (n > 0)
-		tui_message(t, "%zu problem%s left: fix %s before %s", n,
-		    n == 1 ? "" : "s", n == 1 ? "it" : "them",
-		    t->o->dry_run ? "finishing" : "submitting");
+		tui_message(t, _("%zu problem%s left: fix %s before %s"), n,
+		    n == 1 ? "" : "s", n == 1 ? _("it") : _("them"),
+		    t->o->dry_run ? _("finishing") : _("submitting"));
 	else if (t->o->dry_run || t->o->api == NULL)
 		tui_finish(t);
 	else

@@ -14,6 +14,7 @@
 #include "core/form.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
+#include "util/i18n.h"
 
 /* The first shown screen at or after i going dir (+1/-1), or SIZE_MAX. */
 static size_t
@@ -246,11 +247,12 @@ tui_draft(struct tui *t)
 	keys_commit(t);
 	t->message_until = 0;
 	if (draft_save(t->s, t->draft, NULL, &cause) != 0) {
-		tui_message(t, "draft not saved: %s", cause);
+		tui_message(t, _("draft not saved: %s"), cause);
 		free(cause);
 		return;
 	}
-	tui_message(t, "draft saved to %s (secrets left out)", t->draft->path);
+	tui_message(t, _("draft saved to %s (secrets left out)"),
+	    t->draft->path);
 }
 
 /* Saves a draft on a change of screen when the answers changed. */
@@ -264,13 +266,13 @@ tui_autosave(struct tui *t)
 	if (!t->s->changed)
 		return;
 	if (draft_save(t->s, t->draft, NULL, &cause) != 0) {
-		tui_message(t, "draft not saved: %s", cause);
+		tui_message(t, _("draft not saved: %s"), cause);
 		t->message_until = 0;
 		free(cause);
 		return;
 	}
 	name = strrchr(t->draft->path, '/');
-	tui_message(t, "draft saved (%s)", name != NULL ? name + 1 :
+	tui_message(t, _("draft saved (%s)"), name != NULL ? name + 1 :
 	    t->draft->path);
 	t->message_until = time(NULL) + 3;
 }

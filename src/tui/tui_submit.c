@@ -16,6 +16,7 @@
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
+#include "util/i18n.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)
@@ -104,28 +105,29 @@ submit_outcome(struct tui *t)
 	case API_REJECTED:
 		t->sb.rejected = 1;
 		t->rv.rsel = 0;
-		tui_message(t, "Refused: %s", r->message);
+		tui_message(t, _("Refused: %s"), r->message);
 		break;
 	case API_FAILED:
-		tui_message(t, "Not placed: %s. F10 tries again.", r->message);
+		tui_message(t, _("Not placed: %s. F10 tries "
+		    "again."), r->message);
 		if (r->http_status == 401 && t->kp.key_typed)
 			t->kp.key_typed = -1;	/* ask for the key again */
 		break;
 	case API_NOT_FOUND:
-		tui_message(t, "Not found: %s. F10 sends it again.",
+		tui_message(t, _("Not found: %s. F10 sends it again."),
 		    r->message);
 		break;
 	case API_DUPLICATE:
 	case API_NOUTCOMES:
-		tui_message(t, "Not sent: %s.", r->message);
+		tui_message(t, _("Not sent: %s."), r->message);
 		break;
 	case API_UNKNOWN:
 		free(t->sb.unknown_alt);
 		t->sb.unknown_alt = r->alternative_order_id != NULL ?
 		    xstrdup(r->alternative_order_id) : NULL;
-		tui_message(t, "Outcome unknown: %s. certwiz does not send it "
-		    "again by itself; F10 looks it up first ('certwiz%s "
-		    "resolve' does too).", r->message, t->o->sandbox ?
+		tui_message(t, _("Outcome unknown: %s. certwiz does not send "
+		    "it again by itself; F10 looks it up first ('certwiz%s "
+		    "resolve' does too)."), r->message, t->o->sandbox ?
 		    " --sandbox" : "");
 		break;
 	}
@@ -190,8 +192,8 @@ submit_send(struct tui *t)
 
 	api_result_free(&t->sb.res);
 	t->sb.rejected = 0;
-	tui_message(t, "Submitting to the %s platform…",
-	    platform_title(t->s->form->platform));
+	tui_message(t, _("Submitting to the %s platform…"),
+	    _(platform_title(t->s->form->platform)));
 	draw_all(t);
 	body = submit_body(t);
 	submit_output(t, body);
@@ -219,7 +221,7 @@ submit_recheck(struct tui *t)
 {
 	struct api_result r = API_RESULT_INIT;
 
-	tui_message(t, "Looking up alternative order ID %s…",
+	tui_message(t, _("Looking up alternative order ID %s…"),
 	    t->sb.unknown_alt);
 	draw_all(t);
 	api_find_alternate(t->o->api, t->s->form->platform, t->sb.unknown_alt,
@@ -233,7 +235,7 @@ submit_recheck(struct tui *t)
 		return;
 	}
 	if (r.outcome == API_FAILED)
-		tui_message(t, "%s; nothing was sent", r.message);
+		tui_message(t, _("%s; nothing was sent"), r.message);
 	else {
 		free(t->message);
 		t->message = NULL;
@@ -309,7 +311,7 @@ submit_key_key(struct tui *t, const struct tui_key *k, int more)
 		explicit_bzero(t->kp.key, sizeof t->kp.key);
 		t->kp.keylen = 0;
 		view_pop(t);
-		tui_message(t, "no key given; nothing was sent");
+		tui_message(t, _("no key given; nothing was sent"));
 	} else if ((c == 0x7f || c == 0x08) && t->kp.keylen > 0)
 		t->kp.key[--t->kp.keylen] = '\0';
 	else if (c == KEY_CTRL('u')) {
@@ -328,8 +330,8 @@ submit_resend_key(struct tui *t, const struct tui_key *k, int more)
 	if (!k->is_key && (k->code == 'y' || k->code == 'Y'))
 		submit_send(t);
 	else
-		tui_message(t, "not sent again; 'certwiz%s history' shows the "
-		    "submission", t->o->sandbox ? " --sandbox" : "");
+		tui_message(t, _("not sent again; 'certwiz%s history' shows "
+		    "the submission"), t->o->sandbox ? " --sandbox" : "");
 }
 
 /* Draws the "send again?" question. */
@@ -342,13 +344,13 @@ submit_draw_resend(struct tui *t, int *cy, int *cx)
 	(void)cy;
 	(void)cx;
 	draw_box(y, x, 6, w);
-	line = xasprintf("No order with alternative order ID %s was found.",
+	line = xasprintf(_("No order with alternative order ID %s was found."),
 	    t->sb.unknown_alt);
 	draw_text(y + 1, x + 2, w - 4, line, 0, A_BOLD);
 	free(line);
-	draw_text(y + 2, x + 2, w - 4, "The last submission may still "
-	    "have been placed.", 0, A_NORMAL);
-	draw_text(y + 4, x + 2, w - 4, "Send the order again? (y/n)",
+	draw_text(y + 2, x + 2, w - 4, _("The last submission may still "
+	    "have been placed."), 0, A_NORMAL);
+	draw_text(y + 4, x + 2, w - 4, _("Send the order again? (y/n)"),
 	    0, A_BOLD);
 }
 
@@ -362,12 +364,12 @@ submit_draw_key(struct tui *t, int *cy, int *cx)
 	(void)cy;
 	(void)cx;
 	draw_box(y, x, 6, w);
-	line = xasprintf("API key for the %s platform:",
-	    platform_title(t->s->form->platform));
+	line = xasprintf(_("API key for the %s platform:"),
+	    _(platform_title(t->s->form->platform)));
 	draw_text(y + 1, x + 2, w - 4, line, 0, A_BOLD);
 	free(line);
-	draw_text(y + 2, x + 2, w - 4, "(not shown, not stored; Enter sets "
-	    "it, Esc cancels)", 0, A_NORMAL);
+	draw_text(y + 2, x + 2, w - 4, _("(not shown, not stored; Enter sets "
+	    "it, Esc cancels)"), 0, A_NORMAL);
 	move(y + 4, x + 2);
 	for (i = 0; i < (int)t->kp.keylen && i < w - 5; i++)
 		addch('*');

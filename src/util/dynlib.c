@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Looks up every symbol; -1 with *cause naming the first one missing. */
 static int
@@ -19,7 +20,8 @@ fill(void *dl, const char *soname, const char *package,
 	for (i = 0; i < n; i++) {
 		(void)dlerror();
 		if ((p = dlsym(dl, syms[i].name)) == NULL) {
-			*cause = xasprintf("%s has no %s: install a newer %s",
+			*cause = xasprintf(_("%s has no %s: install a newer "
+			    "%s"),
 			    soname, syms[i].name, package);
 			return -1;
 		}
@@ -47,8 +49,8 @@ dynlib_open(const char *soname, const char *package,
 	if ((dl = dlopen(soname, RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE)) ==
 	    NULL) {
 		why = dlerror();
-		*cause = xasprintf("cannot load %s: %s; install %s", soname,
-		    why != NULL ? why : "unknown error", package);
+		*cause = xasprintf(_("cannot load %s: %s; install %s"), soname,
+		    why != NULL ? why : _("unknown error"), package);
 		return NULL;
 	}
 	if (fill(dl, soname, package, syms, n, table, cause) != 0) {

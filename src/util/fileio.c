@@ -15,6 +15,7 @@
 
 #include "util/xalloc.h"
 #include "util/secmem.h"
+#include "util/i18n.h"
 
 /* Doubles a buffer's capacity, wiping the old copy (it may hold card
  * data). */
@@ -40,7 +41,7 @@ read_stream(FILE *fp, const char *name, size_t *len, char **cause)
 	while ((n = fread(buf + used, 1, cap - used - 1, fp)) > 0) {
 		used += n;
 		if (used > FILEIO_MAX_SIZE) {
-			*cause = xasprintf("%s: larger than %u MiB", name,
+			*cause = xasprintf(_("%s: larger than %u MiB"), name,
 			    FILEIO_MAX_SIZE >> 20);
 			explicit_bzero(buf, used);
 			free(buf);
@@ -77,6 +78,7 @@ fileio_read(const char *path, size_t *len, char **cause)
 		return NULL;
 	}
 	buf = read_stream(fp, path, len, cause);
+	secmem_wipe_read(fp);	/* stdio's copy of an order body too */
 	fclose(fp);
 	return buf;
 }
@@ -130,13 +132,14 @@ fileio_parse_json(const char *text, size_t len, char **cause)
 	cJSON *json;
 
 	if (len == 0 || strspn(text, " \t\r\n") == len) {
-		*cause = xstrdup("empty input: expected a JSON object");
+		*cause = xstrdup(_("empty input: expected a JSON object"));
 		return NULL;
 	}
 	if ((nul = memchr(text, '\0', len)) != NULL) {
 		locate(text, (size_t)(nul - text), &line, &col);
-		*cause = xasprintf("line %zu, column %zu: a NUL byte: this is "
-		    "not JSON text", line, col);
+		*cause = xasprintf(_("line %zu, column %zu: a NUL byte: this "
+		    "is "
+		    "not JSON text"), line, col);
 		return NULL;
 	}
 	json = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -147,8 +150,9 @@ fileio_parse_json(const char *text, size_t len, char **cause)
 			return json;
 		cJSON_Delete(json);
 		locate(text, off, &line, &col);
-		*cause = xasprintf("line %zu, column %zu: unexpected text after "
-		    "the JSON value", line, col);
+		*cause = xasprintf(_("line %zu, column %zu: unexpected text "
+		    "after "
+		    "the JSON value"), line, col);
 		return NULL;
 	}
 	off = end != NULL && end >= text ? (size_t)(end - text) : 0;
@@ -157,13 +161,14 @@ fileio_parse_json(const char *text, size_t len, char **cause)
 	locate(text, off, &line, &col);
 	/* cJSON reports a fault at the end as the last byte. */
 	if (off + 1 >= len && strchr("}]", text[len - 1]) == NULL)
-		*cause = xasprintf("line %zu, column %zu: malformed JSON: "
-		    "input ends too early", line, col);
+		*cause = xasprintf(_("line %zu, column %zu: malformed JSON: "
+		    "input ends too early"), line, col);
 	else if (too_deep(text, off))
-		*cause = xasprintf("line %zu, column %zu: nested more than %d "
-		    "levels deep", line, col, CJSON_NESTING_LIMIT);
+		*cause = xasprintf(_("line %zu, column %zu: nested more than "
+		    "%d "
+		    "levels deep"), line, col, CJSON_NESTING_LIMIT);
 	else
-		*cause = xasprintf("line %zu, column %zu: malformed JSON",
+		*cause = xasprintf(_("line %zu, column %zu: malformed JSON"),
 		    line, col);
 	return NULL;
 }
@@ -256,14 +261,14 @@ fileio_lock(const char *path, int wait, char **cause)
 		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 		    0600);
 		if (fd < 0) {
-			*cause = xasprintf("cannot open %s: %s", path,
+			*cause = xasprintf(_("cannot open %s: %s"), path,
 			    strerror(errno));
 			return -1;
 		}
 		if (flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0) {
-			*cause = errno == EWOULDBLOCK ? xasprintf("%s is held "
-			    "by another certwiz session", path) :
-			    xasprintf("cannot lock %s: %s", path,
+			*cause = errno == EWOULDBLOCK ? xasprintf(_("%s is "
+			    "held by another certwiz session"), path) :
+			    xasprintf(_("cannot lock %s: %s"), path,
 			    strerror(errno));
 			close(fd);
 			return -1;
@@ -272,7 +277,7 @@ fileio_lock(const char *path, int wait, char **cause)
 			return fd;
 		close(fd);
 	}
-	*cause = xasprintf("cannot lock %s: it keeps changing", path);
+	*cause = xasprintf(_("cannot lock %s: it keeps changing"), path);
 	return -1;
 }
 
@@ -294,7 +299,7 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 	int fd, saved;
 
 	if ((fd = mkstemp(tmp)) < 0) {
-		*cause = xasprintf("cannot write %s: %s", path,
+		*cause = xasprintf(_("cannot write %s: %s"), path,
 		    strerror(errno));
 		free(tmp);
 		return -1;
@@ -317,7 +322,7 @@ fileio_write_atomic(const char *path, const char *text, char **cause)
 		sync_dir(path);
 	if (saved != 0) {
 		unlink(tmp);
-		*cause = xasprintf("cannot write %s: %s", path,
+		*cause = xasprintf(_("cannot write %s: %s"), path,
 		    strerror(saved));
 		free(tmp);
 		return -1;
@@ -331,16 +336,18 @@ static char *
 private_fault(const char *path, const struct stat *sb)
 {
 	if (!S_ISREG(sb->st_mode))
-		return xasprintf("%s is not a regular file; certwiz only uses "
-		    "a plain file there", path);
+		return xasprintf(_("%s is not a regular file; certwiz only "
+		    "uses "
+		    "a plain file there"), path);
 	if (sb->st_uid != geteuid())
-		return xasprintf("%s belongs to user %lu, not to you (user "
-		    "%lu): remove it, or run chown %lu %s", path,
+		return xasprintf(_("%s belongs to user %lu, not to you (user "
+		    "%lu): remove it, or run chown %lu %s"), path,
 		    (unsigned long)sb->st_uid, (unsigned long)geteuid(),
 		    (unsigned long)geteuid(), path);
 	if ((sb->st_mode & 077) != 0)
-		return xasprintf("%s has mode %04o, so other users can read or "
-		    "change it; it is refused: run chmod 600 %s", path,
+		return xasprintf(_("%s has mode %04o, so other users can read "
+		    "or "
+		    "change it; it is refused: run chmod 600 %s"), path,
 		    (unsigned)(sb->st_mode & 07777), path);
 	return NULL;
 }
@@ -357,8 +364,8 @@ fileio_open_private(const char *path, int flags, char **cause)
 	fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		if (errno == ELOOP)
-			*cause = xasprintf("%s is a symbolic link; certwiz "
-			    "does not follow it: remove it", path);
+			*cause = xasprintf(_("%s is a symbolic link; certwiz "
+			    "does not follow it: remove it"), path);
 		else if (errno != ENOENT || (flags & O_CREAT) != 0)
 			*cause = xasprintf("%s: %s", path, strerror(errno));
 		return -1;

@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Size of the stdin buffer certwiz owns. */
 #define SECMEM_STDIN_SIZE 4096
@@ -30,7 +31,7 @@ secmem_no_dumps(char **cause)
 		return 0;
 	if (setrlimit(RLIMIT_CORE, &rl) != 0 ||
 	    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
-		*cause = xasprintf("cannot turn core dumps off: %s",
+		*cause = xasprintf(_("cannot turn core dumps off: %s"),
 		    strerror(errno));
 		return -1;
 	}
@@ -166,8 +167,8 @@ json_print(const cJSON *json, int pretty, char **cause)
 	char *text = pretty ? cJSON_Print(json) : cJSON_PrintUnformatted(json);
 
 	if (text == NULL)
-		*cause = xstrdup(json == NULL ? "nothing to print" :
-		    "the JSON text could not be made (out of memory or a "
-		    "broken tree)");
+		*cause = xstrdup(json == NULL ? _("nothing to print") :
+		    _("the JSON text could not be made (out of memory or a "
+		    "broken tree)"));
 	return text;
 }

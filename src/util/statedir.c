@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The state directory, or a name inside it. */
 char *
@@ -44,19 +45,21 @@ check_own_dir(const char *dir, int made, char **cause)
 
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 && (errno == ENOTDIR || errno == ELOOP))
-		*cause = xasprintf("%s is not a directory (a link or a file): "
-		    "remove it so certwiz can make it", dir);
+		*cause = xasprintf(_("%s is not a directory (a link or a "
+		    "file): "
+		    "remove it so certwiz can make it"), dir);
 	else if (fd < 0 || fstat(fd, &sb) != 0)
 		*cause = xasprintf("%s: %s", dir, strerror(errno));
 	else if (sb.st_uid != geteuid())
-		*cause = xasprintf("the directory %s belongs to user %lu, not "
-		    "to you (user %lu): remove it, or run chown %lu %s", dir,
+		*cause = xasprintf(_("the directory %s belongs to user %lu, "
+		    "not "
+		    "to you (user %lu): remove it, or run chown %lu %s"), dir,
 		    (unsigned long)sb.st_uid, (unsigned long)geteuid(),
 		    (unsigned long)geteuid(), dir);
 	else if ((sb.st_mode & 022) != 0 && !made)
-		*cause = xasprintf("the directory %s has mode %04o, so other "
+		*cause = xasprintf(_("the directory %s has mode %04o, so other "
 		    "users could change certwiz's files in it; it is refused: "
-		    "run chmod 700 %s", dir, (unsigned)(sb.st_mode & 07777),
+		    "run chmod 700 %s"), dir, (unsigned)(sb.st_mode & 07777),
 		    dir);
 	else if ((sb.st_mode & 077) != 0 && fchmod(fd, 0700) != 0)
 		*cause = xasprintf("%s: %s", dir, strerror(errno));
@@ -82,7 +85,8 @@ statedir_make(const char *dir, char **cause)
 		*p = '\0';
 		made = mkdir(copy, 0700) == 0;
 		if (!made && errno != EEXIST) {
-			*cause = xasprintf("cannot make the directory %s: %s",
+			*cause = xasprintf(_("cannot make the directory %s: "
+			    "%s"),
 			    copy, strerror(errno));
 			rc = -1;
 		} else if (strncmp(copy, root, nroot) == 0 &&

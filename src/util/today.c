@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Parses YYYY-MM-DD as noon UTC; -1 unless it is a real date (2026-02-30
  * would otherwise become 2 March). */
@@ -40,8 +41,8 @@ cw_today(time_t *now, int *fixed, char **cause)
 		return 0;
 	if (today_parse(env, now) != 0) {
 		*now = time(NULL);
-		*cause = xstrdup("CERTWIZ_TODAY must be YYYY-MM-DD (a real "
-		    "date)");
+		*cause = xstrdup(_("CERTWIZ_TODAY must be YYYY-MM-DD (a real "
+		    "date)"));
 		return -1;
 	}
 	if (fixed != NULL)

@@ -18,6 +18,7 @@
 #include "util/statedir.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* The drafts directory (not created). */
 char *
@@ -94,7 +95,7 @@ new_path(const struct session *s, const char *dir, const char *name,
 		path = xasprintf("%s/%s-%s-%d.json", dir, s->form->id, stamp,
 		    n);
 	}
-	*cause = xasprintf("cannot make a draft in %s: %s", dir,
+	*cause = xasprintf(_("cannot make a draft in %s: %s"), dir,
 	    strerror(errno));
 	free(path);
 	return NULL;
@@ -122,7 +123,8 @@ draft_save(struct session *s, struct draft *d, const char *name,
 			return -1;
 	}
 	if ((text = draft_text(s, d)) == NULL) {
-		*cause = xasprintf("cannot write %s: out of memory", d->path);
+		*cause = xasprintf(_("cannot write %s: out of memory"),
+		    d->path);
 		return -1;
 	}
 	rc = fileio_write_atomic(d->path, text, cause);
@@ -154,7 +156,7 @@ draft_remove(struct draft *d, char **cause)
 	if (d->path == NULL)
 		return 0;
 	if (unlink(d->path) != 0 && errno != ENOENT) {
-		*cause = xasprintf("cannot remove %s: %s", d->path,
+		*cause = xasprintf(_("cannot remove %s: %s"), d->path,
 		    strerror(errno));
 		rc = -1;
 	}
@@ -197,8 +199,8 @@ draft_load(const char *what, struct draft *dr, char **product,
 	a = cJSON_GetObjectItemCaseSensitive(d, "answers");
 	at = cJSON_GetObjectItemCaseSensitive(d, "attempt");
 	if (!cJSON_IsString(p) || !cJSON_IsObject(a)) {
-		*cause = xasprintf("%s: not a certwiz draft (no product or "
-		    "answers)", dr->path);
+		*cause = xasprintf(_("%s: not a certwiz draft (no product or "
+		    "answers)"), dr->path);
 		cJSON_Delete(d);
 		return -1;
 	}
@@ -269,7 +271,8 @@ draft_list(char ***names, char **cause)
 			free(dir);
 			return 0;
 		}
-		*cause = xasprintf("cannot read %s: %s", dir, strerror(errno));
+		*cause = xasprintf(_("cannot read %s: %s"), dir,
+		    strerror(errno));
 		free(dir);
 		return -1;
 	}

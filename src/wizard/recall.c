@@ -19,6 +19,7 @@
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* The recall file's path. */
 char *
@@ -236,17 +237,17 @@ summary_one(const struct session *s, const char *path)
 		return xstrdup(path);
 	if (cJSON_IsArray(v)) {
 		n = cJSON_GetArraySize(v);
-		label = lower(f->label);
+		label = lower(form_text(f->label));
 		if (n == 1 && *label != '\0' && label[strlen(label) - 1] == 's')
 			label[strlen(label) - 1] = '\0';
 		out = xasprintf("%d %s", n, label);
 	} else if (cJSON_IsObject(v)) {
-		label = lower(f->label);
-		out = xasprintf("the %s", label);
+		label = lower(form_text(f->label));
+		out = xasprintf(_("the %s"), label);
 	} else {
 		name = strcmp(f->name, "id") == 0 && f->parent != SIZE_MAX ?
 		    s->form->fields[f->parent].label : f->label;
-		label = lower(name);
+		label = lower(form_text(name));
 		if (cJSON_IsNumber(v))
 			snprintf(buf, sizeof buf, "%.0f", v->valuedouble);
 		out = xasprintf("%s %s", label, cJSON_IsString(v) ?
@@ -266,7 +267,7 @@ recall_summary(const struct session *s, const struct recall *r)
 	for (i = 0; i < r->n; i++) {
 		one = summary_one(s, r->paths[i]);
 		next = xasprintf("%s%s%s", out, i == 0 ? "" : i + 1 == r->n ?
-		    " and " : ", ", one);
+		    _(" and ") : ", ", one);
 		free(one);
 		free(out);
 		out = next;
@@ -283,7 +284,7 @@ recall_note_plain(const struct session *s, const struct recall *r)
 
 	for (p = plat; *p != '\0'; p++)
 		*p = (char)toupper((unsigned char)*p);
-	out = xasprintf("remembered from your last %s order:", plat);
+	out = xasprintf(_("remembered from your last %s order:"), plat);
 	for (i = 0; i < r->n; i++) {
 		next = xasprintf("%s%s %s", out, i == 0 ? "" : ",",
 		    r->paths[i]);

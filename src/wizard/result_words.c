@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "core/form.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* A string member at a dotted path of the body, or "". */
@@ -62,17 +63,17 @@ who_confirms(const cJSON *body)
 {
 	const char *mail = body_text(body, "subject", "email");
 	int verified, n = contacts(body, &verified);
-	const char *org = verified > 0 ? "The verified contacts named in the "
+	const char *org = verified > 0 ? _("The verified contacts named in the "
 	    "order get an email asking them to approve it, and validation "
-	    "waits for their answer." : n > 0 ? "The order names contacts "
+	    "waits for their answer.") : n > 0 ? _("The order names contacts "
 	    "but no verified contact, so DigiCert asks the organization's "
-	    "verified contacts on file to approve it." : "The order names no "
-	    "contacts, so DigiCert asks the organization's verified contacts "
-	    "on file to approve it.";
+	    "verified contacts on file to approve it.") :
+	    _("The order names no contacts, so DigiCert asks the "
+	    "organization's verified contacts on file to approve it.");
 
 	if (*mail != '\0')
-		return xasprintf("%s DigiCert may also write to %s, the person "
-		    "named in the certificate.", org, mail);
+		return xasprintf(_("%s DigiCert may also write to %s, the "
+		    "person named in the certificate."), org, mail);
 	return xstrdup(org);
 }
 
@@ -85,17 +86,17 @@ delivery(const cJSON *body)
 	int csr = *body_text(body, "certificate", "csr") != '\0';
 
 	if (strcmp(cs, "ship_token") == 0 || strcmp(pm, "qscd") == 0)
-		return "Once validated, DigiCert ships the hardware token to "
+		return _("Once validated, DigiCert ships the hardware token to "
 		    "the shipping address; its activation details come by "
-		    "email.";
+		    "email.");
 	if (strcmp(cs, "client_app") == 0)
-		return "Once validated, the certificate is installed with "
-		    "DigiCert's client app, from the email it sends.";
+		return _("Once validated, the certificate is installed with "
+		    "DigiCert's client app, from the email it sends.");
 	if (csr)
-		return "Once validated, the certificate is issued for the CSR "
-		    "sent and can be downloaded from CertCentral.";
-	return "Once validated, DigiCert emails how to collect the "
-	    "certificate.";
+		return _("Once validated, the certificate is issued for the "
+		    "CSR sent and can be downloaded from CertCentral.");
+	return _("Once validated, DigiCert emails how to collect the "
+	    "certificate.");
 }
 
 /* The "what happens next" paragraph for an order placed with body. */
@@ -105,14 +106,14 @@ result_next_words(const struct form *form, const cJSON *body,
 {
 	char *who = who_confirms(body), *out;
 
-	out = xasprintf("%sDigiCert now validates the organization%s. %s%s "
-	    "%s Follow it with: %s status --platform %s %s",
-	    pending(r) ? "The request is pending: if your account asks for "
+	out = xasprintf(_("%sDigiCert now validates the organization%s. %s%s "
+	    "%s Follow it with: %s status --platform %s %s"),
+	    pending(r) ? _("The request is pending: if your account asks for "
 	    "approval, an administrator approves it in CertCentral (Requests) "
-	    "before DigiCert starts. " : "",
-	    *body_text(body, "subject", "email") != '\0' ? " and the person "
-	    "named in the order" : "", who, r->ndomains > 0 ? " Each domain "
-	    "is validated too (DCV)." : "", delivery(body), command,
+	    "before DigiCert starts. ") : "",
+	    *body_text(body, "subject", "email") != '\0' ? _(" and the person "
+	    "named in the order") : "", who, r->ndomains > 0 ? _(" Each domain "
+	    "is validated too (DCV).") : "", delivery(body), command,
 	    form->platform,
 	    r->order_id != NULL ? r->order_id : "ORDER_ID");
 	free(who);

@@ -17,6 +17,7 @@
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
+#include "util/i18n.h"
 
 /* Builds the request body from the answers; objects that are not sent
  * (nothing but defaults in them) are left out. */
@@ -128,7 +129,8 @@ session_body_masked(const struct session *s)
 	safe_json_strings(body);	/* loaded answers are outside text */
 	text = cJSON_Print(body);
 	cJSON_Delete(body);
-	return text != NULL ? text : xstrdup("(the body could not be shown)");
+	return text != NULL ? text : xstrdup(_("(the body could not be "
+	    "shown)"));
 }
 
 /* A copy of the answers without any secret field, for drafts, and

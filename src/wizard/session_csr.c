@@ -10,6 +10,7 @@
 
 #include "core/csr.h"
 #include "core/form.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Reads the CSR answered at a slot; 0 with *info, -1 with *msg. */
@@ -24,8 +25,8 @@ read_slot(const struct session *s, const struct slot *slot,
 	if (s->form->fields[slot->field].type != FT_CSR || *text == '\0')
 		rc = -1;
 	else if (csr_inspect(text, info, &cause) != 0) {
-		*msg = xasprintf("CSR not read (only its frame is checked): "
-		    "%s", cause);
+		*msg = xasprintf(_("CSR not read (only its frame is checked): "
+		    "%s"), cause);
 		free(cause);
 		rc = -1;
 	}
@@ -58,7 +59,7 @@ set_path(struct session *s, const char *path, const char *text)
 	if (form_find(s->form, path) != NULL)
 		sl.field = (size_t)(form_find(s->form, path) - s->form->fields);
 	if (sl.field == SIZE_MAX)
-		return xasprintf("the form has no field %s", path);
+		return xasprintf(_("the form has no field %s"), path);
 	sl.path = (char *)path;
 	sl.item = -1;
 	return session_set_text(s, &sl, text);
@@ -75,16 +76,17 @@ session_csr_set_keys(struct session *s, const struct slot *slot,
 	int rc;
 
 	if (f->type != FT_CSR || f->key_type == NULL) {
-		*msg = xstrdup("this field names no key type to set");
+		*msg = xstrdup(_("this field names no key type to set"));
 		return -1;
 	}
 	if (read_slot(s, slot, &info, msg) != 0) {
 		if (*msg == NULL)
-			*msg = xstrdup("there is no CSR to read the key from");
+			*msg = xstrdup(
+			    _("there is no CSR to read the key from"));
 		return -1;
 	}
 	if (info.problem != NULL || info.key_type[0] == '\0') {
-		*msg = xasprintf("the key cannot be read from this CSR (%s)",
+		*msg = xasprintf(_("the key cannot be read from this CSR (%s)"),
 		    info.problem != NULL ? info.problem : info.name);
 		csr_info_free(&info);
 		return -1;
@@ -93,10 +95,10 @@ session_csr_set_keys(struct session *s, const struct slot *slot,
 	if (err == NULL && f->key_size != NULL && info.key_size[0] != '\0')
 		err = set_path(s, f->key_size, info.key_size);
 	if (err != NULL)
-		*msg = xasprintf("the key fields were not set: %s", err);
+		*msg = xasprintf(_("the key fields were not set: %s"), err);
 	else
-		*msg = xasprintf("key type %s%s%s set from the CSR",
-		    info.key_type, f->key_size != NULL ? " and size " : "",
+		*msg = xasprintf(_("key type %s%s%s set from the CSR"),
+		    info.key_type, f->key_size != NULL ? _(" and size ") : "",
 		    f->key_size != NULL ? info.key_size : "");
 	csr_info_free(&info);
 	rc = err != NULL ? -1 : 0;

@@ -15,6 +15,7 @@
 #include "core/form.h"
 #include "core/form_words.h"
 #include "core/problems.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -53,11 +54,13 @@ screens_words(const struct form *form, const struct screens *sc)
 
 	for (i = 0; i < sc->n; i++) {
 		next = xasprintf("%s%s%s", out, i == 0 ? "" : i + 1 == sc->n ?
-		    " and " : ", ", form->screens[sc->v[i]].title);
+		    _(" and ") : ", ",
+		    form_text(form->screens[sc->v[i]].title));
 		free(out);
 		out = next;
 	}
-	next = xasprintf("(screen%s %s)", sc->n > 1 ? "s" : "", out);
+	next = xasprintf(sc->n > 1 ? _("(screens %s)") : _("(screen %s)"),
+	    out);
 	free(out);
 	return next;
 }
@@ -106,9 +109,9 @@ sent_when(const struct session *s, size_t g)
 	char *cond, *out;
 
 	if (gf->required_if == NULL)
-		return xstrdup("when any of its fields is filled in");
+		return xstrdup(_("when any of its fields is filled in"));
 	cond = session_cond_words(s, gf->required_if, gf->parent);
-	out = xasprintf("when %s, or when any of its fields is filled in",
+	out = xasprintf(_("when %s, or when any of its fields is filled in"),
 	    cond);
 	free(cond);
 	return out;
@@ -119,16 +122,17 @@ static char *
 why_unsent(const struct session *s, const struct slot *slot, size_t u)
 {
 	const struct field *f = &s->form->fields[slot->field];
-	const char *g = s->form->fields[u].label;
+	const char *g = form_text(s->form->fields[u].label);
 	char *when = sent_when(s, u), *out;
 
 	if (session_rule_holds(s, slot->field, slot->index, slot->nindex))
-		out = xasprintf("%s is optional now: %s is not being sent. "
-		    "%s becomes required once %s is sent, %s.", f->label, g,
-		    f->label, g, when);
+		out = xasprintf(_("%s is optional now: %s is not being sent. "
+		    "%s becomes required once %s is sent, %s."),
+		    form_text(f->label), g, form_text(f->label), g, when);
 	else
-		out = xasprintf("%s is optional: it is sent only when given, "
-		    "and only while %s is sent (%s).", f->label, g, when);
+		out = xasprintf(_("%s is optional: it is sent only when given, "
+		    "and only while %s is sent (%s)."), form_text(f->label), g,
+		    when);
 	free(when);
 	return out;
 }
@@ -144,27 +148,30 @@ why_required(const struct session *s, const struct slot *slot)
 
 	if (f->required_if != NULL) {
 		cond = session_cond_words(s, f->required_if, f->parent);
-		out = xasprintf("%s is required because %s.", f->label, cond);
+		out = xasprintf(_("%s is required because %s."),
+		    form_text(f->label), cond);
 		free(cond);
 		return out;
 	}
 	if (g == SIZE_MAX)
-		return xasprintf("%s is required in every %s order.",
-		    f->label, s->form->title);
+		return xasprintf(_("%s is required in every %s order."),
+		    form_text(f->label), form_text(s->form->title));
 	gf = &s->form->fields[g];
 	if (gf->type == FT_OBJECT_LIST)
-		return xasprintf("%s is required in every item of %s.",
-		    f->label, gf->label);
+		return xasprintf(_("%s is required in every item of %s."),
+		    form_text(f->label), form_text(gf->label));
 	if (gf->required_if != NULL && session_rule_holds(s, g, slot->index,
 	    slot->nindex)) {
 		cond = session_cond_words(s, gf->required_if, gf->parent);
-		out = xasprintf("%s is required because %s.", f->label, cond);
+		out = xasprintf(_("%s is required because %s."),
+		    form_text(f->label), cond);
 		free(cond);
 		return out;
 	}
-	return xasprintf("%s is required because %s is being sent (one of "
+	return xasprintf(_("%s is required because %s is being sent (one of "
 	    "its fields is filled in); with all of them empty, %s is left "
-	    "out.", f->label, gf->label, gf->label);
+	    "out."), form_text(f->label), form_text(gf->label),
+	    form_text(gf->label));
 }
 
 /* Why a field is required or optional with the answers as they are. */
@@ -182,18 +189,18 @@ why_rule(const struct session *s, const struct slot *slot)
 		return why_required(s, slot);
 	if (f->required_if != NULL) {
 		cond = session_cond_words(s, f->required_if, f->parent);
-		out = xasprintf("%s is optional now; it becomes required when "
-		    "%s.", f->label, cond);
+		out = xasprintf(_("%s is optional now; it becomes required "
+		    "when %s."), form_text(f->label), cond);
 		free(cond);
 		return out;
 	}
 	if (f->type == FT_OBJECT)
-		return xasprintf("%s is optional: it is sent when any of its "
-		    "fields is filled in.", f->label);
+		return xasprintf(_("%s is optional: it is sent when any of its "
+		    "fields is filled in."), form_text(f->label));
 	if (u != SIZE_MAX)
 		return why_unsent(s, slot, u);
-	return xasprintf("%s is optional: it is sent only when given.",
-	    f->label);
+	return xasprintf(_("%s is optional: it is sent only when given."),
+	    form_text(f->label));
 }
 
 /* "It is asked because ..." for the whens of a field and its objects,
@@ -209,8 +216,8 @@ why_asked(const struct session *s, size_t fi)
 			continue;
 		cond = session_cond_words(s, s->form->fields[p].when,
 		    s->form->fields[p].parent);
-		next = out == NULL ? xasprintf("It is asked because %s", cond) :
-		    xasprintf("%s and %s", out, cond);
+		next = out == NULL ? xasprintf(_("It is asked because %s"),
+		    cond) : xasprintf(_("%s and %s"), out, cond);
 		free(out);
 		free(cond);
 		out = next;
@@ -232,8 +239,8 @@ why_default(const struct session *s, const struct slot *slot)
 	if (f->dflt == NULL || slot->item >= 0)
 		return NULL;
 	d = session_value_text(f->dflt);
-	out = xasprintf("Its default is %s%s.", d,
-	    session_slot_is_default(s, slot) ? " (filled in)" : "");
+	out = xasprintf(_("Its default is %s%s."), d,
+	    session_slot_is_default(s, slot) ? _(" (filled in)") : "");
 	free(d);
 	return out;
 }
@@ -247,8 +254,8 @@ session_why(const struct session *s, const struct slot *slot)
 	size_t i;
 
 	if (slot->item >= 0)
-		return xasprintf("Item %d of %s is optional: an empty item is "
-		    "left out.", slot->item + 1, f->label);
+		return xasprintf(_("Item %d of %s is optional: an empty item "
+		    "is left out."), slot->item + 1, form_text(f->label));
 	parts[0] = why_rule(s, slot);
 	parts[1] = why_default(s, slot);
 	parts[2] = why_asked(s, slot->field);
@@ -277,6 +284,6 @@ session_screen_heading(const struct form *form, size_t screen)
 {
 	if (screen >= form->nscreens)
 		return xstrdup("");
-	return xasprintf("Screen %zu of %zu: %s", screen + 1, form->nscreens,
-	    form->screens[screen].title);
+	return xasprintf(_("Screen %zu of %zu: %s"), screen + 1,
+	    form->nscreens, form_text(form->screens[screen].title));
 }

@@ -11,6 +11,7 @@
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/form.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -71,8 +72,9 @@ follow_field(struct session *s, size_t fi)
 	if (rule != NULL)
 		when = session_cond_words(s, rule->when, f->parent);
 	answers_set(s->answers, f->path, NULL, 0, cJSON_Duplicate(pick, 1));
-	out = xasprintf("%s set to %s: %s is not allowed%s%s", f->label, now,
-	    old, when != NULL ? " when " : "", when != NULL ? when : "");
+	out = xasprintf(_("%s set to %s: %s is not allowed%s%s"),
+	    form_text(f->label), now, old, when != NULL ? _(" when ") : "",
+	    when != NULL ? when : "");
 	free(old);
 	free(now);
 	free(when);

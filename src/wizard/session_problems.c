@@ -9,6 +9,7 @@
 
 #include "core/form.h"
 #include "core/problems.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -56,18 +57,18 @@ problem_words(const struct form *form, const struct problem *pr,
 	out->screen = f != NULL ? f->screen : SIZE_MAX;
 	if (f == NULL)
 		out->label = xstrdup(*pr->path != '\0' ? pr->path :
-		    "the order");
+		    _("the order"));
 	else if (item > 0)
-		out->label = xasprintf("%s #%zu", f->label, item);
+		out->label = xasprintf("%s #%zu", form_text(f->label), item);
 	else
-		out->label = xstrdup(f->label);
+		out->label = xstrdup(form_text(f->label));
 	if (f != NULL)
-		out->text = xasprintf("%s (screen %s): %s%s", out->label,
-		    form->screens[f->screen].title, out->warning ?
-		    "warning: " : "", out->message);
+		out->text = xasprintf(_("%s (screen %s): %s%s"), out->label,
+		    form_text(form->screens[f->screen].title), out->warning ?
+		    _("warning: ") : "", out->message);
 	else
 		out->text = xasprintf("%s: %s%s", out->label, out->warning ?
-		    "warning: " : "", out->message);
+		    _("warning: ") : "", out->message);
 	free(fp);
 }
 
