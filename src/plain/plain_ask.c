@@ -194,11 +194,12 @@ static char *
 values_text(const cJSON *values)
 {
 	const cJSON *v;
-	char *out = xstrdup(""), *next, *t;
+	char *out, *next, *t;
 	int i = 0;
 
 	if (one_or_zero(values))
 		return xstrdup(_(" (y/n: y sends 1, n sends 0)"));
+	out = xstrdup("");
 	cJSON_ArrayForEach(v, values) {
 		t = value_text_dup(v);
 		next = xasprintf("%s %d) %s", out, ++i, t != NULL ? t : "null");
