@@ -6,6 +6,7 @@
 # sandbox under a crowd of idle and slow clients (tests/peer is the other
 # end; loopback only, every wait bounded). Prints the load test's figures.
 . "${0%/*}/lib.sh"
+need_sandbox
 # A sanitizer build: ASan keeps core dumps off by itself and its slower
 # allocator skews the load test; the plain build runs all of this.
 if ldd "$CERTWIZ" 2>/dev/null | grep -q -e libasan -e libubsan; then
