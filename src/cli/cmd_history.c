@@ -104,7 +104,7 @@ static int
 cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cmd_history_entry;
-	struct api_attempts a;
+	struct api_attempts a = { .n = 0 };
 	cJSON *subs;
 	size_t i;
 	int json = 0, rc;

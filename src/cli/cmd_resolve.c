@@ -51,7 +51,7 @@ static int
 cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cmd_resolve_entry;
-	struct api_attempts a;
+	struct api_attempts a = { .n = 0 };
 	struct api *api;
 	cJSON *out = NULL;
 	size_t i, open = 0, unknown = 0;

@@ -536,7 +536,7 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cmd_wizard_entry;
 	struct wizard_args a;
-	struct draft d = { NULL };
+	struct draft d = { .path = NULL };
 	struct problems warn = { NULL, 0 };
 	struct recall r = { NULL, 0 };
 	struct form *form = NULL;

@@ -277,8 +277,8 @@ csr_split(const char *n, const char **label, size_t *label_len,
 static char *
 csr_problem(const char *n)
 {
-	const char	*label, *body;
-	size_t		 label_len, body_len;
+	const char	*label = NULL, *body = NULL;
+	size_t		 label_len = 0, body_len = 0;
 	char		*msg;
 
 	if ((msg = csr_split(n, &label, &label_len, &body, &body_len)) != NULL)
@@ -309,8 +309,8 @@ check_csr(const char *s)
 unsigned char *
 csr_der(const char *s, size_t *len, int *is_key)
 {
-	const char	*label, *body;
-	size_t		 label_len, body_len;
+	const char	*label = NULL, *body = NULL;
+	size_t		 label_len = 0, body_len = 0;
 	char		*n = csr_normalise(s), *msg;
 	unsigned char	*der = NULL;
 	long long	 got = -1;
