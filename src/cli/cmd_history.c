@@ -112,16 +112,18 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 	(void)ctx;
 	if ((rc = cli_journal_args(cmd, argc, argv, &json, &a)) >= 0)
 		return rc;
+	rc = EXIT_OK;
 	if (json) {
 		subs = cJSON_CreateArray();
 		for (i = 0; i < a.n; i++)
 			cJSON_AddItemToArray(subs, attempt_json(&a.v[i]));
-		cli_json_print(subs);
+		if (cli_json_print(subs) != 0)
+			rc = 70;	/* out of memory: said */
 		cJSON_Delete(subs);
 	} else
 		print_table(&a);
 	api_attempts_free(&a);
-	return EXIT_OK;
+	return rc;
 }
 
 const struct cli_cmd cmd_history_entry = {

@@ -26,10 +26,10 @@ cmd_schema(const struct cli_ctx *ctx, int argc, char **argv)
 	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
 		return EXIT_USAGE;
 	schema = schema_form(form);
-	cli_json_print(schema);
+	rc = cli_json_print(schema) == 0 ? EXIT_OK : 70; /* no memory */
 	cJSON_Delete(schema);
 	form_free(form);
-	return EXIT_OK;
+	return rc;
 }
 
 const struct cli_cmd cmd_schema_entry = {
