@@ -2,13 +2,13 @@
 # effort.sh: operator effort: keystrokes to complete one order per product
 # against the characters of its answers. Plain mode: the answer files in
 # tests/data/plain (each line typed plus Enter; a CSR counts as one paste).
-# Curses: tests/tui_orders.sh (one order per product, existing organization,
-# balance payment) through bench/effort_tmux.sh (tmux send-keys units).
 # Repeat orders: the first and a repeat order (organization and contact
-# remembered in recall.json) in plain mode (tests/data/plain/recall) and in
-# curses (tests/tui_recall.sh); the plain answer files are run through
-# certwiz first, so the figures are of orders that complete.
-# No target yet; a ratio near 1 means few keys beyond the answers.
+# remembered in recall.json) in plain mode (tests/data/plain/recall); the
+# plain answer files are run through certwiz first, so the figures are of
+# orders that complete. Named keys per answered field, first and repeat
+# order of every product: plain mode (bench/effort_plain.sh) and the
+# curses wizard (bench/effort_curses.sh, targets ≤ 1.2 per field and a
+# repeat order of at most half the keys of the first).
 set -u
 . "$(dirname "$0")/lib.sh"
 : "${TESTDATA:=tests/data}"
@@ -53,28 +53,6 @@ if plain_repeat_ok; then
 else
 	table_note "plain repeat order: skipped (the answer files do not complete)"
 fi
-if command -v tmux >/dev/null 2>&1 && [ -f "$(dirname "$0")/../tests/tui_recall.sh" ]; then
-	sh "$(dirname "$0")/effort_tmux.sh" \
-	    "$(dirname "$0")/../tests/tui_recall.sh" | while read -r p k c; do
-		case $p in
-		document_signing_org_1) w="first order, $p with a contact" ;;
-		*) w="repeat order, $p (recall.json)" ;;
-		esac
-		table_row "curses, $w (tests/tui_recall.sh)" 1 "$k" keys \
-		    "characters typed" "$c" - -
-	done
-fi
-if command -v tmux >/dev/null 2>&1 && [ -f "$(dirname "$0")/../tests/tui_orders.sh" ]; then
-	sh "$(dirname "$0")/effort_tmux.sh" | while read -r p k c; do
-		table_row "curses, $p (tests/tui_orders.sh)" 1 "$k" keys \
-		    "characters typed" "$c" - -
-	done
-	table_note "Curses keys include every Tab the tests send to reach a field" \
-	    "(goto_path walks field by field), so they are an upper bound; a" \
-	    "CSR typed or pasted counts as one key."
-else
-	table_note "curses: skipped (tmux or tests/tui_orders.sh missing)"
-fi
 # Named keys per answered field, first and repeat order of every product
 # (bench/effort_plain.sh): in plain mode each question costs one Enter.
 table_head "Named keys per answered field, first and repeat order (plain mode)"
@@ -95,3 +73,32 @@ done
 table_note "Plain mode asks every field that applies, optional ones too (an" \
     "Enter each), so its keys per field stay near 2; a repeat order saves" \
     "characters (answers remembered, Enter keeps them), not Enters."
+# The same in the curses wizard (bench/effort_curses.sh): an answer, then
+# Enter, which goes to the next field that needs one.
+table_head "Named keys per answered field, first and repeat order (curses)"
+if command -v tmux >/dev/null 2>&1; then
+	sh "$(dirname "$0")/effort_curses.sh" |
+	    while read -r p k1 k2 n c1 c2; do
+		if [ "$k2" = - ]; then
+			table_note "curses, $p: an order did not complete"
+			continue
+		fi
+		awk -v p="$p" -v k1="$k1" -v k2="$k2" -v n="$n" -v c1="$c1" \
+		    -v c2="$c2" 'BEGIN {
+			v = (k1 / n <= 1.2 ? "met" : "missed") " / " \
+			    (k2 <= k1 / 2 ? "met" : "missed")
+			printf "| curses, %s: named keys per answered field, " \
+			    "first / repeat | 1 | %.2f / %.2f (%d / %d keys, " \
+			    "%d fields) | characters typed, first / repeat | " \
+			    "%d / %d | repeat / first %.2f | ≤ 1.2; repeat " \
+			    "≤ 0.5 of first | %s |\n", p, k1 / n, k2 / n, k1, k2,
+			    n, c1, c2, k2 / k1, v
+		}'
+	done
+	table_note "Orders: bench/orders/PRODUCT.first and .repeat, each key" \
+	    "checked against the field it lands on. The repeat order types" \
+	    "again what recall.json does not keep: the person, the CSR and" \
+	    "the choices of the order."
+else
+	table_note "curses: skipped (no tmux)"
+fi

@@ -466,6 +466,142 @@ test_defaults(void **state)
 	}
 }
 
+/* Answers for test_next_needed: text NULL adds an item to the list at
+ * path. */
+struct nstep {
+	const char	*path, *text;
+};
+
+/* Applies the steps of a test_next_needed case. */
+static void
+apply_nsteps(struct session *s, const struct nstep *v)
+{
+	struct slot sl;
+	size_t i;
+
+	for (i = 0; i < 4 && v[i].path != NULL; i++) {
+		if (v[i].text != NULL) {
+			free(set(s, v[i].path, v[i].text));
+			continue;
+		}
+		if (!find_slot(s, v[i].path, &sl))
+			fail_msg("no list %s", v[i].path);
+		session_list_add(s, &sl);
+		free(sl.path);
+	}
+}
+
+/* Enter's next field: required and empty or wrong, in form order over
+ * the shown screens, past optional, valid and single-value fields, on to
+ * the next screen, round to the first; -1 when nothing else is needed. */
+static void
+test_next_needed(void **state)
+{
+	static const struct {
+		const char	*product;
+		struct nstep	 steps[4];
+		const char	*screen, *after, *want_screen, *want;
+	} t[] = {
+		{ "pkio_qualified_organisation_services", { { NULL, NULL } },
+		  "Certificate", "certificate.signature_hash", "Organization",
+		  "organization.id" },
+		{ "pkio_qualified_organisation_services", { { NULL, NULL } },
+		  "Organization", "organization.id", "Organization",
+		  "organization.contacts" },
+		{ "pkio_qualified_organisation_services", { {
+		  "organization.contacts", NULL } }, "Organization",
+		  "organization.contacts[0].user_id", "Organization",
+		  "organization.contacts[0].first_name" },
+		{ "pkio_qualified_organisation_services", { {
+		  "organization.contacts", NULL }, {
+		  "organization.contacts[0].user_id", "2812497" } },
+		  "Organization", "organization.contacts[0].user_id",
+		  "Organization", "organization.contacts[0].contact_type" },
+		{ "pkio_qualified_organisation_services", { {
+		  "organization.id", "2042709" }, {
+		  "organization.contacts", NULL }, {
+		  "organization.contacts[0].user_id", "2812497" }, {
+		  "organization.contacts[0].contact_type",
+		  "verified_contact" } }, "Certificate",
+		  "certificate.signature_hash", NULL, NULL },
+		{ "pkio_qualified_organisation_services", { {
+		  "organization.id", "2042709" } }, "Payment",
+		  "payment_method", "Organization", "organization.contacts" },
+		{ "pkio_qualified_organisation_services", { {
+		  "organization.id", "2042709" } }, "Organization",
+		  "organization.contacts", NULL, NULL },
+		{ "ds_org_individual", { { NULL, NULL } }, "Certificate",
+		  "certificate.server_platform.id", "Certificate",
+		  "certificate.csr" },
+		{ "ds_org_individual", { { NULL, NULL } }, "Certificate",
+		  "certificate.csr", "Subject", "subject.given_name" },
+		{ "ds_org_individual", { { NULL, NULL } }, "Subject", NULL,
+		  "Subject", "subject.given_name" },
+		{ "ds_org_individual", { { NULL, NULL } }, "Payment",
+		  "payment_method", "Certificate", "certificate.csr" },
+		{ "ds_org_individual", { { "additional_emails", NULL }, {
+		  "additional_emails[0]", "not-an-email" } }, "Options",
+		  "comments", "Options", "additional_emails[0]" },
+		{ "ds_org_individual", { { "subject.email", "not-an-email" } },
+		  "Subject", "subject.phone", "Subject", "subject.email" },
+	};
+	struct problems p = { NULL, 0 };
+	struct form *form;
+	struct session *s;
+	size_t i, sc;
+	char *path;
+	int rc;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		form = tu_load_form(t[i].product);
+		s = session_new(form, tu_now());
+		apply_nsteps(s, t[i].steps);
+		session_check(s, &p);
+		path = NULL;
+		rc = session_next_needed(s, &p, screen(form, t[i].screen),
+		    t[i].after, &sc, &path);
+		if (t[i].want == NULL && rc != -1)
+			fail_msg("case %zu: %s is needed", i, path);
+		if (t[i].want != NULL && (rc != 0 ||
+		    strcmp(path, t[i].want) != 0 ||
+		    sc != screen(form, t[i].want_screen)))
+			fail_msg("case %zu: got %s", i, rc == 0 ? path : "none");
+		free(path);
+		problems_free(&p);
+		session_free(s);
+		form_free(form);
+	}
+}
+
+/* A slot needs an answer only with an error of its own (or of its
+ * object); a heading never holds one. */
+static void
+test_slot_needed(void **state)
+{
+	struct form *form = tu_load_form("ds_org_individual");
+	struct session *s = session_new(form, tu_now());
+	struct problems p = { NULL, 0 };
+	struct slot sl;
+
+	(void)state;
+	session_check(s, &p);
+	assert_true(find_slot(s, "subject.email", &sl));
+	assert_true(session_slot_needed(s, &p, screen(form, "Subject"), &sl));
+	free(sl.path);
+	assert_true(find_slot(s, "certificate.server_platform.id", &sl));
+	assert_false(session_slot_needed(s, &p, screen(form, "Certificate"),
+	    &sl));
+	free(sl.path);
+	assert_true(find_slot(s, "subject", &sl));
+	assert_true(session_slot_heading(s, &sl));
+	assert_false(session_slot_needed(s, &p, screen(form, "Subject"), &sl));
+	free(sl.path);
+	problems_free(&p);
+	session_free(s);
+	form_free(form);
+}
+
 /* Save card: null is shown and sent as null, no answer as nothing. */
 static void
 test_null(void **state)
@@ -653,6 +789,8 @@ main(void)
 		cmocka_unit_test(test_why),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_result_words),
+		cmocka_unit_test(test_next_needed),
+		cmocka_unit_test(test_slot_needed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,7 +50,9 @@ wait_for '^> +Organization ID' "focus on the organization ID"
 type_text 123456; keys Tab
 wait_for '^> +Contacts \* +0 items' "focus on the contacts list"
 type_text +
-wait_for '^> +Contact ID #1' "+ adds a contact"
+wait_for 'a list takes no typing: Insert adds an item' "+ is not a command"
+keys IC
+wait_for '^> +Contact ID #1' "Insert adds a contact"
 keys Tab; type_text 42
 keys Tab Tab Tab Tab Tab Tab
 wait_for '^> +Contact type #1' "on the contact type"

@@ -181,11 +181,11 @@ set_choice() {
 	wait_for "< $3" "$1: $3 chosen"
 }
 
-# Adds an item to the list at path $1.
+# Adds an item to the list at path $1 (Insert, on the list's own line).
 add_item() {
 	goto_path "$1" || return 1
-	type_text +
-	wait_for "^Path: $2" "$1: + adds an item"
+	keys IC
+	wait_for "^Path: $2" "$1: Insert adds an item"
 }
 
 # Reviews and finishes the order; validate must accept the body.

@@ -25,31 +25,31 @@
 
 /* The key bindings the help overlay lists. */
 static const char *const help_lines[] = {
-	N_("Tab, Down, Enter    next field (on to the next screen at the end)"),
+	N_("Enter               next field needing an answer (the review "
+	    "when none)"),
+	N_("Tab, Down           next field, every one (then the next screen)"),
 	N_("Shift-Tab, Up       previous field"),
-	N_("PgDn, PgUp          next or previous screen"),
-	N_("Esc                 previous screen (on the review: back to the "
-	    "form)"),
-	N_("Left/Right, Space   choose a value; type its first letters to "
-	    "jump"),
-	N_("Space               toggle a yes/no field"),
-	N_("+ or Insert         add an item (on a list's own line)"),
-	N_("- or Delete         remove the item (on an empty item field)"),
+	N_("F5 or Ctrl-N        next problem, from any field or the review"),
+	N_("PgDn; PgUp or Esc   next screen; previous screen"),
+	N_("Left/Right, Space   choose a value, toggle a yes/no field"),
+	N_("typing              in a choice: choose the value that begins so"),
+	N_("Insert              add an item (on a list's own line)"),
+	N_("Delete              remove the item (on an empty item field)"),
 	N_("Ctrl-U              clear the text; Home/End, Left/Right move"),
 	N_("Ctrl-R              read the file whose path is typed (CSR)"),
 	N_("F2                  save a draft (also done on each change of "
 	    "screen)"),
-	N_("F3 or ?             why this field is shown and required"),
+	N_("F3                  why this field is shown and required"),
 	N_("F4 or Ctrl-L        pick from the account (organization, "
 	    "contact...)"),
 	N_("Ctrl-K              on a CSR: set the key type and size from it"),
 	N_("Ctrl-X              clear the answers remembered from the last "
 	    "order"),
 	N_("F10                 review the order; F10 again submits it"),
-	N_("Ctrl-Q, or q        quit (q where no text is typed)"),
-	N_("Ctrl-C              save a draft and quit"),
+	N_("Ctrl-Q / Ctrl-C     quit / save a draft and quit"),
 	"",
-	N_("Errors never block moving around; the review lists them."),
+	N_("Typed keys only go into the field; errors never block moving "
+	    "around."),
 	N_("Press any key to close this help."),
 };
 
@@ -198,7 +198,7 @@ draw_value(struct tui *t, const struct slot *sl, int focused)
 	if (sl->item < 0 && w == FW_LIST) {
 		n = session_list_count(t->s, sl);
 		return xasprintf(_("%zu item%s%s"), n, n == 1 ? "" : "s",
-		    focused ? _("   (+ adds one)") : "");
+		    focused ? _("   (Insert adds one)") : "");
 	}
 	text = focused && tui_slot_is_text(t, sl) ?
 	    xstrdup(edit_text(&t->fm.ed)) : session_get_text(t->s, sl);
@@ -371,7 +371,10 @@ draw_hint(struct tui *t)
 	char *path;
 
 	if (sl->item < 0 && field_types[f->type].widget == FW_LIST)
-		return xstrdup(_("+ or Insert adds an item"));
+		return xstrdup(session_slot_needed(t->s, tui_problems(t),
+		    t->fm.screen, sl) && session_list_count(t->s, sl) == 0 ?
+		    _("Enter or Insert adds an item") :
+		    _("Insert adds an item"));
 	if (lookup_available(t))
 		return xasprintf(_("F4 picks one of the %s%s; or type the ID"),
 		    _(session_slot_lookup(t->s, sl)->what),
@@ -386,12 +389,11 @@ draw_hint(struct tui *t)
 	}
 	if (!tui_slot_is_text(t, sl))
 		return xstrdup(field_types[f->type].widget == FW_TOGGLE ?
-		    _("Space "
-		        "toggles") : _("Space or Left/Right choose; type to "
-		    "jump"));
+		    _("Space toggles; t or f chooses") : _("Space or "
+		    "Left/Right choose; type a value to choose it"));
 	if (sl->item >= 0 || sl->nindex > 0)
-		return xstrdup(_("Ctrl-U clears; - on an empty field removes "
-		    "the item"));
+		return xstrdup(_("Ctrl-U clears; Delete on an empty field "
+		    "removes the item"));
 	return xstrdup(_("Ctrl-U clears"));
 }
 
@@ -432,9 +434,8 @@ draw_bottom(struct tui *t)
 		free(line);
 		free(vw);
 	}
-	draw_text(LINES - 1, 0, COLS - 1, _("Tab next  S-Tab prev  PgDn/PgUp "
-	    "screen  F1 help  F2 save  F3 why  F10 review  ^Q quit"), 0,
-	    A_REVERSE);
+	draw_text(LINES - 1, 0, COLS - 1, _("Enter next needed  Tab next  F5 "
+	    "problem  F1 help  F3 why  F10 review  ^Q quit"), 0, A_REVERSE);
 }
 
 /* Draws a box of wrapped text (the why overlay), closed by any key. */
@@ -491,13 +492,16 @@ draw_quit(struct tui *t, int *cy, int *cx)
 	    _("quit without saving? (y/n)"), 0, A_BOLD);
 }
 
-/* Any key closes the help or why overlay. */
+/* Any key closes the help or why overlay; F5, Ctrl-N and F10 then go on
+ * to the view below, so the review and the next problem are one key away
+ * from there too. */
 static void
 draw_any_key_closes(struct tui *t, const struct tui_key *k, int more)
 {
-	(void)k;
-	(void)more;
 	view_pop(t);
+	if (k->is_key ? k->code == KEY_F(5) || k->code == KEY_F(10) :
+	    k->code == 0x0e)
+		view_key(t, k, more);
 }
 
 /* y quits; any other key keeps the wizard going. */

@@ -242,6 +242,17 @@ void	keys_text(struct tui *t, const struct tui_key *k);
 void	keys_choice(struct tui *t, const struct tui_key *k);
 void	keys_set(struct tui *t, const char *text);
 
+/* tui_keys_next.c: moving to where an answer is needed. */
+/* Enter: accepts the focused field and goes to the next field that needs
+ * an answer (adding an item to a required empty list); the review when
+ * no other field needs one. */
+void	keys_enter(struct tui *t);
+/* F5 or Ctrl-N: the next field with a problem, from any field. */
+void	keys_next_problem(struct tui *t);
+/* F5 or Ctrl-N on the review: the form at the first problem; 0, or -1
+ * when there is none. */
+int	keys_first_problem(struct tui *t);
+
 /* tui_keys_list.c: list items. */
 int	keys_item_of(const struct tui *t, const struct slot *sl, size_t *list,
 	    size_t *item);

@@ -244,7 +244,9 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 		else if (c == KEY_F(10)) {
 			tui_autosave(t);
 			review_open(t);
-		} else if (c == KEY_NPAGE)
+		} else if (c == KEY_F(5))
+			keys_next_problem(t);
+		else if (c == KEY_NPAGE)
 			keys_screen(t, 1);
 		else if (c == KEY_PPAGE)
 			keys_screen(t, -1);
@@ -253,7 +255,7 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 		else if (c == KEY_UP || c == KEY_BTAB)
 			keys_move(t, -1);
 		else if (c == KEY_ENTER && !keys_enter_is_newline(t, more))
-			keys_move(t, 1);
+			keys_enter(t);
 		else
 			return c == KEY_RESIZE;
 		return 1;
@@ -270,10 +272,12 @@ keys_global(struct tui *t, const struct tui_key *k, int more)
 		keys_forget(t);
 	else if (c == KEY_CTRL('k'))
 		keys_csr_keys(t);
+	else if (c == KEY_CTRL('n'))
+		keys_next_problem(t);
 	else if (c == '\t')
 		keys_move(t, 1);
 	else if ((c == '\r' || c == '\n') && !keys_enter_is_newline(t, more))
-		keys_move(t, 1);
+		keys_enter(t);
 	else
 		return 0;
 	return 1;

@@ -32,29 +32,21 @@ keys_set(struct tui *t, const char *text)
 	edit_focus_load(t);
 }
 
-/* An allowed value's text, or "" for a value that is not a scalar. */
-static const char *
-keys_value_text(const cJSON *v, char *buf, size_t size)
-{
-	const char *s = value_text(v, buf, size);
-
-	return s != NULL ? s : "";
-}
-
 /* Steps an enumeration's value by dir; an optional one may also be empty. */
 static void
 keys_cycle(struct tui *t, int dir)
 {
 	const struct slot *sl = &t->fm.slots[t->fm.focus];
 	const cJSON *values = tui_slot_values(t, sl);
-	char buf[128], *cur = session_get_text(t->s, sl), *next;
+	char *cur = session_get_text(t->s, sl), *next;
 	int n = cJSON_GetArraySize(values), i, at = -1, lo;
 
 	lo = tui_slot_required(t, sl) ? 0 : -1;
 	for (i = 0; i < n; i++) {
-		if (strcmp(keys_value_text(cJSON_GetArrayItem(values, i), buf,
-		    sizeof buf), cur) == 0)
+		next = session_value_text(cJSON_GetArrayItem(values, i));
+		if (strcmp(next, cur) == 0)
 			at = i;
+		free(next);
 	}
 	if (n == 0) {
 		free(cur);
@@ -68,42 +60,78 @@ keys_cycle(struct tui *t, int dir)
 		at = lo;
 	else if (at < lo)
 		at = n - 1;
-	next = xstrdup(at < 0 ? "" : keys_value_text(cJSON_GetArrayItem(values,
-	    at), buf, sizeof buf));
+	next = at < 0 ? xstrdup("") :
+	    session_value_text(cJSON_GetArrayItem(values, at));
 	keys_set(t, next);
 	free(next);
 }
 
-/* Selects the first value starting with what has been typed so far. */
+/* The values type-ahead chooses from: the allowed values of a choice, or
+ * true and false for a yes/no field; a cJSON array the caller deletes. */
+static cJSON *
+keys_ahead_values(const struct tui *t, const struct slot *sl)
+{
+	const cJSON *values = tui_slot_values(t, sl);
+	cJSON *a;
+
+	if (values != NULL)
+		return cJSON_Duplicate(values, 1);
+	a = cJSON_CreateArray();
+	if (field_types[t->s->form->fields[sl->field].type].widget ==
+	    FW_TOGGLE) {
+		cJSON_AddItemToArray(a, cJSON_CreateTrue());
+		cJSON_AddItemToArray(a, cJSON_CreateFalse());
+	}
+	return a;
+}
+
+/* The first of values whose text starts with prefix (any case), as text;
+ * allocated, or NULL. */
+static char *
+keys_ahead_match(const cJSON *values, const char *prefix)
+{
+	const cJSON *v;
+	char *text;
+
+	cJSON_ArrayForEach(v, values) {
+		text = session_value_text(v);
+		if (strncasecmp(text, prefix, strlen(prefix)) == 0)
+			return text;
+		free(text);
+	}
+	return NULL;
+}
+
+/* Type-ahead: selects the first value starting with what has been typed
+ * on the field so far, or else with c alone. Letters only ever choose a
+ * value here; no letter is a command. */
 static void
 keys_ahead(struct tui *t, int c)
 {
-	const cJSON *values = tui_slot_values(t, &t->fm.slots[t->fm.focus]), *v;
-	char buf[128], keep[sizeof t->fm.ahead], *next;
+	cJSON *values = keys_ahead_values(t, &t->fm.slots[t->fm.focus]);
+	char keep[sizeof t->fm.ahead], *next = NULL;
 	size_t n = strlen(t->fm.ahead);
 	int pass;
 
-	for (pass = 0; pass < 2; pass++) {
+	for (pass = 0; pass < 2 && next == NULL; pass++) {
+		if (pass == 1)
+			n = 0;
 		if (n + 1 < sizeof t->fm.ahead) {
 			t->fm.ahead[n] = (char)c;
 			t->fm.ahead[n + 1] = '\0';
 		}
-		cJSON_ArrayForEach(v, values) {
-			next = xstrdup(keys_value_text(v, buf, sizeof buf));
-			if (strncasecmp(next, t->fm.ahead,
-			    strlen(t->fm.ahead)) == 0) {
-				memcpy(keep, t->fm.ahead, sizeof keep);
-				keys_set(t, next);
-				memcpy(t->fm.ahead, keep, sizeof keep);
-				free(next);
-				return;
-			}
-			free(next);
-		}
-		n = 0;
+		next = keys_ahead_match(values, t->fm.ahead);
 	}
-	tui_message(t, _("no value starts with '%c'"), c);
-	t->fm.ahead[0] = '\0';
+	cJSON_Delete(values);
+	if (next == NULL) {
+		tui_message(t, _("no value starts with '%c'"), c);
+		t->fm.ahead[0] = '\0';
+		return;
+	}
+	memcpy(keep, t->fm.ahead, sizeof keep);
+	keys_set(t, next);
+	memcpy(t->fm.ahead, keep, sizeof keep);
+	free(next);
 }
 
 /* Reads the file named in the focused field into it (Ctrl-R). */
@@ -140,8 +168,7 @@ keys_text(struct tui *t, const struct tui_key *k)
 		keys_read_file(t);
 		return;
 	}
-	if (t->fm.ed.len == 0 && ((!k->is_key && c == '-') ||
-	    (k->is_key && c == KEY_DC))) {
+	if (t->fm.ed.len == 0 && k->is_key && c == KEY_DC) {
 		size_t list, item;
 
 		if (keys_item_of(t, &t->fm.slots[t->fm.focus], &list,
@@ -164,7 +191,10 @@ keys_text(struct tui *t, const struct tui_key *k)
 	}
 }
 
-/* Keys on a field that is chosen rather than typed. */
+/* Keys on a field that is chosen rather than typed: Space and Left/Right
+ * step through the values, typed characters choose one (type-ahead),
+ * Insert and Delete add and remove list items. Every typed character
+ * stays on the field: none is a command. */
 void
 keys_choice(struct tui *t, const struct tui_key *k)
 {
@@ -174,25 +204,24 @@ keys_choice(struct tui *t, const struct tui_key *k)
 	int c = k->code, ch = !k->is_key;
 	char *cur;
 
-	if (ch && c == 'q')
-		keys_quit(t);
-	else if (ch && c == '?')
-		keys_why(t);
-	else if (w == FW_LIST && ((ch && c == '+') || (!ch && c == KEY_IC)))
+	if (w == FW_LIST && !ch && c == KEY_IC)
 		keys_list_add(t);
-	else if ((ch && c == '-') || (!ch && c == KEY_DC))
+	else if (!ch && c == KEY_DC)
 		keys_list_remove(t);
 	else if (w == FW_TOGGLE && ((ch && c == ' ') ||
 	    (!ch && (c == KEY_LEFT || c == KEY_RIGHT)))) {
 		cur = session_get_text(t->s, sl);
 		keys_set(t, strcmp(cur, "true") == 0 ? "false" : "true");
 		free(cur);
-	} else if (w != FW_CHOICE)
-		return;
-	else if ((ch && c == ' ') || (!ch && c == KEY_RIGHT))
+	} else if (w == FW_LIST && ch && c > 0x20)
+		tui_message(t, _("a list takes no typing: Insert adds an "
+		    "item"));
+	else if (w == FW_CHOICE && ((ch && c == ' ') ||
+	    (!ch && c == KEY_RIGHT)))
 		keys_cycle(t, 1);
-	else if (!ch && c == KEY_LEFT)
+	else if (w == FW_CHOICE && !ch && c == KEY_LEFT)
 		keys_cycle(t, -1);
-	else if (ch && c > 0x20 && c < 0x7f)
+	else if ((w == FW_CHOICE || w == FW_TOGGLE) && ch && c > 0x20 &&
+	    c < 0x7f)
 		keys_ahead(t, c);
 }

@@ -113,22 +113,26 @@ lookup_choose(struct tui *t)
 	lookup_close(t);
 }
 
-/* Keys in the pick list: Up/Down, Enter fills the ID, Esc closes. */
+/* Keys in the pick list: Up/Down, Enter fills the ID, Esc closes; F5,
+ * Ctrl-N and F10 close it and go on to the form. */
 static void
 lookup_key(struct tui *t, const struct tui_key *k, int more)
 {
 	size_t n = (size_t)cJSON_GetArraySize(t->pk.pick);
 	int c = k->code;
 
-	(void)more;
 	if (k->is_key && c == KEY_UP && t->pk.psel > 0)
 		t->pk.psel--;
 	else if (k->is_key && c == KEY_DOWN && t->pk.psel + 1 < n)
 		t->pk.psel++;
 	else if (k->is_key ? c == KEY_ENTER : (c == '\r' || c == '\n'))
 		lookup_choose(t);
-	else if (!k->is_key && (c == 27 || c == 'q'))
+	else if (!k->is_key && c == 27)
 		lookup_close(t);
+	else if (k->is_key ? c == KEY_F(5) || c == KEY_F(10) : c == 0x0e) {
+		lookup_close(t);	/* the review or next problem */
+		view_key(t, k, more);
+	}
 }
 
 /* One row of the list: the look-up's columns, the ID first. */

@@ -210,7 +210,7 @@ pick_draw(struct tui *t, int *cy, int *cx)
 	if (p->message != NULL)
 		draw_text(LINES - 2, 0, COLS, p->message, 0, A_BOLD);
 	draw_text(LINES - 1, 0, COLS - 1, _("Up/Down choose  type to jump  "
-	    "Enter open  q or Esc quit"), 0, A_REVERSE);
+	    "Enter open  Esc quit"), 0, A_REVERSE);
 }
 
 /* Selects the first entry whose key starts with the typed prefix. */
@@ -258,7 +258,7 @@ pick_key(struct pick *p, int c, int is_key)
 	    c == '\n')))
 		return 1;
 	else if (!is_key && (c == PICK_ESC || c == PICK_CTRL_C ||
-	    c == PICK_CTRL_Q || (c == 'q' && p->ahead[0] == '\0')))
+	    c == PICK_CTRL_Q))
 		return -1;
 	else if (!is_key && c > 0x20 && c < 0x7f) {
 		pick_ahead(p, c);
@@ -268,7 +268,7 @@ pick_key(struct pick *p, int c, int is_key)
 	return 0;
 }
 
-/* A key on the picker: Enter finishes, q or Esc quits. */
+/* A key on the picker: Enter finishes, Esc quits; letters only jump. */
 static void
 pick_view_key(struct tui *t, const struct tui_key *k, int more)
 {

@@ -126,10 +126,12 @@ result_draw(struct tui *t, int *cy, int *cx)
 	free(next);
 	if (t->message != NULL)
 		draw_text(LINES - 2, 0, COLS, t->message, 0, t->attr[TA_ERROR]);
-	draw_text(LINES - 1, 0, COLS - 1, _("Enter or q exits"), 0, A_REVERSE);
+	draw_text(LINES - 1, 0, COLS - 1, _("Enter or Esc exits"), 0,
+	    A_REVERSE);
 }
 
-/* Keys on the result screen: Enter or q exits with status 0. */
+/* Keys on the result screen: Enter, Esc, Ctrl-Q or Ctrl-C exits with
+ * status 0; typed letters do nothing. */
 static void
 result_key(struct tui *t, const struct tui_key *k, int more)
 {
@@ -137,7 +139,7 @@ result_key(struct tui *t, const struct tui_key *k, int more)
 
 	(void)more;
 	if (k->is_key ? c == KEY_ENTER : (c == '\r' || c == '\n' ||
-	    c == 'q' || c == 'Q' || c == 27 || c == 0x11 || c == 0x03))
+	    c == 27 || c == 0x11 || c == 0x03))
 		t->finished = 1;
 }
 

@@ -311,7 +311,17 @@ review_f10(struct tui *t)
 		submit_start(t);
 }
 
-/* Handles a key on the review screen. */
+/* F5 or Ctrl-N: back to the form at the first problem, if any. */
+static void
+review_next_problem(struct tui *t)
+{
+	if (keys_first_problem(t) != 0)
+		tui_message(t, "%s", t->o->dry_run ? _("nothing left to fix: "
+		    "F10 finishes") : _("nothing left to fix: F10 submits"));
+}
+
+/* Handles a key on the review screen; no typed letter is a command, so
+ * type-ahead that lands here does nothing. */
 static void
 review_key(struct tui *t, const struct tui_key *k, int more)
 {
@@ -347,6 +357,8 @@ review_key(struct tui *t, const struct tui_key *k, int more)
 			tui_draft(t);
 		else if (c == KEY_F(10))
 			review_f10(t);
+		else if (c == KEY_F(5))
+			review_next_problem(t);
 		return;
 	}
 	if (c == '\t' && n > 0)
@@ -357,7 +369,9 @@ review_key(struct tui *t, const struct tui_key *k, int more)
 		review_jump(t, t->rv.rsel);
 	else if (c == 27) {
 		view_switch(t, &tui_view_form);
-	} else if (c == 'q' || c == 0x11)
+	} else if (c == 0x0e)
+		review_next_problem(t);
+	else if (c == 0x11)
 		keys_quit(t);
 	else if (c == 0x03)
 		keys_interrupt(t);

@@ -128,9 +128,7 @@ tui_slot_required(const struct tui *t, const struct slot *sl)
 int
 tui_slot_focusable(const struct tui *t, const struct slot *sl)
 {
-	return sl->item >= 0 ||
-	    field_types[t->s->form->fields[sl->field].type].widget !=
-	    FW_HEADING;
+	return !session_slot_heading(t->s, sl);
 }
 
 /* 1 when the field at path has been left once. */

@@ -152,6 +152,30 @@ char		*session_body_masked(const struct session *s);
  * items never are). Front ends mark these with "*". */
 int		 session_slot_required(const struct session *s,
 		    const struct slot *slot);
+/* 1 when a slot is an object's heading (it holds no value of its own, so
+ * the focus never rests on it). */
+int		 session_slot_heading(const struct session *s,
+		    const struct slot *slot);
+/* Where an answer is still needed (session_next.c): a field needs one
+ * when it is required now and empty (an item's fields too, though the
+ * body leaves an empty item out), or when p (from session_check()) has an
+ * error at its path; an error at an object or list item counts for its
+ * first field. Optional fields, fields
+ * whose answer is valid (defaults and remembered answers included) and so
+ * fields with one possible value, which the form fills in, need nothing.
+ * Finds the next such field in form order over the shown screens, after
+ * the field at path after on screen (after NULL: from the start of
+ * screen), going on past the last screen to the first and leaving out
+ * after itself; 0 with *screen_out and *path_out (allocated), or -1 when
+ * no other field needs an answer. */
+int		 session_next_needed(const struct session *s,
+		    const struct problems *p, size_t screen, const char *after,
+		    size_t *screen_out, char **path_out);
+/* 1 when the slot of screen needs an answer, as session_next_needed()
+ * counts it. */
+int		 session_slot_needed(const struct session *s,
+		    const struct problems *p, size_t screen,
+		    const struct slot *slot);
 /* After a placed order that created its organization (reading 15): the
  * answers name that organization by the new ID from now on, so recall
  * keeps the ID; org_id NULL or "" changes nothing. */
