@@ -31,8 +31,7 @@ command -v tmux >/dev/null 2>&1 || { echo "effort_curses: no tmux" >&2; exit 2; 
 command -v jq >/dev/null 2>&1 || { echo "effort_curses: no jq" >&2; exit 2; }
 utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
 dir=$(mktemp -d) || exit 2
-runs=0
-sock=certwiz-effort-$$-$runs
+sock=certwiz-effort-$$
 trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; rm -rf "$dir"' EXIT
 
 # Runs tmux on the private server.
@@ -60,12 +59,11 @@ wait_re() {
 	return 1
 }
 
-# Starts the wizard on product $1, the body going to $2 (a tmux server of
-# its own each time, as tests/tui_lib.sh does).
+# Starts the wizard on product $1, the body going to $2, on a tmux server
+# of its own (named for the product and order, as each order runs in a
+# subshell), as tests/tui_lib.sh does.
 start() {
-	tm kill-server >/dev/null 2>&1
-	runs=$((runs + 1))
-	sock=certwiz-effort-$$-$runs
+	sock=certwiz-effort-$$-$1-$kind
 	cat >"$dir/run.sh" <<EOT
 LC_ALL=$utf8 CERTWIZ_TODAY=2026-11-20 NO_COLOR=1 XDG_STATE_HOME='$dir/state'
 export LC_ALL CERTWIZ_TODAY NO_COLOR XDG_STATE_HOME
@@ -80,6 +78,14 @@ EOT
 # Runs the order script $1 for product $P into body $2; prints "keys
 # chars", or returns 1.
 run_order() {
+	steps "$@"
+	cw_rc=$?
+	tm kill-server >/dev/null 2>&1
+	return $cw_rc
+}
+
+# Does the work of run_order.
+steps() {
 	keys=0
 	chars=0
 	start "$P" "$2" || return 1

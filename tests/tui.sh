@@ -7,8 +7,9 @@
 
 # A complete ds_org_individual order.
 start ds_org_individual
-keys Tab Tab Tab Tab
-wait_for '^> Provisioning method' "Tab reaches the provisioning method"
+wait_for '^> +CSR \*' "a new order opens on the first field needing an answer"
+keys BTab
+wait_for '^> Provisioning method' "Shift-Tab reaches the provisioning method"
 type_text c
 wait_for 'Provisioning method .*< client_app >' "type-ahead selects client_app"
 wait_gone '^ +CSR' "the CSR field goes with client_app"

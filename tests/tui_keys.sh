@@ -22,7 +22,8 @@ focus_is() {
 
 # --- Enter: the next field that needs an answer ---
 start pkio_qualified_organisation_services
-focus_is certificate.signature_hash "the focus starts on the first field"
+focus_is certificate.signature_hash \
+    "nothing to answer on the first screen: the focus starts on its first field"
 keys Enter
 wait_for '^Screen 2 of [0-9]+: Organization' \
     "Enter leaves a screen with nothing to answer"
@@ -59,7 +60,9 @@ wait_for '^nothing left to fix: F10 reviews the order' \
 # Enter on the last needed field of a screen goes on to the next screen's
 # first needed field; a CSR still takes Enter as a line break.
 start ds_org_individual
-focus_is certificate.server_platform.id "ds_org_individual starts on the first field"
+focus_is certificate.csr "a new order opens on the first field that needs an answer, past the optional platform and CA, the one usage, the default usages and the chosen provisioning"
+keys Up Up Up Up Up Up
+focus_is certificate.server_platform.id "Up goes back to the first field"
 keys Enter
 focus_is certificate.csr "Enter skips the optional CA, the one usage, the default usages and the chosen provisioning"
 type_text '-----BEGIN CERTIFICATE REQUEST-----'
@@ -108,6 +111,7 @@ focus_is organization.id "at the first problem"
 
 # F10 reviews from every field of every screen and from the help box.
 start ds_org_individual
+goto_top
 n=0
 while [ $n -lt 120 ]; do
 	snap
@@ -117,18 +121,11 @@ while [ $n -lt 120 ]; do
 	keys Escape
 	focus_is "$p" "Esc from the review goes back to $p" || break
 	keys Tab
-	j=0
-	while [ $j -lt 100 ]; do
-		snap
-		[ "$(path_line | awk '{ print $2 }')" != "$p" ] && break
-		sleep 0.02
-		j=$((j + 1))
-	done
-	[ $j -lt 100 ] || break	# the last field of the last screen
+	focus_moved "$p" || break	# the last field of the last screen
 	n=$((n + 1))
 done
 [ "$p" = payment_method ] || fail "the tour ended at $p, not payment_method"
-[ $n -ge 25 ] || fail "F10 was tried on only $n fields"
+[ $n -ge 28 ] || fail "F10 was tried on only $n fields"
 keys F1
 wait_for 'Press any key to close this help' "F1 opens the help"
 keys F10
@@ -163,7 +160,26 @@ focus_is certificate.profile_option "on a single-value choice"
 type_text q
 wait_for "^no value starts with 'q'" "q on a choice is type-ahead"
 wait_gone 'quit without saving' "no quit question from q"
+keys F1
+wait_for 'F5 or Ctrl-N +next problem' "the help box names F5 and Ctrl-N"
+wait_for ' Enter +next field needing an answer' "and Enter"
+keys Escape
+wait_for '^Enter next needed +Tab next +F5 problem .*F10 review' \
+    "the key bar names Enter, F5 and F10"
 keys C-c
 wait_for '^EXIT=1' "Ctrl-C quits"
+
+# README, certwiz(1) and --help say the same.
+: "${SRCDIR:=$(cd "${0%/*}/.." && pwd)}" "${MANDIR:=$SRCDIR/man}"
+grep -q '^| F5 or Ctrl-N | next problem' "$SRCDIR/README.md" ||
+    fail "README's key table lacks F5 or Ctrl-N"
+grep -q '^| Enter | accept the field; go to the next field that needs an answer' \
+    "$SRCDIR/README.md" || fail "README's key table lacks Enter"
+grep -q '^\.It F5 , Ctrl\\-N$' "$MANDIR/certwiz.1" ||
+    fail "certwiz(1) lacks F5, Ctrl-N"
+grep -q 'q or Esc\|Ql q$' "$MANDIR/certwiz.1" "$SRCDIR/README.md" &&
+    fail "README or certwiz(1) still has q as a key"
+"$CERTWIZ" --help 2>&1 | grep -q 'Enter goes to the next field that needs an answer, F5 to the next problem, F10 to the review' ||
+    fail "--help does not name Enter, F5 and F10"
 
 finish "tui_keys.sh: all checks passed"

@@ -143,24 +143,54 @@ path_line() {
 	grep -E '^Path: ' "$tmp/screen"
 }
 
-# Moves the focus forward (Tab, across screens) to the field at path $1.
+# Waits until the focused field's path differs from $1 after a Tab; 1
+# when it stays (Tab on the last field of the last screen: the status
+# line says so, which ends the wait at once).
+focus_moved() {
+	j=0
+	while [ $j -lt $((TUI_WAIT * 5)) ]; do
+		snap
+		# Only the path: the hint after it may change on its own (a
+		# CSR's key line comes once the CSR is read).
+		[ "$(path_line | awk '{ print $2 }')" != "$1" ] && return 0
+		grep -q '^this is the last screen' "$tmp/screen" && return 1
+		sleep 0.02
+		j=$((j + 1))
+	done
+	return 1
+}
+
+# Moves the focus to the first field of the first screen (a new order
+# opens on its first field that needs an answer): PgUp to the first
+# screen, Up past its first field; the help box, opened once those keys
+# are done, marks the end.
+goto_top() {
+	keys PPage PPage PPage PPage PPage PPage PPage PPage PPage
+	for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		keys Up
+	done
+	keys F1
+	wait_for 'Press any key to close this help' "the top of the form" ||
+	    return 1
+	keys Escape
+	wait_gone 'Press any key to close this help' "the help box closes"
+}
+
+# Moves the focus forward (Tab, across screens) to the field at path $1;
+# from the first field again when the last one is passed.
 goto_path() {
 	n=0
+	top=0
 	snap
 	while [ $n -lt 150 ]; do
 		grep -qF "Path: $1 " "$tmp/screen" && return 0
-		# Only the path: the hint after it may change on its own (a
-		# CSR's key line comes once the CSR is read).
 		prev=$(path_line | awk '{ print $2 }')
 		keys Tab
-		j=0
-		while [ $j -lt $((TUI_WAIT * 5)) ]; do
-			snap
-			[ "$(path_line | awk '{ print $2 }')" != "$prev" ] && break
-			sleep 0.02
-			j=$((j + 1))
-		done
-		[ $j -lt $((TUI_WAIT * 5)) ] || { fail "Tab to $1: the focus does not move"; return 1; }
+		if ! focus_moved "$prev"; then
+			[ $top = 0 ] || { fail "Tab to $1: never reached"; return 1; }
+			top=1
+			goto_top || return 1
+		fi
 		n=$((n + 1))
 	done
 	fail "Tab to $1: never reached"

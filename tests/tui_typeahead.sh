@@ -34,18 +34,6 @@ focused() {
 	path_line | awk '{ print $2 }'
 }
 
-# Waits until the focus is no longer on path $1; 1 when it stays.
-moved_from() {
-	j=0
-	while [ $j -lt 100 ]; do
-		snap
-		[ "$(focused)" != "$1" ] && return 0
-		sleep 0.02
-		j=$((j + 1))
-	done
-	return 1
-}
-
 # Waits for a line matching $1 as wait_for does, looking more often.
 soon() {
 	j=0
@@ -86,7 +74,7 @@ walk_to() {
 	while [ "$(focused)" != "$2" ] && [ $n -lt 60 ]; do
 		p=$(focused)
 		keys "$1"
-		moved_from "$p" || return 1
+		focus_moved "$p" || return 1
 		n=$((n + 1))
 	done
 	[ "$(focused)" = "$2" ]
@@ -137,6 +125,7 @@ tour() {
 	    "$tmp/d.json" >"$tmp/fields"
 	: >"$tmp/typed.$P"
 	start "$P"
+	goto_top
 	done_paths=" "
 	i=0
 	while [ $i -lt 400 ]; do
@@ -149,14 +138,14 @@ tour() {
 		if [ "$t" = object-list ] && grep -qE '^> .* 0 items' \
 		    "$tmp/screen"; then
 			keys IC
-			moved_from "$p" || { fail "$P: Insert on $p"; return; }
+			focus_moved "$p" || { fail "$P: Insert on $p"; return; }
 			continue
 		fi
 		case $t in
 		enum|boolean) type_values "$p" "$fp" "$t" ;;
 		esac
 		keys Tab
-		moved_from "$p" || break	# the last field
+		focus_moved "$p" || break	# the last field
 		i=$((i + 1))
 	done
 	keys C-c

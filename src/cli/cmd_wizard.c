@@ -578,6 +578,7 @@ const struct cli_cmd cmd_wizard_entry = {
 	.usage = "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
 	    "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
 	.summary = N_("fill in an order screen by screen (plain prompts with "
-	    "--plain); F4 (plain: ?\?) picks organizations, contacts and "
-	    "containers from the account"),
+	    "--plain): Enter goes to the next field that needs an answer, F5 "
+	    "to the next problem, F10 to the review; F4 (plain: ?\?) picks "
+	    "organizations, contacts and containers from the account"),
 };

@@ -251,6 +251,8 @@ tui_run(struct session *s, const struct tui_opts *o)
 	t.view = &tui_view_form;
 	tui_reload(&t);
 	keys_focus(&t, keys_first_focusable(&t, 0, 1));
+	if (!o->loaded && (t.draft->path == NULL))
+		keys_start(&t);		/* a new order, not a draft */
 	if (o->loaded)
 		tui_load_start(&t);
 	else if (o->recall != NULL && o->recall->n > 0)

@@ -252,6 +252,9 @@ void	keys_next_problem(struct tui *t);
 /* F5 or Ctrl-N on the review: the form at the first problem; 0, or -1
  * when there is none. */
 int	keys_first_problem(struct tui *t);
+/* A new order: the focus on the first field of the screen that needs an
+ * answer, if any. */
+void	keys_start(struct tui *t);
 
 /* tui_keys_list.c: list items. */
 int	keys_item_of(const struct tui *t, const struct slot *sl, size_t *list,

@@ -129,3 +129,22 @@ keys_first_problem(struct tui *t)
 	free(path);
 	return 0;
 }
+
+/* A new order opens on the first field of its first screen that needs an
+ * answer (the first field when none there does), so that the first key
+ * is an answer. */
+void
+keys_start(struct tui *t)
+{
+	size_t sc;
+	char *path;
+
+	if (session_next_needed(t->s, tui_problems(t), t->fm.screen, NULL,
+	    &sc, &path) != 0)
+		return;
+	if (sc == t->fm.screen) {
+		t->fm.focus = SIZE_MAX;	/* the first field was not left */
+		next_goto(t, sc, path);
+	}
+	free(path);
+}
