@@ -127,7 +127,7 @@ spots_mark(struct spots *a, const struct problems *p)
 {
 	size_t i, at;
 
-	for (i = 0; i < p->n; i++) {
+	for (i = 0; i < p->n && a->n > 0; i++) {
 		if (p->v[i].warning || *p->v[i].path == '\0')
 			continue;
 		if ((at = spots_find(a, p->v[i].path)) != SIZE_MAX)
