@@ -28,7 +28,8 @@ enum plain_stop {
 /* A plain run in progress. */
 struct walk {
 	struct session		*s;
-	FILE			*in, *out;
+	struct plain_in		*in;
+	FILE			*out;
 	const struct plain_opts	*o;
 	char			**seen;		/* keys of prompts answered */
 	size_t			 nseen;
@@ -53,10 +54,11 @@ enum plain_cmd {
 	CMD_BACK	/* "<" or "-": w->back is set */
 };
 
-/* Reads one answer line (without its newline) into an allocated *line;
- * 0, or -1 with w->stop set. */
+/* plain_input.c: reads one answer line (without its newline) into an
+ * allocated *line; 0, or -1 with w->stop set. */
 int	plain_read(struct walk *w, char **line);
-/* Reads a secret answer with the terminal's echo off; as plain_read(). */
+/* Reads a secret answer with the terminal's echo off; as plain_read().
+ * Free the line with secmem_free(). */
 int	plain_read_secret(struct walk *w, char **line);
 /* Asks a yes/no question whose blank answer is no, shown as "[y/N]"; 1 yes,
  * 0 no, -1 stopped. */

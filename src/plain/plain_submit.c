@@ -43,10 +43,10 @@ ask_key(struct walk *w, struct api *api, const char *platform)
 /* Asks whether to submit, then submits with api. */
 int
 plain_submit(struct session *s, struct api *api, const char *draft,
-    FILE *in, FILE *out,
-    volatile sig_atomic_t *signo, struct api_result *res)
+    struct plain_in *in, FILE *out, volatile sig_atomic_t *signo,
+    struct api_result *res)
 {
-	struct plain_opts o = { NULL, NULL, signo, NULL, 0 };
+	struct plain_opts o = { .signo = signo };
 	const char *platform = s->form->platform;
 	struct walk w;
 	char *prompt;
