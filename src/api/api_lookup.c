@@ -139,7 +139,7 @@ order_fields(const cJSON *answer, struct api_result *res)
 	free(res->organization_id);
 	res->order_id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(
 	    answer, "id"));
-	res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
+	res->status = value_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "status"));
 	cert = cJSON_GetObjectItemCaseSensitive(answer, "certificate");
 	res->certificate_id = value_id_text(cJSON_GetObjectItemCaseSensitive(
