@@ -10,9 +10,9 @@
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/field_help.h"
+#include "core/field_type.h"
 #include "core/form.h"
 #include "core/platform.h"
-#include "core/schema.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
@@ -68,8 +68,8 @@ print_limits(const struct field *f)
 {
 	char *s = NULL;
 	const cJSON *item;
-	const char *pat = schema_pattern(f->type == FT_LIST ? f->item :
-	    f->type);
+	const char *pat = field_types[f->type == FT_LIST ? f->item :
+	    f->type].pattern;
 
 	if (f->has_min && f->has_max)
 		limit_add(&s, xasprintf(_("from %lld to %lld"), f->min,
@@ -219,8 +219,8 @@ add_limit(cJSON *o, const char *key, int set, double v)
 static void
 add_limits(cJSON *o, const struct field *f)
 {
-	const char *pat = schema_pattern(f->type == FT_LIST ? f->item :
-	    f->type);
+	const char *pat = field_types[f->type == FT_LIST ? f->item :
+	    f->type].pattern;
 
 	add_limit(o, "min", f->has_min, (double)f->min);
 	add_limit(o, "max", f->has_max, (double)f->max);
