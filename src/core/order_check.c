@@ -120,13 +120,14 @@ report_missing(struct walk *w, const struct field *f, const char *path)
 {
 	char *why;
 
-	if (f->required || f->required_if == NULL) {
+	if (f->required || f->required_if == NULL)
 		problems_add(w->p, 0, path, _("is required"));
-		return;
+	else {
+		why = form_cond_words(w->form, f->required_if, f->parent);
+		problems_add(w->p, 0, path, _("is required because %s"), why);
+		free(why);
 	}
-	why = form_cond_words(w->form, f->required_if, f->parent);
-	problems_add(w->p, 0, path, _("is required because %s"), why);
-	free(why);
+	w->p->v[w->p->n - 1].missing = 1;
 }
 
 /* Warns about a value sent while its field does not apply. */
