@@ -14,9 +14,9 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* "required", "optional" or "conditional", as the product pages say. */
 static const char *

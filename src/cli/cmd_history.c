@@ -11,8 +11,8 @@
 #include "cli/cli.h"
 #include "util/diag.h"
 #include "util/fileio.h"
-#include "util/safetext.h"
 #include "util/i18n.h"
+#include "util/safetext.h"
 
 /* What history calls an attempt's outcome. */
 static const char *

@@ -13,10 +13,10 @@
 #include "sandbox/sandbox.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
-#include "util/i18n.h"
 
 /* Prints a note from the api module as it happens. */
 static void

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "core/expr.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 #define EXPR_MAX_DEPTH	64
 #define EXPR_MAX_LEN	4096

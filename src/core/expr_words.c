@@ -9,8 +9,8 @@
 #include <strings.h>
 
 #include "core/expr.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* A growing string, and how names are said. */
 struct buf {

@@ -11,8 +11,8 @@
 #include "core/expr.h"
 #include "core/form.h"
 #include "core/lookup.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Sets *cause to "file: field path: message" and returns -1. */
 int

@@ -14,11 +14,11 @@
 #include "plain/plain_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* Adds a copy of s to a list of strings. */
 static void

@@ -14,11 +14,11 @@
 #include "core/form.h"
 #include "core/problems.h"
 #include "core/value.h"
+#include "util/i18n.h"
 #include "util/safetext.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* Asks a yes/no question (the line shown is prompt and then how) until
  * answered. */

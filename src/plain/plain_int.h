@@ -76,6 +76,10 @@ void	plain_quiet_add(struct walk *w, const char *key);
 /* plain_lookup.c: the "?" offer before a look-up field's prompt, an
  * answer listing or picking, and releasing the lists. */
 void	plain_lookup_offer(struct walk *w, const struct slot *slot);
+/* Handles an answer to a look-up field: "??" lists the entries (2); a
+ * number from the list or one of its IDs picks that entry and fills the
+ * slot and the siblings its look-up names (1, *err the slot's error or
+ * NULL); anything else is an ordinary answer (0). */
 int	plain_lookup_answer(struct walk *w, const struct slot *slot,
 	    const char *line, char **err);
 void	plain_lookup_free(struct walk *w);

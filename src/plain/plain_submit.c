@@ -10,10 +10,10 @@
 #include "api/api.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* Asks for the platform's key when none is known; 0 when there is one. */
 static int

@@ -4,9 +4,10 @@
 
 #include "sandbox/sandbox_int.h"
 
-#include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <microhttpd.h>
 
 /* The accounts' keys; the read-only key opens the US account. */
 static const struct sb_key keys[SB_NKEYS] = {

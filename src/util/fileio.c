@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/xalloc.h"
-#include "util/secmem.h"
 #include "util/i18n.h"
+#include "util/secmem.h"
+#include "util/xalloc.h"
 
 /* Doubles a buffer's capacity, wiping the old copy (it may hold card
  * data). */
@@ -249,9 +249,7 @@ same_file(int fd, const char *path)
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-/* Takes an exclusive lock on the lock file path (made 0600 when
- * missing, never through a symlink); a file its holder removed meanwhile
- * is opened again. */
+/* Takes an exclusive lock on the lock file path. */
 int
 fileio_lock(const char *path, int wait, char **cause)
 {
