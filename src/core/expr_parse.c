@@ -321,7 +321,8 @@ expr_free(struct expr *e)
 	free(e);
 }
 
-/* Parses the literal at the current token onto e's list; where says after what. */
+/* Parses the literal at the current token onto e's list; where says after
+ * what. */
 static int
 parse_literal(struct parser *p, struct expr *e, const char *where)
 {

@@ -33,7 +33,8 @@ static void check_object(struct walk *, size_t, const cJSON *, const char *);
 static char *
 join(const char *prefix, const char *name)
 {
-	return *prefix == '\0' ? xstrdup(name) : xasprintf("%s.%s", prefix, name);
+	return *prefix == '\0' ? xstrdup(name) :
+	    xasprintf("%s.%s", prefix, name);
 }
 
 /* Reports members of obj that are no child of parent, and repeated keys. */

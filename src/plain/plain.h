@@ -31,9 +31,9 @@ struct session;
 
 /* What a plain run is told. */
 struct plain_opts {
-	const char		*output;	/* write the body here, or NULL */
-	struct draft		*draft;		/* where unfinished work is saved */
-	volatile sig_atomic_t	*signo;		/* set by signal handlers, or NULL */
+	const char		*output;	/* the body goes here; NULL */
+	struct draft		*draft;		/* unfinished work saved here */
+	volatile sig_atomic_t	*signo;		/* set by signals, or NULL */
 	struct api		*api;		/* "??" look-ups, or NULL */
 	int			 sandbox;	/* --sandbox: in resume hints */
 };

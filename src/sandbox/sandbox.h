@@ -72,7 +72,8 @@ const char	*sandbox_key(const char *platform);
 /* Queues a fault for the next request not yet faulted. */
 void		 sandbox_fault(struct sandbox *sb, enum sandbox_fault fault);
 /* Parses a fault name (sandbox_fault_name()); -1 when unknown or "none". */
-int		 sandbox_fault_parse(const char *name, enum sandbox_fault *fault);
+int		 sandbox_fault_parse(const char *name,
+		    enum sandbox_fault *fault);
 /* A fault's name ("500", "cut", "late", ...; "none"); static. */
 const char	*sandbox_fault_name(enum sandbox_fault fault);
 /* What a fault does, in one line; static. */
