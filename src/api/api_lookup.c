@@ -341,7 +341,8 @@ int
 api_list_users(struct api *api, const char *platform, const char *search,
     cJSON **out, char **cause)
 {
-	struct api_list_query q = { "user", "users", NULL, "read users", 0 };
+	struct api_list_query q = { .path = "user", .member = "users",
+	    .doing = "read users" };
 	char *enc = NULL, *filters = NULL;
 	int rc;
 

@@ -219,7 +219,7 @@ expr_words(const struct expr *e)
 char *
 expr_words_named(const struct expr *e, expr_name_fn name, void *arg)
 {
-	struct buf	b = { NULL, 0, 0, name, arg };
+	struct buf	b = { .name = name, .arg = arg };
 
 	buf_add(&b, "");
 	words_node(&b, e, 0);

@@ -253,7 +253,7 @@ void
 order_check_answers(const struct form *form, const cJSON *body,
     const cJSON *answers, time_t now, struct problems *p)
 {
-	struct walk w = { form, NULL, now, p, { 0 }, 0 };
+	struct walk w = { .form = form, .now = now, .p = p };
 	cJSON *copy;
 
 	if (!cJSON_IsObject(body)) {
