@@ -32,12 +32,15 @@ keys_set(struct tui *t, const char *text)
 	edit_focus_load(t);
 }
 
-/* An allowed value's text, or "" for a value that is not a scalar. */
+/* An allowed value's text ("null" for JSON null, which is not the same
+ * as no answer), or "" for a value that is not a scalar. */
 static const char *
 keys_value_text(const cJSON *v, char *buf, size_t size)
 {
 	const char *s = value_text(v, buf, size);
 
+	if (cJSON_IsNull(v))
+		return "null";
 	return s != NULL ? s : "";
 }
 

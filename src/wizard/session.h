@@ -118,6 +118,10 @@ char		*session_help(const struct session *s,
  * order; *out gets an array released with session_problems_free(). */
 size_t		 session_problems(const struct session *s,
 		    struct session_problem **out);
+/* The same for a list of problems already found (session_check(), or
+ * DigiCert's answer mapped to paths). */
+size_t		 session_problems_of(const struct session *s,
+		    const struct problems *p, struct session_problem **out);
 /* Releases an array from session_problems(). */
 void		 session_problems_free(struct session_problem *v, size_t n);
 /* "Screen 4 of 8: Shipping": the one numbering of screens that the
