@@ -162,4 +162,36 @@ else
 fi
 RUN_LC_ALL=
 
+# --- On the embedded sandbox: the look-up's columns, the result screen ----
+if [ "${CW_SANDBOX:-yes}" != no ]; then
+	start_embedded document_signing_org_1
+	set_choice certificate.signature_hash sha2 sha256
+	set_text subject.name "Jan Jansen"
+	set_text subject.job_title Clerk
+	set_text subject.phone 0201234567
+	set_text subject.email jan@example.nl
+	goto_path organization.id
+	keys F4
+	wait_for 'Organizations of the account' "F4 lists the organizations"
+	# Padded by display columns: the country codes line up after the
+	# name with an é in it.
+	wait_for '123456  Example Corp {9}us' "Example Corp padded to 19 columns"
+	wait_for '123458  Exemple Canada Ltée  ca' "Exemple Canada Ltée row"
+	keys Enter
+	wait_for '123456 filled in' "Enter fills the ID"
+	# An order without contacts: the result says so, never "the verified
+	# contacts named in the order".
+	set_choice order_validity.years 1 1
+	keys F10
+	wait_for '^No problems left: F10 submits' "review, nothing left"
+	keys F10
+	wait_for '^What happens next' "the result screen"
+	wait_for 'The order names no( |$)' \
+	    "the result: no contacts in the order"
+	grep -q 'verified contacts named in the order' "$tmp/screen" &&
+	    fail "the result speaks of contacts the order does not name"
+	keys Enter
+	wait_for '^EXIT=0' "Enter exits"
+fi
+
 finish "tui_show.sh: all checks passed"
