@@ -266,5 +266,11 @@ int		 api_attempt_open(const struct api_attempt *at);
  * what it learnt and returns the outcome, also stored in res. */
 enum api_outcome api_resolve(struct api *api, const struct api_attempt *at,
 		    struct api_result *res);
+/* The outcome of the journal's attempt id: as journaled, or settled by
+ * api_resolve() while it is open; API_UNKNOWN when the journal cannot be
+ * read or lacks it. When placed, its order ID goes to *order_id
+ * (allocated, else NULL). */
+enum api_outcome api_attempt_settle(struct api *api, const char *id,
+		    char **order_id);
 
 #endif

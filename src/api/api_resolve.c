@@ -302,6 +302,37 @@ api_resolve(struct api *api, const struct api_attempt *at,
 	return o;
 }
 
+/* The outcome of the journal's attempt id, settled when it is open. */
+enum api_outcome
+api_attempt_settle(struct api *api, const char *id, char **order_id)
+{
+	struct api_attempts a;
+	struct api_result res = API_RESULT_INIT;
+	enum api_outcome o = API_UNKNOWN;
+	char *cause = NULL;
+	size_t i;
+
+	*order_id = NULL;
+	if (api_attempts_load(&a, &cause) != 0) {
+		free(cause);
+		return API_UNKNOWN;
+	}
+	for (i = 0; i < a.n && strcmp(a.v[i].id, id) != 0; i++)
+		continue;
+	if (i < a.n && api_attempt_open(&a.v[i])) {
+		o = api_resolve(api, &a.v[i], &res);
+		if (res.order_id != NULL)
+			*order_id = xstrdup(res.order_id);
+		api_result_free(&res);
+	} else if (i < a.n) {
+		o = a.v[i].outcome;
+		if (a.v[i].order_id != NULL)
+			*order_id = xstrdup(a.v[i].order_id);
+	}
+	api_attempts_free(&a);
+	return o;
+}
+
 /* 1 when attempt at is the same order as the one about to be sent: the
  * same product and platform, and the same body or the same draft. */
 static int

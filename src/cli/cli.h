@@ -10,16 +10,10 @@
 
 #include <cjson/cJSON.h>
 
+#include "util/exits.h"
+
 struct api;
 struct form;
-
-/* Exit statuses shared by all commands. */
-#define EXIT_OK		0
-#define EXIT_INVALID	1
-#define EXIT_USAGE	2
-#define EXIT_FAILED	3	/* submit: failed, the order was not placed */
-#define EXIT_UNKNOWN	4	/* submit: outcome unknown, no order found */
-#define EXIT_DUPLICATE	5	/* submit: placed before, nothing was sent */
 
 /* What main hands every command. */
 struct cli_ctx {

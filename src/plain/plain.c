@@ -439,3 +439,33 @@ plain_pick(const char *what, char *const *ids, char *const *titles, int n,
 	}
 	return -1;
 }
+
+/* Asks for a product of forms_dir by number or id. */
+char *
+plain_pick_product(const char *forms_dir, FILE *in, FILE *out,
+    volatile sig_atomic_t *signo)
+{
+	char **ids, **titles, *cause = NULL, *id = NULL;
+	struct form *form;
+	int n, i, k;
+
+	if ((n = form_list_ids(forms_dir, &ids, &cause)) < 0) {
+		cw_warn("%s", cause);
+		free(cause);
+		return NULL;
+	}
+	titles = xcalloc((size_t)n + 1, sizeof *titles);
+	for (i = 0; i < n; i++) {
+		form = form_load(forms_dir, ids[i], &cause);
+		titles[i] = xstrdup(form != NULL ? form_text(form->title) : "");
+		form_free(form);
+		free(cause);
+		cause = NULL;
+	}
+	k = plain_pick("product", ids, titles, n, in, out, signo);
+	if (k >= 0)
+		id = xstrdup(ids[k]);
+	form_free_ids(titles, n);
+	form_free_ids(ids, n);
+	return id;
+}

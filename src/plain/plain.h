@@ -11,7 +11,8 @@
  * organizations, or server platforms, the look-up finds) or "!" (clear an
  * optional answer).
  *
- * Ownership: plain_run() and plain_pick() borrow everything they are given.
+ * Ownership: plain_run() and plain_pick() borrow everything they are given;
+ * plain_pick_product() returns an allocated id the caller frees.
  * The session's conversation goes to out; how a run ended (input ended,
  * interrupted, draft saved) goes to stderr as "certwiz: ...".
  */
@@ -56,5 +57,10 @@ int	plain_submit(struct session *s, struct api *api, const char *draft,
  * index, or -1 when input ended or was interrupted. */
 int	plain_pick(const char *what, char *const *ids, char *const *titles,
 	    int n, FILE *in, FILE *out, volatile sig_atomic_t *signo);
+/* Asks for one of the products in forms_dir (listed with their titles);
+ * returns its id (allocated), or NULL when none was chosen (input ended,
+ * a signal, or the forms cannot be listed: said on stderr). */
+char	*plain_pick_product(const char *forms_dir, FILE *in, FILE *out,
+	    volatile sig_atomic_t *signo);
 
 #endif
