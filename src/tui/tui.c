@@ -243,10 +243,11 @@ tui_run(struct session *s, const struct tui_opts *o)
 	struct tui t;
 	struct tui_key *keys;
 	char *body = NULL, *locale_note;
-	int status;
+	int status, resumed;
 
 	memset(&t, 0, sizeof t);
 	locale_note = tui_locale();
+	resumed = o->draft != NULL && o->draft->path != NULL;
 	t.s = s;
 	t.o = o;
 	t.draft = o->draft != NULL ? o->draft : &t.own_draft;
@@ -264,12 +265,15 @@ tui_run(struct session *s, const struct tui_opts *o)
 	keys_focus(&t, keys_first_focusable(&t, 0, 1));
 	if (o->loaded)
 		tui_load_start(&t);
+	else if (resumed)
+		tui_resume_start(&t);
 	else if (o->recall != NULL && o->recall->n > 0)
 		tui_recall_note(&t);
 	if (locale_note != NULL)
 		tui_message_add(&t, locale_note);
 	free(locale_note);
 	tui_loop(&t, keys);
+	tui_draft_place(&t);	/* a draft saved after the run opens here */
 	body = t.body;
 	t.body = NULL;
 	tui_end();

@@ -228,6 +228,10 @@ int	tui_write_body(const char *path, const char *text, char **cause);
 
 /* tui_state.c: drafts. */
 void	tui_draft(struct tui *t);
+/* Notes the screen and field the user is on in the draft. */
+void	tui_draft_place(struct tui *t);
+/* Opens a resumed draft where it was left and says so. */
+void	tui_resume_start(struct tui *t);
 /* Saves a draft when the answers changed and says so for a moment; a
  * failure is shown and the answers stay in memory. */
 void	tui_autosave(struct tui *t);

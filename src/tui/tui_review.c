@@ -40,6 +40,27 @@ review_open(struct tui *t)
 	view_switch(t, &tui_view_review);
 }
 
+/* Gives an order that is to be sent its alternative order ID now, when
+ * its product has the field and no ID was typed: the review then shows
+ * the body exactly as it is sent, --output holds the ID, and the draft
+ * keeps it, so a resumed draft sends the same ID. */
+static void
+review_alt_id(struct tui *t)
+{
+	char id[API_ALT_ID_LEN + 1], *cur;
+
+	if (t->o->dry_run || t->o->api == NULL ||
+	    (cur = session_get_field(t->s, "alternative_order_id")) == NULL)
+		return;
+	if (*cur == '\0') {
+		api_new_alt_id(id);
+		session_set_field(t->s, "alternative_order_id", id);
+		t->probs_fresh = 0;
+		tui_autosave(t);
+	}
+	free(cur);
+}
+
 /* Fills the review's lines from the answers as they are. */
 static void
 review_load(struct tui *t)
@@ -49,6 +70,7 @@ review_load(struct tui *t)
 
 	review_close(t);
 	t->rv.rtop = t->rv.rsel = 0;
+	review_alt_id(t);
 	body = session_body_masked(t->s);
 	for (p = body; p != NULL && *p != '\0'; p += len + (nl != NULL)) {
 		nl = strchr(p, '\n');

@@ -90,6 +90,13 @@ char		*session_get_text(const struct session *s, const struct slot *slot);
  * slot's error with the answers as they now are, or NULL. */
 char		*session_set_text(struct session *s, const struct slot *slot,
 		    const char *text);
+/* The answer of a field outside lists by its form path, as text ("" when
+ * there is none), or NULL when the form has no such field. */
+char		*session_get_field(const struct session *s, const char *path);
+/* Sets the answer of a field outside lists by its form path ("" clears
+ * it); 0, or -1 when the form has no such field. */
+int		 session_set_field(struct session *s, const char *path,
+		    const char *text);
 /* Adds an empty item to the list at slot; returns its number. */
 size_t		 session_list_add(struct session *s, const struct slot *list);
 /* Removes item i of the list at slot. */
