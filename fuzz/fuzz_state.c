@@ -66,7 +66,7 @@ static void
 load_draft(void)
 {
 	struct problems p = { NULL, 0 };
-	struct draft d = { NULL, NULL, -1, 0 };
+	struct draft d = { .lockfd = -1 };
 	char *product = NULL, *cause = NULL;
 	cJSON *answers = NULL;
 	size_t i;

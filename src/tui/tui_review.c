@@ -43,11 +43,13 @@ review_open(struct tui *t)
 /* Gives an order that is to be sent its alternative order ID now, when
  * its product has the field and no ID was typed: the review then shows
  * the body exactly as it is sent, --output holds the ID, and the draft
- * keeps it, so a resumed draft sends the same ID. */
+ * keeps it, so a resumed draft sends the same ID. With no draft yet, the
+ * new ID alone is no change worth a draft (it goes into any later one). */
 static void
 review_alt_id(struct tui *t)
 {
 	char id[API_ALT_ID_LEN + 1], *cur;
+	int changed = t->s->changed;
 
 	if (t->o->dry_run || t->o->api == NULL ||
 	    (cur = session_get_field(t->s, "alternative_order_id")) == NULL)
@@ -56,7 +58,10 @@ review_alt_id(struct tui *t)
 		api_new_alt_id(id);
 		session_set_field(t->s, "alternative_order_id", id);
 		t->probs_fresh = 0;
-		tui_autosave(t);
+		if (t->draft->path != NULL)
+			tui_autosave(t);
+		else
+			t->s->changed = changed;
 	}
 	free(cur);
 }

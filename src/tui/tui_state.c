@@ -233,6 +233,7 @@ tui_goto_path(struct tui *t, const char *path)
 	t->fm.screen = best_sc;
 	t->fm.focus = SIZE_MAX;
 	tui_reload(t);
+	t->fm.focus = SIZE_MAX;	/* the screen's first field was not left */
 	keys_focus(t, keys_first_focusable(t, best_i, 1));
 	tui_autosave(t);
 	return 0;
