@@ -40,18 +40,20 @@ static const char *const help_lines[] = {
 	N_("Ctrl-R              read the file whose path is typed (CSR)"),
 	N_("F2                  save a draft (also done on each change of "
 	    "screen)"),
-	N_("F3 or ?             why this field is shown and required"),
+	N_("F3 or ?             why this field is asked and required, and "
+	    "its help"),
 	N_("F4 or Ctrl-L        pick from the account (organization, "
 	    "contact...)"),
 	N_("Ctrl-K              on a CSR: set the key type and size from it"),
 	N_("Ctrl-X              clear the answers remembered from the last "
 	    "order"),
 	N_("F10                 review the order; F10 again submits it"),
-	N_("Ctrl-Q, or q        quit (q where no text is typed)"),
+	N_("Ctrl-Q, or q        quit; unsaved answers: s save, d discard, c "
+	    "back"),
 	N_("Ctrl-C              save a draft and quit"),
 	"",
 	N_("Errors never block moving around; the review lists them."),
-	N_("Press any key to close this help."),
+	N_("Up/Down scroll; any other key closes this help."),
 };
 
 /* Sets up colour pairs, or plain attributes under NO_COLOR. */
