@@ -1,10 +1,10 @@
 /* tui_quit.c: quitting the curses wizard. Ctrl-Q with changes not yet
  * saved (keys_quit()) asks: s saves a draft and quits, d quits without
- * saving, c or Esc goes back. Keys typed before the question was on the screen are not
- * taken as its answer, so type-ahead never quits. Whatever ends the
- * wizard without an order (Ctrl-Q, Ctrl-C, a signal), it says on exit
- * what became of the answers: the draft that holds them, and the command
- * that resumes it, or that they were discarded. */
+ * saving, c or Esc goes back. Keys typed before the question was on the
+ * screen are not taken as its answer, so type-ahead never quits. Whatever
+ * ends the wizard without an order (Ctrl-Q, Ctrl-C, a signal), it says on
+ * exit what became of the answers: the draft that holds them and the
+ * command that resumes it, or that they were discarded. */
 #include "config.h"
 
 #include "tui/tui_int.h"

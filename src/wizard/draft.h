@@ -6,9 +6,10 @@
  * field (card number, CVV) left out, written atomically with mode 0600;
  * "attempt" names the order attempt of the journal that was sent from it,
  * if any, and "at" where the user was (the front end sets screen and field
- * in struct draft before saving), so that a resumed draft opens there. A new draft's name is taken
- * with O_CREAT|O_EXCL, and a session holds its draft's lock file
- * (NAME.json.lock) until it ends, so two sessions never share a draft.
+ * in struct draft before saving), so that a resumed draft opens there. A
+ * new draft's name is taken with O_CREAT|O_EXCL, and a session holds its
+ * draft's lock file (NAME.json.lock) until it ends, so two sessions never
+ * share a draft.
  *
  * Ownership: struct draft is the front end's; draft_save() stores an
  * allocated path in it, draft_load() the path, attempt, field and time
