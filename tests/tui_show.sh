@@ -122,6 +122,11 @@ wait_for '^> +First name' "on the first name"
 type_text "漢字ab"
 wait_for 'First name \* +漢字ab$' "double-width characters shown"
 keys Left Left
+i=0
+while [ "$(cursor_x)" != 44 ] && [ $i -lt "$TUI_WAIT" ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 [ "$(cursor_x)" = 44 ] ||
     fail "the cursor after two double-width characters: $(cursor_x), not 44"
 
