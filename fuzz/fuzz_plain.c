@@ -1,5 +1,5 @@
 /* fuzz_plain.c: libFuzzer harness for plain mode: the input is the answers
- * typed on stdin (read through fmemopen) for one product's wizard, cut at
+ * typed on stdin (a reader of plain_in_mem()) for one product's wizard, cut at
  * FUZZ_PLAIN_LINES lines so a run stays short; the conversation goes to
  * /dev/null and no draft is saved. */
 #include "fuzz/fuzz.h"
@@ -58,21 +58,17 @@ capped(const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct plain_opts o = { NULL, NULL, NULL, NULL, 0 };
+	struct plain_opts o = { .output = NULL };
+	struct plain_in *in;
 	struct session *s;
-	char *text;
-	FILE *in;
 
 	size = capped(data, size);
 	if (size == 0)
 		return 0;
-	text = fuzz_text(data, size);
-	if ((in = fmemopen(text, size, "r")) == NULL)
-		abort();
+	in = plain_in_mem((const char *)data, size);
 	s = session_new(form, fuzz_now());
 	plain_run(s, in, devnull, &o);
 	session_free(s);
-	fclose(in);
-	free(text);
+	plain_in_free(in);
 	return 0;
 }

@@ -1235,15 +1235,18 @@ test_yes_no(void **state)
 	}
 }
 
-/* The one ID-as-text: strings as they are, numbers without a fraction. */
+/* The one ID-as-text: strings as they are but for control characters,
+ * numbers without a fraction. */
 static void
 test_id_text(void **state)
 {
 	cJSON *v[] = {
 		cJSON_CreateNumber(1234567), cJSON_CreateString("abc"),
-		cJSON_CreateString(""), cJSON_CreateTrue(), NULL
+		cJSON_CreateString(""), cJSON_CreateTrue(), NULL,
+		cJSON_CreateString("12\033]0;x\a")
 	};
-	const char *want[] = { "1234567", "abc", NULL, NULL, NULL };
+	const char *want[] = { "1234567", "abc", NULL, NULL, NULL,
+	    "12\\x1b]0;x\\x07" };
 	char *got;
 	size_t i;
 

@@ -15,22 +15,11 @@
 #include "util/safetext.h"
 #include "util/xalloc.h"
 
-/* A JSON id as text, control characters neutralised. */
-char *
-api_id_text(const cJSON *v)
-{
-	if (cJSON_IsString(v) && v->valuestring[0] != '\0')
-		return safe_text(v->valuestring);
-	if (cJSON_IsNumber(v))
-		return xasprintf("%.0f", v->valuedouble);
-	return NULL;
-}
-
 /* A JSON order ID as text: digits only, else NULL. */
 char *
 api_order_id_text(const cJSON *v)
 {
-	char *id = api_id_text(v);
+	char *id = value_id_text(v);
 
 	if (id != NULL && !safe_order_id(id)) {
 		free(id);
@@ -45,7 +34,7 @@ str_member(const cJSON *o, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
 
-	return cJSON_IsString(v) ? safe_text(v->valuestring) : api_id_text(v);
+	return cJSON_IsString(v) ? safe_text(v->valuestring) : value_id_text(v);
 }
 
 /* Parses an answer as JSON, or NULL. */

@@ -76,8 +76,6 @@ int	 api_parse_errors(const cJSON *answer, struct api_result *res);
  * doing: "place orders" or "read orders". */
 char	*api_explain(const struct api_response *r, const char *platform,
 	    const char *doing);
-/* A JSON id (number or string) as text, or NULL; allocated. */
-char	*api_id_text(const cJSON *v);
 /* A JSON order ID as text, or NULL unless it is digits only. */
 char	*api_order_id_text(const cJSON *v);
 /* Adds a note to res and passes it to the notify callback. */

@@ -139,7 +139,7 @@ order_fields(const cJSON *answer, struct api_result *res)
 	free(res->organization_id);
 	res->order_id = api_order_id_text(cJSON_GetObjectItemCaseSensitive(
 	    answer, "id"));
-	res->status = api_id_text(cJSON_GetObjectItemCaseSensitive(answer,
+	res->status = value_id_text(cJSON_GetObjectItemCaseSensitive(answer,
 	    "status"));
 	cert = cJSON_GetObjectItemCaseSensitive(answer, "certificate");
 	res->certificate_id = value_id_text(cJSON_GetObjectItemCaseSensitive(
@@ -341,7 +341,8 @@ int
 api_list_users(struct api *api, const char *platform, const char *search,
     cJSON **out, char **cause)
 {
-	struct api_list_query q = { "user", "users", NULL, "read users", 0 };
+	struct api_list_query q = { .path = "user", .member = "users",
+	    .doing = "read users" };
 	char *enc = NULL, *filters = NULL;
 	int rc;
 

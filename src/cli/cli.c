@@ -13,9 +13,9 @@
 
 #include "core/form.h"
 #include "util/diag.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
-#include "util/i18n.h"
 
 /* The commands in the order --help lists them; each file owns its entry. */
 const struct cli_cmd *const cli_cmds[] = {

@@ -54,7 +54,8 @@ extern const struct cli_cmd cmd_history_entry;
 struct api *cli_api_new(const struct cli_ctx *ctx);
 struct api_result;
 /* Prints an api result (text, or JSON with json) and returns its exit
- * status: 0 placed, 1 rejected, 3 failed, 4 unknown. */
+ * status: 0 placed, 1 rejected, 3 failed, 4 unknown, 5 duplicate, 70 when
+ * the JSON could not be printed (said). */
 int	cli_print_result(const struct api_result *res, int json);
 
 struct api_attempts;
@@ -77,7 +78,8 @@ int	cli_usage(const struct cli_cmd *cmd);
 const struct cli_cmd *cli_find(const char *name);
 /* Loads a product's form, printing why it failed to stderr. */
 struct form *cli_load_form(const struct cli_ctx *ctx, const char *id);
-/* Prints a JSON value pretty on stdout, followed by a newline. */
+/* Prints a JSON value pretty on stdout, followed by a newline; 0, or -1
+ * after saying why it cannot (the command then exits EXIT_NOMEM). */
 int	cli_json_print(const cJSON *json);
 
 #endif

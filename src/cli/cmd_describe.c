@@ -10,13 +10,13 @@
 #include "core/expr.h"
 #include "core/field_check.h"
 #include "core/field_help.h"
+#include "core/field_type.h"
 #include "core/form.h"
 #include "core/platform.h"
-#include "core/schema.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* "required", "optional" or "conditional", as the product pages say. */
 static const char *
@@ -68,8 +68,8 @@ print_limits(const struct field *f)
 {
 	char *s = NULL;
 	const cJSON *item;
-	const char *pat = schema_pattern(f->type == FT_LIST ? f->item :
-	    f->type);
+	const char *pat = field_types[f->type == FT_LIST ? f->item :
+	    f->type].pattern;
 
 	if (f->has_min && f->has_max)
 		limit_add(&s, xasprintf(_("from %lld to %lld"), f->min,
@@ -219,8 +219,8 @@ add_limit(cJSON *o, const char *key, int set, double v)
 static void
 add_limits(cJSON *o, const struct field *f)
 {
-	const char *pat = schema_pattern(f->type == FT_LIST ? f->item :
-	    f->type);
+	const char *pat = field_types[f->type == FT_LIST ? f->item :
+	    f->type].pattern;
 
 	add_limit(o, "min", f->has_min, (double)f->min);
 	add_limit(o, "max", f->has_max, (double)f->max);
@@ -285,11 +285,12 @@ field_json(const struct form *form, const struct field *f, time_t now)
 }
 
 /* Prints the form as one JSON object. */
-static void
+static int
 print_json(const struct form *form, time_t now)
 {
 	cJSON *o = cJSON_CreateObject(), *fields;
 	size_t i;
+	int rc;
 
 	cJSON_AddStringToObject(o, "product", form->id);
 	cJSON_AddStringToObject(o, "title", form->title);
@@ -301,8 +302,9 @@ print_json(const struct form *form, time_t now)
 	for (i = 0; i < form->nfields; i++)
 		cJSON_AddItemToArray(fields,
 		    field_json(form, &form->fields[i], now));
-	cli_json_print(o);
+	rc = cli_json_print(o) == 0 ? EXIT_OK : EXIT_NOMEM;
 	cJSON_Delete(o);
+	return rc;
 }
 
 /* Describes one product's fields. */
@@ -319,12 +321,13 @@ cmd_describe(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(cmd);
 	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
 		return EXIT_USAGE;
+	rc = EXIT_OK;
 	if (json)
-		print_json(form, ctx->now);
+		rc = print_json(form, ctx->now);
 	else
 		print_text(form, ctx->now);
 	form_free(form);
-	return EXIT_OK;
+	return rc;
 }
 
 const struct cli_cmd cmd_describe_entry = {

@@ -11,8 +11,8 @@
 #include "cli/cli.h"
 #include "util/diag.h"
 #include "util/fileio.h"
-#include "util/safetext.h"
 #include "util/i18n.h"
+#include "util/safetext.h"
 
 /* What history calls an attempt's outcome. */
 static const char *
@@ -118,7 +118,7 @@ cmd_history(const struct cli_ctx *ctx, int argc, char **argv)
 		for (i = 0; i < a.n; i++)
 			cJSON_AddItemToArray(subs, attempt_json(&a.v[i]));
 		if (cli_json_print(subs) != 0)
-			rc = 70;	/* out of memory: said */
+			rc = EXIT_NOMEM;	/* said */
 		cJSON_Delete(subs);
 	} else
 		print_table(&a);

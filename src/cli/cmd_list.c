@@ -61,8 +61,8 @@ cmd_list(const struct cli_ctx *ctx, int argc, char **argv)
 			    form_text(form->title));
 		form_free(form);
 	}
-	if (json)
-		cli_json_print(array);
+	if (json && cli_json_print(array) != 0)
+		rc = EXIT_NOMEM;	/* said */
 	cJSON_Delete(array);
 	form_free_ids(ids, n);
 	return rc;

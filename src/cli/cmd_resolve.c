@@ -68,14 +68,15 @@ cmd_resolve(const struct cli_ctx *ctx, int argc, char **argv)
 		if (settle(api, &a.v[i], out) == API_UNKNOWN)
 			unknown++;
 	}
-	if (json)
-		cli_json_print(out);
-	else if (open == 0)
+	rc = unknown > 0 ? EXIT_UNKNOWN : EXIT_OK;
+	if (json && cli_json_print(out) != 0)
+		rc = EXIT_NOMEM;	/* said */
+	else if (!json && open == 0)
 		printf(_("no order has an unknown outcome\n"));
 	cJSON_Delete(out);
 	api_free(api);
 	api_attempts_free(&a);
-	return unknown > 0 ? EXIT_UNKNOWN : EXIT_OK;
+	return rc;
 }
 
 const struct cli_cmd cmd_resolve_entry = {

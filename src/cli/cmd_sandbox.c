@@ -12,8 +12,8 @@
 #include "cli/cli.h"
 #include "sandbox/sandbox.h"
 #include "util/diag.h"
-#include "util/signals.h"
 #include "util/i18n.h"
+#include "util/signals.h"
 
 /* Parses a port number (0 to 65535); -1 when it is not one. */
 static int

@@ -26,7 +26,7 @@ cmd_schema(const struct cli_ctx *ctx, int argc, char **argv)
 	if ((form = cli_load_form(ctx, argv[optind])) == NULL)
 		return EXIT_USAGE;
 	schema = schema_form(form);
-	rc = cli_json_print(schema) == 0 ? EXIT_OK : 70; /* no memory */
+	rc = cli_json_print(schema) == 0 ? EXIT_OK : EXIT_NOMEM;
 	cJSON_Delete(schema);
 	form_free(form);
 	return rc;

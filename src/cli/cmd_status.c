@@ -10,8 +10,8 @@
 #include "util/diag.h"
 #include "util/i18n.h"
 
-/* Parses --json, --platform, --alternative-order-id and -h; returns -1 on a bad option, 1 after
- * help, else 0. */
+/* Parses --json, --platform, --alternative-order-id and -h; returns -1 on
+ * a bad option, 1 after help, else 0. */
 static int
 parse(const struct cli_cmd *cmd, int argc, char **argv, int *json,
     const char **platform, const char **alt)

@@ -13,10 +13,10 @@
 #include "sandbox/sandbox.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
-#include "util/i18n.h"
 
 /* Prints a note from the api module as it happens. */
 static void
@@ -43,12 +43,14 @@ cli_api_new(const struct cli_ctx *ctx)
 	return api_new(&opts);
 }
 
-/* Prints the problems of a body that failed the local check. */
-static void
+/* Prints the problems of a body that failed the local check; the exit
+ * status (EXIT_NOMEM when the JSON could not be printed). */
+static int
 print_invalid(const char *file, const struct problems *p, int json)
 {
 	cJSON *o, *errors, *e;
 	size_t i;
+	int rc = EXIT_INVALID;
 
 	if (json) {
 		o = cJSON_CreateObject();
@@ -62,7 +64,8 @@ print_invalid(const char *file, const struct problems *p, int json)
 			cJSON_AddBoolToObject(e, "warning", p->v[i].warning);
 			cJSON_AddItemToArray(errors, e);
 		}
-		cli_json_print(o);
+		if (cli_json_print(o) != 0)
+			rc = EXIT_NOMEM;	/* said */
 		cJSON_Delete(o);
 	} else {
 		for (i = 0; i < p->n; i++)
@@ -71,6 +74,7 @@ print_invalid(const char *file, const struct problems *p, int json)
 			    p->v[i].warning ? _("warning: ") : "",
 			    p->v[i].message);
 	}
+	return rc;
 }
 
 /* Prints the warnings of a valid body to stderr. */
@@ -104,12 +108,11 @@ read_body(const struct cli_ctx *ctx, const struct form *form,
 	if (problems_errors(&p) == 0)
 		print_warnings(file, &p);
 	else {
-		print_invalid(file, &p, json);
+		*rc = print_invalid(file, &p, json);
 		cw_warn(_("%s is not a valid %s order; nothing was sent"), file,
 		    form->id);
 		json_wipe_delete(body);
 		body = NULL;
-		*rc = EXIT_INVALID;
 	}
 	problems_free(&p);
 	return body;
@@ -155,17 +158,19 @@ print_result(const struct api_result *res)
 int
 cli_print_result(const struct api_result *res, int json)
 {
+	int rc = api_outcome_exit(res->outcome);
 	cJSON *o;
 
 	if (json) {
 		o = api_result_json(res);
-		cli_json_print(o);
+		if (cli_json_print(o) != 0)
+			rc = EXIT_NOMEM;	/* said */
 		cJSON_Delete(o);
 		if (res->outcome != API_PLACED)
 			cw_warn("%s", res->message);
 	} else
 		print_result(res);
-	return api_outcome_exit(res->outcome);
+	return rc;
 }
 
 /* Builds the body from the checked file and places the order. */

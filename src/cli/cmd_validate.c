@@ -12,9 +12,9 @@
 #include "core/problems.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
-#include "util/i18n.h"
 
 /* Prints one file's problems as "FILE: PATH: message" lines. */
 static void

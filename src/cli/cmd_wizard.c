@@ -53,6 +53,7 @@ struct front {
 	const struct cli_ctx	*ctx;
 	const struct wizard_args *a;
 	struct api		*api;	/* plain: look-ups, then the submit */
+	struct plain_in		*in;	/* plain: the answers on stdin */
 };
 
 /* 1 when the wizard must run in plain mode. */
@@ -133,7 +134,7 @@ plain_pick_cb(void *arg, int drafts, char **product, char **draft)
 
 	(void)drafts;
 	(void)draft;
-	*product = plain_pick_product(fr->ctx->forms_dir, stdin, stdout,
+	*product = plain_pick_product(fr->ctx->forms_dir, fr->in, stdout,
 	    cw_signal_flag());
 	if (*product != NULL)
 		return 0;
@@ -174,7 +175,7 @@ plain_run_cb(void *arg, struct session *s, struct draft *d,
 	(void)warn;
 	(void)r;
 	o.api = fr->api = cli_api_new(fr->ctx);
-	return plain_run(s, stdin, stdout, &o);
+	return plain_run(s, fr->in, stdout, &o);
 }
 
 /* What a placed order's draft and recall need to know of its outcome. */
@@ -211,7 +212,7 @@ plain_submit_cb(void *arg, struct session *s, const char *draft,
 	int n;
 
 	api_set_cancel(fr->api, cw_signal_flag());
-	n = plain_submit(s, fr->api, draft, stdin, stdout, cw_signal_flag(),
+	n = plain_submit(s, fr->api, draft, fr->in, stdout, cw_signal_flag(),
 	    &res);
 	if (n > 0) {
 		sent->status = cli_print_result(&res, 0);
@@ -282,10 +283,12 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 		f.pick = plain_pick_cb;
 		f.run = plain_run_cb;
 		f.submit = plain_submit_cb;
+		fr.in = plain_in_fd(STDIN_FILENO);
 	}
 	cw_signals_catch(0, NULL);
 	rc = wizard_run(&a.w, &f);
 	api_free(fr.api);
+	plain_in_free(fr.in);
 	return rc;
 }
 

@@ -14,9 +14,9 @@
 #include "core/form.h"
 #include "sandbox/sandbox.h"
 #include "util/diag.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/statedir.h"
-#include "util/i18n.h"
 #include "util/today.h"
 #include "util/xalloc.h"
 

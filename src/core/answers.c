@@ -9,7 +9,8 @@
 #include "core/value.h"
 #include "util/xalloc.h"
 
-/* Copies the next segment of *path into seg (at most size-1 bytes); sets *list. */
+/* Copies the next segment of *path into seg (at most size-1 bytes); sets
+ * *list. */
 static int
 next_segment(const char **path, char *seg, size_t size, int *list)
 {
@@ -45,19 +46,22 @@ answers_get(const cJSON *answers, const char *path, const size_t *index,
 		if (list) {
 			if (used >= nindex || !cJSON_IsArray(answers))
 				return NULL;
-			answers = cJSON_GetArrayItem(answers, (int)index[used++]);
+			answers = cJSON_GetArrayItem(answers,
+			    (int)index[used++]);
 		}
 	}
 	return answers;
 }
 
-/* Returns obj's member name, replacing or creating it with a new node of kind. */
+/* Returns obj's member name, replacing or creating it with a new node of
+ * kind. */
 static cJSON *
 member(cJSON *obj, const char *name, int array)
 {
 	cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, name);
 
-	if (item != NULL && (array ? cJSON_IsArray(item) : cJSON_IsObject(item)))
+	if (item != NULL &&
+	    (array ? cJSON_IsArray(item) : cJSON_IsObject(item)))
 		return item;
 	item = array ? cJSON_CreateArray() : cJSON_CreateObject();
 	if (cJSON_HasObjectItem(obj, name))

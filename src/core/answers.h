@@ -17,10 +17,12 @@ struct expr;
 /* Most "[]" segments a path may hold. */
 #define ANSWERS_MAX_DEPTH 8
 
-/* The value at path with its [] bound to index[], or NULL when there is none. */
+/* The value at path with its [] bound to index[], or NULL when there is
+ * none. */
 const cJSON	*answers_get(const cJSON *answers, const char *path,
 		    const size_t *index, size_t nindex);
-/* Stores value at path, creating objects and array slots on the way; 0 or -1. */
+/* Stores value at path, creating objects and array slots on the way; 0 or
+ * -1. */
 int		 answers_set(cJSON *answers, const char *path,
 		    const size_t *index, size_t nindex, cJSON *value);
 /* Evaluates a condition with names resolved against answers and index[]. */

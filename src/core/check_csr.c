@@ -5,11 +5,12 @@
 
 #include "core/check_int.h"
 
-#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <cjson/cJSON.h>
 
 #include "core/check.h"
 #include "core/csr.h"

@@ -4,11 +4,12 @@
 
 #include "core/check_int.h"
 
-#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <cjson/cJSON.h>
 
 #include "core/check.h"
 #include "util/i18n.h"

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "core/crypto_lib.h"
-#include "util/i18n.h"
 #include "util/dynlib.h"
+#include "util/i18n.h"
 
 #ifndef CRYPTO_SONAME
 #define CRYPTO_SONAME "libcrypto.so.3"

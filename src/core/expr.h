@@ -18,8 +18,10 @@ struct expr;
 struct expr *expr_parse(const char *src, char **cause);
 /* Releases a tree from expr_parse(); NULL is ignored. */
 void expr_free(struct expr *e);
-/* Calls fn(name, arg) for every field name the condition mentions, in order; stops at and returns the first nonzero result, else 0. */
-int expr_walk_names(const struct expr *e, int (*fn)(const char *name, void *arg), void *arg);
+/* Calls fn(name, arg) for every field name the condition mentions, in
+ * order; stops at and returns the first nonzero result, else 0. */
+int expr_walk_names(const struct expr *e,
+    int (*fn)(const char *name, void *arg), void *arg);
 /* Looks a name up; returns the current value or NULL when it has none. */
 typedef const cJSON *(*expr_lookup_fn)(const char *name, void *arg);
 /* Evaluates e against the values lookup returns: 1 true, 0 false. */

@@ -30,7 +30,7 @@ eval_is(const struct expr *e, const cJSON *v)
 		else
 			match = (text != NULL && strcmp(text, l->text) == 0);
 	}
-	return (e->neg ? !match : match);
+	return e->neg ? !match : match;
 }
 
 /* Evaluates e against the values lookup returns: 1 true, 0 false. */
@@ -41,23 +41,23 @@ expr_eval(const struct expr *e, expr_lookup_fn lookup, void *arg)
 
 	switch (e->kind) {
 	case E_PRESENT:
-		return (value_given(lookup(e->name, arg)));
+		return value_given(lookup(e->name, arg));
 	case E_IS:
-		return (eval_is(e, lookup(e->name, arg)));
+		return eval_is(e, lookup(e->name, arg));
 	case E_NOT:
-		return (!expr_eval(e->kids[0], lookup, arg));
+		return !expr_eval(e->kids[0], lookup, arg);
 	case E_AND:
 		for (i = 0; i < e->nkids; i++) {
 			if (!expr_eval(e->kids[i], lookup, arg))
-				return (0);
+				return 0;
 		}
-		return (1);
+		return 1;
 	case E_OR:
 		for (i = 0; i < e->nkids; i++) {
 			if (expr_eval(e->kids[i], lookup, arg))
-				return (1);
+				return 1;
 		}
-		return (0);
+		return 0;
 	}
-	return (0);
+	return 0;
 }

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "core/expr.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 #define EXPR_MAX_DEPTH	64
 #define EXPR_MAX_LEN	4096
@@ -321,7 +321,8 @@ expr_free(struct expr *e)
 	free(e);
 }
 
-/* Parses the literal at the current token onto e's list; where says after what. */
+/* Parses the literal at the current token onto e's list; where says after
+ * what. */
 static int
 parse_literal(struct parser *p, struct expr *e, const char *where)
 {

@@ -9,8 +9,8 @@
 #include <strings.h>
 
 #include "core/expr.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* A growing string, and how names are said. */
 struct buf {
@@ -43,7 +43,7 @@ strip_not(const struct expr *e, int *neg)
 		*neg = !*neg;
 		e = e->kids[0];
 	}
-	return (e);
+	return e;
 }
 
 /* Appends a literal as a person would say it. */
@@ -67,7 +67,7 @@ capitals(const struct lit *l)
 
 	for (p = l->text != NULL ? l->text : ""; *p != '\0'; p++)
 		n += isupper((unsigned char)*p) != 0;
-	return (n);
+	return n;
 }
 
 /* 1 when literal i only repeats another in other letter case ("us" beside
@@ -85,9 +85,9 @@ lit_repeats(const struct expr *e, size_t i)
 			continue;
 		if (capitals(o) > capitals(a) ||
 		    (capitals(o) == capitals(a) && j < i))
-			return (1);
+			return 1;
 	}
-	return (0);
+	return 0;
 }
 
 /* The number of literals of e that are said. */
@@ -98,7 +98,7 @@ lits_said(const struct expr *e)
 
 	for (i = 0; i < e->nlits; i++)
 		n += !lit_repeats(e, i);
-	return (n);
+	return n;
 }
 
 /* Appends the literals of e joined as "x, y or z" or "x nor y". */
@@ -212,16 +212,16 @@ words_node(struct buf *b, const struct expr *e, int neg)
 char *
 expr_words(const struct expr *e)
 {
-	return (expr_words_named(e, NULL, NULL));
+	return expr_words_named(e, NULL, NULL);
 }
 
 /* Says e in words with each name as name(name, arg) says it; allocated. */
 char *
 expr_words_named(const struct expr *e, expr_name_fn name, void *arg)
 {
-	struct buf	b = { NULL, 0, 0, name, arg };
+	struct buf	b = { .name = name, .arg = arg };
 
 	buf_add(&b, "");
 	words_node(&b, e, 0);
-	return (b.s);
+	return b.s;
 }

@@ -13,8 +13,8 @@
 #include "core/field_type.h"
 #include "core/form.h"
 #include "core/value.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* 1 when v equals allowed by text and kind. */
 int

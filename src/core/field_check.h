@@ -22,7 +22,8 @@ char	*field_check_value(const struct field *f, const cJSON *v,
 	    const cJSON *answers, const size_t *index, size_t nindex,
 	    time_t now, long *item);
 /* 1 when a scalar equals an allowed value by text and by JSON kind. */
-int	field_value_matches(const cJSON *v, const cJSON *allowed, int *kind_only);
+int	field_value_matches(const cJSON *v, const cJSON *allowed,
+	    int *kind_only);
 /* Lists allowed values as "a, b or c"; allocated. */
 char	*field_values_words(const cJSON *values);
 

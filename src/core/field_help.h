@@ -11,7 +11,8 @@ struct field;
 
 /* The help of f for "today" now: the form's text, and for a date field an
  * example that lies ahead of today and within the field's limit (form
- * files never write a fixed date, which would one day be past). */
+ * files never write a fixed date, which would one day be past): the
+ * type's example from field_types[]. */
 char	*field_help(const struct field *f, time_t now);
 
 #endif

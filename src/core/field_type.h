@@ -1,9 +1,13 @@
 /* field_type.h: the one table of field types. A type's name in form files,
- * the JSON type it is sent as, the format its text must have and the widget
- * that edits it all come from field_types[] (after tmux's options-table.c).
+ * the JSON type it is sent as, the format its text must have, the widget
+ * that edits it and how it is described (the pattern describe and schema
+ * show, what its check holds beyond that pattern, the bounds of its number,
+ * the example its help gives) all come from field_types[] (after tmux's
+ * options-table.c).
  *
  * Ownership: the table and its strings are static; a checker returns NULL
- * when the text is good, else an allocated message the caller frees.
+ * when the text is good, else an allocated message the caller frees; an
+ * example is allocated and the caller frees it.
  */
 #ifndef CERTWIZ_FIELD_TYPE_H
 #define CERTWIZ_FIELD_TYPE_H
@@ -37,12 +41,23 @@ struct field_ctx {
 /* Checks the format of a scalar's text. */
 typedef char	*(*field_check_fn)(const char *text, const struct field_ctx *c);
 
+/* The example a field's help ends with, for "today" now. */
+typedef char	*(*field_example_fn)(const struct field *f, time_t now);
+
 /* One field type. */
 struct field_type_def {
 	const char	*name;		/* as written in form files */
 	enum json_type	 json;		/* sent as; JT_COUNT: as its values */
 	enum field_widget widget;
 	field_check_fn	 check;		/* NULL: any text */
+	/* The regular expression (ECMA-262, as JSON Schema reads it) its
+	 * text matches, or NULL: describe and schema show it. Rules a
+	 * pattern cannot say are in note. */
+	const char	*pattern;
+	const char	*note;		/* what check holds beyond pattern */
+	const char	*bounds;	/* JSON Schema members bounding its
+					 * number ("{...}"), or NULL */
+	field_example_fn example;	/* help's example (F1, describe) */
 };
 
 /* Every type, indexed by enum field_type. */

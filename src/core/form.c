@@ -12,8 +12,8 @@
 #include "core/answers.h"
 #include "core/expr.h"
 #include "core/field_type.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 #ifndef FORMSDIR
 #define FORMSDIR "/usr/local/share/certwiz/forms"

@@ -50,10 +50,10 @@ struct field {
 	enum field_type	 item;		/* FT_LIST: type of each item */
 	enum json_type	 json;
 	int		 nullable;	/* null is an allowed value */
-	int		 required;	/* required whenever its parent is sent */
+	int		 required;	/* whenever its parent is sent */
 	struct expr	*required_if;	/* else required while this holds */
 	struct expr	*when;		/* applies only while this holds */
-	cJSON		*values;	/* enumeration: array of scalars, or NULL */
+	cJSON		*values;	/* enumeration: scalars, or NULL */
 	struct values_rule *values_if;
 	size_t		 nvalues_if;
 	long long	 min, max;	/* integer range */
@@ -71,9 +71,9 @@ struct field {
 	cJSON		*max_count;	/* object-list members: {value: n} */
 	cJSON		*dflt;		/* default value, or NULL */
 	int		 secret;	/* never shown, stored or logged */
-	int		 remember;	/* kept for the next order (recall.json) */
+	int		 remember;	/* kept for the next order (recall) */
 	char		*lookup;	/* "users" ... (lookup.h), or NULL */
-	size_t		 parent;	/* index of the parent field, or SIZE_MAX */
+	size_t		 parent;	/* parent field's index; SIZE_MAX */
 	size_t		 screen;	/* index of its screen */
 	char		*file;		/* form file it came from */
 };
@@ -81,7 +81,7 @@ struct field {
 /* One screen of the wizard: a titled run of fields. */
 struct screen {
 	char		*title;
-	struct expr	*when;		/* shown only while this holds, or NULL */
+	struct expr	*when;		/* shown only while this holds; NULL */
 	size_t		 first;		/* index of its first field */
 	size_t		 count;		/* number of fields */
 };
@@ -92,7 +92,7 @@ struct form {
 	char		*title;
 	char		*platform;	/* "us" or "eu" */
 	char		*endpoint;	/* order/certificate/<id> */
-	char		*summary;	/* one line on what the product is for */
+	char		*summary;	/* one line: what the product is for */
 	char		*file;
 	struct screen	*screens;
 	size_t		 nscreens;
@@ -104,7 +104,8 @@ struct form {
 struct form	*form_load(const char *dir, const char *id, char **cause);
 /* Releases a form and everything in it. */
 void		 form_free(struct form *form);
-/* Lists the product ids in dir, sorted; returns their number or -1 with *cause. */
+/* Lists the product ids in dir, sorted; returns their number or -1 with
+ * *cause. */
 int		 form_list_ids(const char *dir, char ***ids, char **cause);
 /* Releases a list returned by form_list_ids(). */
 void		 form_free_ids(char **ids, int n);
@@ -123,7 +124,8 @@ const char	*field_type_name(enum field_type type);
 int		 field_type_parse(const char *name, enum field_type *type);
 const char	*json_type_name(enum json_type type);
 int		 json_type_parse(const char *name, enum json_type *type);
-/* The allowed values of a field given the answers, or NULL when any value goes. */
+/* The allowed values of a field given the answers, or NULL when any value
+ * goes. */
 const cJSON	*field_values(const struct field *f, const cJSON *answers,
 		    const size_t *index, size_t nindex);
 

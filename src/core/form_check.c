@@ -11,8 +11,8 @@
 #include "core/expr.h"
 #include "core/form.h"
 #include "core/lookup.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Sets *cause to "file: field path: message" and returns -1. */
 int
@@ -36,7 +36,8 @@ form_error(char **cause, const char *file, const char *path, const char *fmt,
 /* Reports a problem with field f. */
 #define fail(cause, f, ...) form_error(cause, (f)->file, (f)->path, __VA_ARGS__)
 
-/* Finds the index of the field with this path among the first n, or SIZE_MAX. */
+/* Finds the index of the field with this path among the first n, or
+ * SIZE_MAX. */
 static size_t
 find_before(const struct form *form, size_t n, const char *path, size_t len)
 {

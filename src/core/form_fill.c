@@ -18,8 +18,8 @@
 #include "core/field_type.h"
 #include "core/form.h"
 #include "core/form_check.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Reports a problem with field f (whose path may not be read yet). */
 #define fail(cause, f, ...) form_error(cause, (f)->file != NULL ? \

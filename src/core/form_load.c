@@ -13,8 +13,8 @@
 #include "core/form_check.h"
 #include "core/form_fill.h"
 #include "util/fileio.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* How deep fragments may include fragments. */
 #define INCLUDE_DEPTH 8

@@ -14,8 +14,8 @@
 #include "core/order.h"
 #include "core/problems.h"
 #include "core/value.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Where the build is: the form, all answers and the index binding. */
 struct build {

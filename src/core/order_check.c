@@ -14,8 +14,8 @@
 #include "core/order.h"
 #include "core/problems.h"
 #include "core/value.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Where the walk is: the whole body, the index binding and the problems. */
 struct walk {
@@ -33,7 +33,8 @@ static void check_object(struct walk *, size_t, const cJSON *, const char *);
 static char *
 join(const char *prefix, const char *name)
 {
-	return *prefix == '\0' ? xstrdup(name) : xasprintf("%s.%s", prefix, name);
+	return *prefix == '\0' ? xstrdup(name) :
+	    xasprintf("%s.%s", prefix, name);
 }
 
 /* Reports members of obj that are no child of parent, and repeated keys. */
@@ -120,13 +121,14 @@ report_missing(struct walk *w, const struct field *f, const char *path)
 {
 	char *why;
 
-	if (f->required || f->required_if == NULL) {
+	if (f->required || f->required_if == NULL)
 		problems_add(w->p, 0, path, _("is required"));
-		return;
+	else {
+		why = form_cond_words(w->form, f->required_if, f->parent);
+		problems_add(w->p, 0, path, _("is required because %s"), why);
+		free(why);
 	}
-	why = form_cond_words(w->form, f->required_if, f->parent);
-	problems_add(w->p, 0, path, _("is required because %s"), why);
-	free(why);
+	w->p->v[w->p->n - 1].missing = 1;
 }
 
 /* Warns about a value sent while its field does not apply. */
@@ -251,7 +253,7 @@ void
 order_check_answers(const struct form *form, const cJSON *body,
     const cJSON *answers, time_t now, struct problems *p)
 {
-	struct walk w = { form, NULL, now, p, { 0 }, 0 };
+	struct walk w = { .form = form, .now = now, .p = p };
 	cJSON *copy;
 
 	if (!cJSON_IsObject(body)) {

@@ -86,9 +86,7 @@ infer_one(const struct field *f, const cJSON *body, struct problems *p)
 	return NULL;
 }
 
-/* Sets the local fields of obj (a body or answers) from answers when they
- * hold them, else from what obj holds; a body's own member of that name is
- * reported and dropped. */
+/* Sets the local fields of obj, from answers or from obj itself. */
 void
 order_set_local(const struct form *form, cJSON *obj, const cJSON *answers,
     struct problems *p)

@@ -2,9 +2,10 @@
 #include "config.h"
 
 #include "core/platform.h"
-#include "util/i18n.h"
 
 #include <string.h>
+
+#include "util/i18n.h"
 
 const struct platform platforms[PLATFORM_COUNT] = {
 	{ .id = "us", .title = N_("US"),

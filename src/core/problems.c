@@ -19,6 +19,7 @@ problems_add(struct problems *p, int warning, const char *path,
 	p->v = xreallocarray(p->v, p->n + 1, sizeof *p->v);
 	pr = &p->v[p->n++];
 	pr->warning = warning;
+	pr->missing = 0;
 	pr->path = xstrdup(path);
 	va_start(ap, fmt);
 	pr->message = xvasprintf(fmt, ap);

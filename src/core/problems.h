@@ -14,6 +14,7 @@ struct problem {
 	char	*path;
 	char	*message;
 	int	 warning;
+	int	 missing;	/* a required value is absent (order_check) */
 };
 
 /* A growing list of problems, in the order they were found. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/expr.h"
+#include "core/field_type.h"
 #include "util/xalloc.h"
 
 /* A value that counts as not there (answers_present): null, a blank
@@ -25,51 +26,6 @@ struct gen {
 };
 
 static cJSON *scope_rules(struct gen *, size_t);
-
-/* The email, host name, phone and other patterns, by field type. */
-static const struct {
-	enum field_type	 type;
-	const char	*pattern;
-} patterns[] = {
-	{ FT_EMAIL, "^(?=.{1,254}$)(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}"
-	  "~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?=.{1,253}$)([A-Za-z0-9]"
-	  "([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?![0-9]+$)[A-Za-z0-9]"
-	  "([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$" },
-	{ FT_DNS_NAME, "^(?=.{1,253}$)(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}"
-	  "[A-Za-z0-9])?\\.)+(?![0-9]+$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}"
-	  "[A-Za-z0-9])?$" },
-	{ FT_PHONE, "^\\+?(?=[0-9(])(?=(?:[^0-9]*[0-9]){7,20}[^0-9]*$)"
-	  "(?:[0-9 .-]|\\([ .-]*[0-9][0-9 .-]*\\))*[0-9]$" },
-	{ FT_COUNTRY, "^[A-Za-z]{2}$" },
-	{ FT_DATE, "^[0-9]{2} ([Jj][Aa][Nn]|[Ff][Ee][Bb]|[Mm][Aa][Rr]|[Aa][Pp]"
-	  "[Rr]|[Mm][Aa][Yy]|[Jj][Uu][Nn]|[Jj][Uu][Ll]|[Aa][Uu][Gg]|[Ss][Ee]"
-	  "[Pp]|[Oo][Cc][Tt]|[Nn][Oo][Vv]|[Dd][Ee][Cc]) [0-9]{4}$" },
-	{ FT_CSR, "^[\\t-\\r ]*-----BEGIN (NEW CERTIFICATE REQUEST|CERTIFICATE "
-	  "REQUEST|PUBLIC KEY)-----([A-Za-z0-9+/=\\t-\\r ]|\\\\[nr])+-----END "
-	  "(NEW CERTIFICATE REQUEST|CERTIFICATE REQUEST|PUBLIC KEY)-----"
-	  "[\\t-\\r ]*$" },
-	{ FT_OIN, "^[0-9]{20}$" },
-	{ FT_CARD_NUMBER, "^(?=(?:[^0-9]*[0-9]){12,19}[^0-9]*$)[0-9]+"
-	  "([ -][0-9]+)*$" },
-	{ FT_CARD_MONTH, "^(0[1-9]|1[0-2])$" },
-	{ FT_CARD_YEAR, "^[0-9]{4}$" },
-	{ FT_CVV, "^[0-9]{3,4}$" },
-	{ FT_ALT_ORDER_ID, "^[A-Za-z0-9]{1,64}$" },
-	{ FT_THUMBPRINT, "^[0-9A-Fa-f]{2}([: ]?[0-9A-Fa-f]{2}){19}$" },
-};
-
-/* The pattern a string of this type must match, or NULL. */
-const char *
-schema_pattern(enum field_type type)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
-		if (patterns[i].type == type)
-			return patterns[i].pattern;
-	}
-	return NULL;
-}
 
 /* Notes a rule the schema cannot say: what it is, at path. */
 static void
@@ -126,20 +82,16 @@ id_schema(const struct field *f)
 	return one("anyOf", any);
 }
 
-/* Notes what a type's check holds that its pattern cannot say. */
+/* Adds the members of a type's bounds ("{...}") to schema s. */
 static void
-note_type(struct gen *g, const struct field *f, enum field_type type)
+add_bounds(cJSON *s, const char *bounds)
 {
-	if (type == FT_CARD_NUMBER)
-		note(g, f->path, "the Luhn check digit");
-	else if (type == FT_DATE)
-		note(g, f->path, "a real calendar date, after today and "
-		    "within the form's window from today");
-	else if (type == FT_CARD_YEAR)
-		note(g, f->path, "not before this year, and with the month not "
-		    "before this month");
-	else if (type == FT_CSR)
-		note(g, f->path, "the CSR's body is a DER-encoded request");
+	cJSON *b = bounds != NULL ? cJSON_Parse(bounds) : NULL, *m;
+
+	while (b != NULL && (m = cJSON_DetachItemViaPointer(b, b->child)) !=
+	    NULL)
+		cJSON_AddItemToObject(s, m->string, m);
+	cJSON_Delete(b);
 }
 
 /* The schema of one scalar of type (a value, or a list item). */
@@ -147,7 +99,7 @@ static cJSON *
 scalar_schema(struct gen *g, const struct field *f, enum field_type type)
 {
 	cJSON *s;
-	const char *pat = schema_pattern(type);
+	const struct field_type_def *t = &field_types[type];
 
 	if (type == FT_ID)
 		return id_schema(f);
@@ -156,23 +108,15 @@ scalar_schema(struct gen *g, const struct field *f, enum field_type type)
 		cJSON_AddNumberToObject(s, "minimum", (double)f->min);
 	if (type == FT_INTEGER && f->has_max)
 		cJSON_AddNumberToObject(s, "maximum", (double)f->max);
-	if (pat != NULL)
-		cJSON_AddStringToObject(s, "pattern", pat);
-	if (type == FT_CARD_MONTH) {
-		cJSON_AddNumberToObject(s, "minimum", 1);
-		cJSON_AddNumberToObject(s, "exclusiveMaximum", 13);
-	} else if (type == FT_CVV) {
-		cJSON_AddNumberToObject(s, "minimum", 100);
-		cJSON_AddNumberToObject(s, "maximum", 9999);
-	} else if (type == FT_CARD_YEAR) {
-		cJSON_AddNumberToObject(s, "minimum", 1000);
-		cJSON_AddNumberToObject(s, "maximum", 9999);
-	}
+	if (t->pattern != NULL)
+		cJSON_AddStringToObject(s, "pattern", t->pattern);
+	add_bounds(s, t->bounds);
 	if (f->min_length >= 0)
 		cJSON_AddNumberToObject(s, "minLength", (double)f->min_length);
 	if (f->max_length >= 0)
 		cJSON_AddNumberToObject(s, "maxLength", (double)f->max_length);
-	note_type(g, f, type);
+	if (t->note != NULL)
+		note(g, f->path, t->note);
 	return s;
 }
 

@@ -1,9 +1,9 @@
 /* schema.h: a product's order body as a JSON Schema (draft 2020-12),
- * generated from its form, and the patterns the field checks amount to.
+ * generated from its form (each type's pattern, bounds and note come from
+ * field_types[], core/field_type.h).
  *
  * Ownership: schema_form() and schema_expr() return new cJSON trees the
- * caller releases with cJSON_Delete(); schema_pattern() returns a static
- * string or NULL.
+ * caller releases with cJSON_Delete().
  */
 #ifndef CERTWIZ_SCHEMA_H
 #define CERTWIZ_SCHEMA_H
@@ -14,10 +14,6 @@
 
 struct expr;
 
-/* The regular expression (ECMA-262, as JSON Schema reads it) a string of
- * this type must match, or NULL when the type has none. Rules a pattern
- * cannot say (Luhn, dates relative to today, a CSR's DER) are left out. */
-const char	*schema_pattern(enum field_type type);
 /* A schema that holds of an object at scope when e holds there; scope is
  * "" for the body or a list's path with "[]." ("organization.contacts[].")
  * for its items. NULL when e names a field outside the scope. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <strings.h>
 
+#include "util/safetext.h"
 #include "util/xalloc.h"
 
 /* 1 when s is NULL, empty or only ASCII white space. */
@@ -78,12 +79,12 @@ value_join(const cJSON *v)
 	return out;
 }
 
-/* An ID as text, or NULL. */
+/* An ID as text, control characters neutralised, or NULL. */
 char *
 value_id_text(const cJSON *v)
 {
 	if (cJSON_IsString(v) && v->valuestring[0] != '\0')
-		return xstrdup(v->valuestring);
+		return safe_text(v->valuestring);
 	if (cJSON_IsNumber(v))
 		return xasprintf("%.0f", v->valuedouble);
 	return NULL;

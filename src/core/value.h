@@ -27,8 +27,9 @@ const char	*value_text(const cJSON *v, char *buf, size_t size);
 /* The text of a scalar, or of an array's scalars joined by ", " (others
  * skipped); "" for anything else; allocated, the caller frees it. */
 char		*value_join(const cJSON *v);
-/* An ID as text: a non-empty string as it is, a number without a
- * fraction; NULL for anything else. */
+/* An ID as text: a non-empty string as safe_text() shows it (control
+ * characters written as \xHH: IDs come from servers and files), a number
+ * without a fraction; NULL for anything else. The one ID-as-text. */
 char		*value_id_text(const cJSON *v);
 /* A typed yes/no: 1 for y, yes, true or 1, 0 for n, no, false or 0 (any
  * case), -1 for anything else. */

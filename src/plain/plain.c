@@ -14,11 +14,11 @@
 #include "plain/plain_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* Adds a copy of s to a list of strings. */
 static void
@@ -363,7 +363,8 @@ walk_free(struct walk *w)
 
 /* Walks every shown screen, then reviews the order. */
 int
-plain_run(struct session *s, FILE *in, FILE *out, const struct plain_opts *o)
+plain_run(struct session *s, struct plain_in *in, FILE *out,
+    const struct plain_opts *o)
 {
 	struct walk w;
 	int rc;
@@ -409,9 +410,9 @@ pick_choice(const char *line, char *const *ids, int n)
 /* Asks for one of n choices by number or id. */
 int
 plain_pick(const char *what, char *const *ids, char *const *titles, int n,
-    FILE *in, FILE *out, volatile sig_atomic_t *signo)
+    struct plain_in *in, FILE *out, volatile sig_atomic_t *signo)
 {
-	struct plain_opts o = { NULL, NULL, signo, NULL, 0 };
+	struct plain_opts o = { .signo = signo };
 	struct walk w;
 	char *line;
 	int i, tries, k;
@@ -442,7 +443,7 @@ plain_pick(const char *what, char *const *ids, char *const *titles, int n,
 
 /* Asks for a product of forms_dir by number or id. */
 char *
-plain_pick_product(const char *forms_dir, FILE *in, FILE *out,
+plain_pick_product(const char *forms_dir, struct plain_in *in, FILE *out,
     volatile sig_atomic_t *signo)
 {
 	char **ids, **titles, *cause = NULL, *id = NULL;

@@ -4,107 +4,21 @@
 #include "plain/plain_int.h"
 
 #include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "core/answers.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/problems.h"
 #include "core/value.h"
-#include "util/signals.h"
+#include "util/i18n.h"
 #include "util/safetext.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
-
-/* 1 when stdio already holds unread input of in (glibc's buffer). */
-static int
-buffered(FILE *in)
-{
-#ifdef __GLIBC__
-	return in->_IO_read_ptr < in->_IO_read_end;
-#else
-	(void)in;
-	return 0;
-#endif
-}
-
-/* Waits until in has input (or its end), or one of the wizard's signals
- * arrives; -1 when signalled. The signals are blocked while the flag is
- * checked and unblocked only inside ppoll(), so one arriving just before
- * the wait is never missed (a plain read would then block for good). */
-static int
-wait_input(FILE *in, volatile sig_atomic_t *signo)
-{
-	struct pollfd pfd = { fileno(in), POLLIN, 0 };
-	sigset_t block, old;
-	int rc = 0;
-
-	if (signo == NULL || pfd.fd < 0 || buffered(in))
-		return 0;
-	cw_signals_fill(&block);
-	sigprocmask(SIG_BLOCK, &block, &old);
-	if (*signo == 0)
-		(void)ppoll(&pfd, 1, NULL, &old);
-	rc = *signo != 0 ? -1 : 0;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return rc;
-}
-
-/* Reads one answer line into *line; sets w->stop at EOF or on a signal. */
-int
-plain_read(struct walk *w, char **line)
-{
-	size_t size = 0;
-	ssize_t n = -1;
-
-	*line = NULL;
-	fflush(w->out);
-	errno = 0;
-	if (wait_input(w->in, w->o->signo) == 0)
-		n = getline(line, &size, w->in);
-	if (w->o->signo != NULL && *w->o->signo != 0)
-		w->stop = STOP_SIGNAL;
-	else if (n < 0)
-		w->stop = STOP_EOF;
-	if (w->stop != STOP_NONE) {
-		free(*line);
-		*line = NULL;
-		return -1;
-	}
-	(*line)[strcspn(*line, "\r\n")] = '\0';
-	return 0;
-}
-
-/* Reads one secret answer: the terminal's echo off (when in is one), what
- * was read wiped from stdin's buffer. */
-int
-plain_read_secret(struct walk *w, char **line)
-{
-	struct termios old, quiet;
-	int fd = fileno(w->in), tty, rc;
-
-	tty = fd >= 0 && isatty(fd) && tcgetattr(fd, &old) == 0;
-	if (tty) {
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		quiet.c_lflag |= ECHONL;
-		tcsetattr(fd, TCSAFLUSH, &quiet);
-	}
-	rc = plain_read(w, line);
-	secmem_wipe_read(w->in);
-	if (tty)
-		tcsetattr(fd, TCSAFLUSH, &old);
-	return rc;
-}
 
 /* Asks a yes/no question (the line shown is prompt and then how) until
  * answered. */

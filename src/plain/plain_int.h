@@ -28,7 +28,8 @@ enum plain_stop {
 /* A plain run in progress. */
 struct walk {
 	struct session		*s;
-	FILE			*in, *out;
+	struct plain_in		*in;
+	FILE			*out;
 	const struct plain_opts	*o;
 	char			**seen;		/* keys of prompts answered */
 	size_t			 nseen;
@@ -53,10 +54,11 @@ enum plain_cmd {
 	CMD_BACK	/* "<" or "-": w->back is set */
 };
 
-/* Reads one answer line (without its newline) into an allocated *line;
- * 0, or -1 with w->stop set. */
+/* plain_input.c: reads one answer line (without its newline) into an
+ * allocated *line; 0, or -1 with w->stop set. */
 int	plain_read(struct walk *w, char **line);
-/* Reads a secret answer with the terminal's echo off; as plain_read(). */
+/* Reads a secret answer with the terminal's echo off; as plain_read().
+ * Free the line with secmem_free(). */
 int	plain_read_secret(struct walk *w, char **line);
 /* Asks a yes/no question whose blank answer is no, shown as "[y/N]"; 1 yes,
  * 0 no, -1 stopped. */
@@ -74,6 +76,10 @@ void	plain_quiet_add(struct walk *w, const char *key);
 /* plain_lookup.c: the "?" offer before a look-up field's prompt, an
  * answer listing or picking, and releasing the lists. */
 void	plain_lookup_offer(struct walk *w, const struct slot *slot);
+/* Handles an answer to a look-up field: "??" lists the entries (2); a
+ * number from the list or one of its IDs picks that entry and fills the
+ * slot and the siblings its look-up names (1, *err the slot's error or
+ * NULL); anything else is an ordinary answer (0). */
 int	plain_lookup_answer(struct walk *w, const struct slot *slot,
 	    const char *line, char **err);
 void	plain_lookup_free(struct walk *w);

@@ -129,10 +129,7 @@ picked(const struct walk *w, const char *line)
 	return cJSON_GetArrayItem(w->offered, (int)n - 1);
 }
 
-/* Handles an answer to a look-up field: "??" lists the entries (2); a
- * number from the list or one of its IDs picks that entry and fills the
- * slot and the siblings its look-up names (1, *err the slot's error or
- * NULL); anything else is an ordinary answer (0). */
+/* Handles an answer to a look-up field: lists, picks, or passes it on. */
 int
 plain_lookup_answer(struct walk *w, const struct slot *slot,
     const char *line, char **err)

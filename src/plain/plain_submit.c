@@ -10,10 +10,10 @@
 #include "api/api.h"
 #include "core/form.h"
 #include "core/platform.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* Asks for the platform's key when none is known; 0 when there is one. */
 static int
@@ -43,10 +43,10 @@ ask_key(struct walk *w, struct api *api, const char *platform)
 /* Asks whether to submit, then submits with api. */
 int
 plain_submit(struct session *s, struct api *api, const char *draft,
-    FILE *in, FILE *out,
-    volatile sig_atomic_t *signo, struct api_result *res)
+    struct plain_in *in, FILE *out, volatile sig_atomic_t *signo,
+    struct api_result *res)
 {
-	struct plain_opts o = { NULL, NULL, signo, NULL, 0 };
+	struct plain_opts o = { .signo = signo };
 	const char *platform = s->form->platform;
 	struct walk w;
 	char *prompt;

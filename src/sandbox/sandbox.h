@@ -31,21 +31,22 @@
 
 struct sandbox;
 
-/* What can go wrong on purpose. */
+/* What can go wrong on purpose: each fault's name and what it does are
+ * in sandbox_faults.c's fault_table[] (sandbox_fault_help()). */
 enum sandbox_fault {
 	SB_FAULT_NONE,
-	SB_FAULT_500,		/* HTTP 500 with an HTML page, order not placed */
-	SB_FAULT_429,		/* HTTP 429 request_limit_exceeded */
-	SB_FAULT_SLOW,		/* order placed, answer after sandbox "slow" secs */
-	SB_FAULT_CUT,		/* order placed, connection closed, no answer */
-	SB_FAULT_HTML,		/* HTTP 200 with an HTML page, order not placed */
-	SB_FAULT_TRUNCATED,	/* order placed, answer cut off mid-JSON */
-	SB_FAULT_HUGE,		/* HTTP 200 with a 64 MiB body */
-	SB_FAULT_BADSTATUS,	/* order placed, status line "2O1", closed */
-	SB_FAULT_HTTP09,	/* order placed, bare body (HTTP/0.9), closed */
-	SB_FAULT_GATEWAY504,	/* order placed, HTTP 504 with an HTML page */
-	SB_FAULT_GATEWAY404,	/* HTTP 404 with an HTML page, nothing done */
-	SB_FAULT_LATE,		/* order placed, 504, hidden from look-ups */
+	SB_FAULT_500,
+	SB_FAULT_429,
+	SB_FAULT_SLOW,
+	SB_FAULT_CUT,
+	SB_FAULT_HTML,
+	SB_FAULT_TRUNCATED,
+	SB_FAULT_HUGE,
+	SB_FAULT_BADSTATUS,
+	SB_FAULT_HTTP09,
+	SB_FAULT_GATEWAY504,
+	SB_FAULT_GATEWAY404,
+	SB_FAULT_LATE,
 	SB_FAULT_COUNT
 };
 
@@ -71,7 +72,8 @@ const char	*sandbox_key(const char *platform);
 /* Queues a fault for the next request not yet faulted. */
 void		 sandbox_fault(struct sandbox *sb, enum sandbox_fault fault);
 /* Parses a fault name (sandbox_fault_name()); -1 when unknown or "none". */
-int		 sandbox_fault_parse(const char *name, enum sandbox_fault *fault);
+int		 sandbox_fault_parse(const char *name,
+		    enum sandbox_fault *fault);
 /* A fault's name ("500", "cut", "late", ...; "none"); static. */
 const char	*sandbox_fault_name(enum sandbox_fault fault);
 /* What a fault does, in one line; static. */

@@ -16,21 +16,34 @@ static const struct {
 	const char	*name;
 	const char	*help;
 } fault_table[SB_FAULT_COUNT] = {
-	{ "none", "no fault" },
-	{ "500", "HTTP 500 with an HTML page; nothing placed" },
-	{ "429", "HTTP 429 request_limit_exceeded; nothing placed" },
-	{ "slow", "placed, answered after CERTWIZ_SANDBOX_SLOW seconds" },
-	{ "cut", "placed, the connection closed without an answer" },
-	{ "html", "HTTP 200 with an HTML page; nothing placed" },
-	{ "truncated", "placed, the answer cut off half-way" },
-	{ "huge", "HTTP 200 with a 64 MiB body" },
-	{ "badstatus", "placed, a broken status line (\"2O1\"), closed" },
-	{ "http09", "placed, the bare body (no status line, no headers), "
-	  "closed" },
-	{ "gateway504", "placed, HTTP 504 with a gateway's HTML page" },
-	{ "gateway404", "HTTP 404 with a gateway's HTML page; nothing done" },
-	{ "late", "placed, HTTP 504; look-ups miss it for "
-	  "CERTWIZ_SANDBOX_LATE s" },
+	[SB_FAULT_NONE] = { .name = "none",
+	    .help = "no fault" },
+	[SB_FAULT_500] = { .name = "500",
+	    .help = "HTTP 500 with an HTML page; nothing placed" },
+	[SB_FAULT_429] = { .name = "429",
+	    .help = "HTTP 429 request_limit_exceeded; nothing placed" },
+	[SB_FAULT_SLOW] = { .name = "slow",
+	    .help = "placed, answered after CERTWIZ_SANDBOX_SLOW seconds" },
+	[SB_FAULT_CUT] = { .name = "cut",
+	    .help = "placed, the connection closed without an answer" },
+	[SB_FAULT_HTML] = { .name = "html",
+	    .help = "HTTP 200 with an HTML page; nothing placed" },
+	[SB_FAULT_TRUNCATED] = { .name = "truncated",
+	    .help = "placed, the answer cut off half-way" },
+	[SB_FAULT_HUGE] = { .name = "huge",
+	    .help = "HTTP 200 with a 64 MiB body" },
+	[SB_FAULT_BADSTATUS] = { .name = "badstatus",
+	    .help = "placed, a broken status line (\"2O1\"), closed" },
+	[SB_FAULT_HTTP09] = { .name = "http09",
+	    .help = "placed, the bare body (no status line, no headers), "
+	    "closed" },
+	[SB_FAULT_GATEWAY504] = { .name = "gateway504",
+	    .help = "placed, HTTP 504 with a gateway's HTML page" },
+	[SB_FAULT_GATEWAY404] = { .name = "gateway404",
+	    .help = "HTTP 404 with a gateway's HTML page; nothing done" },
+	[SB_FAULT_LATE] = { .name = "late",
+	    .help = "placed, HTTP 504; look-ups miss it for "
+	    "CERTWIZ_SANDBOX_LATE s" },
 };
 
 /* A fault's name; static. */

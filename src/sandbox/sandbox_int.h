@@ -167,12 +167,18 @@ void	 sb_order_forget(struct sb_order *o);
 int	 sb_order_visible(const struct sb_order *o);
 void	 sb_list_orders(struct sandbox *, const struct sb_call *,
 	    const char *, struct sb_reply *);
+/* Answers GET /_sandbox/orders: every order placed, of both accounts,
+ * hidden or not, with its body's hash, and the counts of order POSTs and
+ * placed orders. */
 void	 sb_control_orders(struct sandbox *sb, const struct sb_call *c,
 	    struct sb_reply *r);
 
 /* sandbox_orgs.c */
 void	 sb_get_organization(struct sandbox *, const struct sb_call *,
 	    const char *, struct sb_reply *);
+/* Creates the organization an order describes and returns its ID; without
+ * skip_duplicate_org_check an organization of the same name is reused, as
+ * DigiCert does. Called with the lock held. */
 long long sb_org_create(struct sandbox *sb, const char *platform,
 	    const cJSON *org);
 void	 sb_orgs_free(struct sandbox *sb);

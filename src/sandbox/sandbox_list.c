@@ -5,11 +5,12 @@
 #include "sandbox/sandbox_int.h"
 
 #include <limits.h>
-#include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <microhttpd.h>
 
 #include "util/sha256.h"
 #include "util/xalloc.h"
@@ -351,9 +352,7 @@ sb_list_orders(struct sandbox *sb, const struct sb_call *c, const char *arg,
 	sb_reply_json(r, 200, a);
 }
 
-/* Answers GET /_sandbox/orders: every order placed, of both accounts,
- * hidden or not, with its body's hash, and the counts of order POSTs and
- * placed orders. */
+/* Answers GET /_sandbox/orders. */
 void
 sb_control_orders(struct sandbox *sb, const struct sb_call *c,
     struct sb_reply *r)

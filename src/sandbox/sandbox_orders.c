@@ -35,8 +35,8 @@ add_error(cJSON *errors, const struct problem *pr)
 	cJSON *e = cJSON_CreateObject();
 	char *text;
 
-	text = xasprintf("%s:%s", strncmp(pr->message, "is required", 11) == 0 ?
-	    "required_param" : "invalid_value", path);
+	text = xasprintf("%s:%s", pr->missing ? "required_param" :
+	    "invalid_value", path);
 	cJSON_AddStringToObject(e, "code", text);
 	free(text);
 	text = xasprintf("%s: %s", path, pr->message);

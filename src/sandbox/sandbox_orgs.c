@@ -4,10 +4,11 @@
 
 #include "sandbox/sandbox_int.h"
 
-#include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <microhttpd.h>
 
 /* One organization of an account. */
 struct sb_org {
@@ -152,9 +153,7 @@ find_by_name(const struct sandbox *sb, const char *platform, const char *name)
 	return 0;
 }
 
-/* Creates the organization an order describes and returns its ID; without
- * skip_duplicate_org_check an organization of the same name is reused, as
- * DigiCert does. Called with the lock held. */
+/* Creates (or reuses) the organization an order describes. */
 long long
 sb_org_create(struct sandbox *sb, const char *platform, const cJSON *org)
 {

@@ -4,7 +4,6 @@
 #include "sandbox/sandbox_int.h"
 
 #include <errno.h>
-#include <microhttpd.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -13,6 +12,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include <microhttpd.h>
 
 #include "util/safetext.h"
 #include "util/xalloc.h"

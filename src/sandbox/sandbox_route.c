@@ -4,9 +4,10 @@
 
 #include "sandbox/sandbox_int.h"
 
-#include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <microhttpd.h>
 
 /* The accounts' keys; the read-only key opens the US account. */
 static const struct sb_key keys[SB_NKEYS] = {
@@ -24,13 +25,17 @@ static const struct sb_route {
 	sb_endpoint	 post;
 	const char	*allow;
 } routes[] = {
-	{ "organization", 0, sb_get_organization, NULL, "GET" },
-	{ "order/certificate", 0, sb_list_orders, NULL, "GET" },
-	{ "user", 0, sb_get_user, NULL, "GET" },
-	{ "container", 0, sb_get_container, NULL, "GET" },
-	{ "order/certificate/", 1, sb_get_order, sb_post_order, "GET, POST" },
-	{ "order/alternate/", 1, sb_get_alternate, NULL, "GET" },
-	{ "product/", 1, sb_get_product, NULL, "GET" },
+	{ .path = "organization", .get = sb_get_organization,
+	    .allow = "GET" },
+	{ .path = "order/certificate", .get = sb_list_orders, .allow = "GET" },
+	{ .path = "user", .get = sb_get_user, .allow = "GET" },
+	{ .path = "container", .get = sb_get_container, .allow = "GET" },
+	{ .path = "order/certificate/", .has_arg = 1, .get = sb_get_order,
+	    .post = sb_post_order, .allow = "GET, POST" },
+	{ .path = "order/alternate/", .has_arg = 1, .get = sb_get_alternate,
+	    .allow = "GET" },
+	{ .path = "product/", .has_arg = 1, .get = sb_get_product,
+	    .allow = "GET" },
 };
 
 /* The API key of the sandbox's account on a platform. */

@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/xalloc.h"
-#include "util/secmem.h"
 #include "util/i18n.h"
+#include "util/secmem.h"
+#include "util/xalloc.h"
 
 /* Doubles a buffer's capacity, wiping the old copy (it may hold card
  * data). */
@@ -31,15 +31,25 @@ grow(char *buf, size_t used, size_t *cap)
 	return n;
 }
 
-/* Reads all of fp into a NUL-terminated buffer, up to FILEIO_MAX_SIZE. */
+/* Reads all of fd into a NUL-terminated buffer of its own (no stdio
+ * buffer keeps a copy), up to FILEIO_MAX_SIZE. */
 static char *
-read_stream(FILE *fp, const char *name, size_t *len, char **cause)
+read_fd(int fd, const char *name, size_t *len, char **cause)
 {
-	size_t cap = 4096, used = 0, n;
+	size_t cap = 4096, used = 0;
 	char *buf = xmalloc(cap);
+	ssize_t n;
 
-	while ((n = fread(buf + used, 1, cap - used - 1, fp)) > 0) {
-		used += n;
+	while ((n = read(fd, buf + used, cap - used - 1)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*cause = xasprintf("%s: %s", name, strerror(errno));
+			explicit_bzero(buf, used);
+			free(buf);
+			return NULL;
+		}
+		used += (size_t)n;
 		if (used > FILEIO_MAX_SIZE) {
 			*cause = xasprintf(_("%s: larger than %u MiB"), name,
 			    FILEIO_MAX_SIZE >> 20);
@@ -50,12 +60,6 @@ read_stream(FILE *fp, const char *name, size_t *len, char **cause)
 		if (cap - used - 1 == 0)
 			buf = grow(buf, used, &cap);
 	}
-	if (ferror(fp)) {
-		*cause = xasprintf("%s: %s", name, strerror(errno));
-		explicit_bzero(buf, used);
-		free(buf);
-		return NULL;
-	}
 	buf[used] = '\0';
 	*len = used;
 	return buf;
@@ -65,21 +69,17 @@ read_stream(FILE *fp, const char *name, size_t *len, char **cause)
 char *
 fileio_read(const char *path, size_t *len, char **cause)
 {
-	FILE *fp;
 	char *buf;
+	int fd;
 
-	if (strcmp(path, "-") == 0) {
-		buf = read_stream(stdin, "-", len, cause);
-		secmem_wipe_read(stdin);	/* an order body: card data */
-		return buf;
-	}
-	if ((fp = fopen(path, "rb")) == NULL) {
+	if (strcmp(path, "-") == 0)
+		return read_fd(STDIN_FILENO, "-", len, cause);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	buf = read_stream(fp, path, len, cause);
-	secmem_wipe_read(fp);	/* stdio's copy of an order body too */
-	fclose(fp);
+	buf = read_fd(fd, path, len, cause);
+	close(fd);
 	return buf;
 }
 
@@ -249,9 +249,7 @@ same_file(int fd, const char *path)
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-/* Takes an exclusive lock on the lock file path (made 0600 when
- * missing, never through a symlink); a file its holder removed meanwhile
- * is opened again. */
+/* Takes an exclusive lock on the lock file path. */
 int
 fileio_lock(const char *path, int wait, char **cause)
 {
@@ -387,18 +385,12 @@ fileio_open_private(const char *path, int flags, char **cause)
 char *
 fileio_read_private(const char *path, size_t *len, char **cause)
 {
-	FILE *fp;
 	char *buf;
 	int fd;
 
 	if ((fd = fileio_open_private(path, O_RDONLY, cause)) < 0)
 		return NULL;
-	if ((fp = fdopen(fd, "rb")) == NULL) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	buf = read_stream(fp, path, len, cause);
-	fclose(fp);
+	buf = read_fd(fd, path, len, cause);
+	close(fd);
 	return buf;
 }

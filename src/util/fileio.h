@@ -42,8 +42,9 @@ char	*fileio_read_private(const char *path, size_t *len, char **cause);
  * 0, or -1 with errno set. */
 int	 fileio_write_all(int fd, const char *text, size_t len);
 /* Takes an exclusive flock on the lock file path (made with mode 0600 when
- * missing, never through a symlink), waiting for it when wait is 1; the
- * returned descriptor holds the lock until it is closed. -1 with *cause
+ * missing, never through a symlink; a file its holder removed meanwhile is
+ * opened again), waiting for it when wait is 1; the returned descriptor
+ * holds the lock until it is closed. -1 with *cause
  * ("... is held by another certwiz session" when busy and not waiting). */
 int	 fileio_lock(const char *path, int wait, char **cause);
 /* Removes the lock file path and closes fd, which holds its lock. */

@@ -1,5 +1,5 @@
-/* secmem.c: dump protection, wiping allocation for cJSON, stdin's own
- * buffer, and the one wipe for JSON trees. */
+/* secmem.c: dump protection, wiping allocation for cJSON and the one
+ * wipe for JSON trees. */
 #include "config.h"
 
 #include "util/secmem.h"
@@ -11,14 +11,8 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
-#include "util/xalloc.h"
 #include "util/i18n.h"
-
-/* Size of the stdin buffer certwiz owns. */
-#define SECMEM_STDIN_SIZE 4096
-
-/* stdin's buffer: terminal state of a kind, wiped at exit. */
-static char stdin_buf[SECMEM_STDIN_SIZE];
+#include "util/xalloc.h"
 
 /* Turns core dumps off unless CERTWIZ_DEBUG_CORE=1. */
 int
@@ -38,13 +32,6 @@ secmem_no_dumps(char **cause)
 	return 0;
 }
 
-/* Wipes stdin's buffer at exit. */
-static void
-wipe_stdin(void)
-{
-	explicit_bzero(stdin_buf, sizeof stdin_buf);
-}
-
 /* cJSON's malloc hook. */
 static void *
 hook_malloc(size_t size)
@@ -52,7 +39,7 @@ hook_malloc(size_t size)
 	return secmem_alloc(size);
 }
 
-/* Installs the cJSON hooks and stdin's buffer. */
+/* Installs the cJSON hooks. */
 void
 secmem_init(void)
 {
@@ -62,8 +49,6 @@ secmem_init(void)
 	 * buffers by allocate, copy and free, never by realloc, so every
 	 * old copy passes through secmem_free(). */
 	cJSON_InitHooks(&hooks);
-	setvbuf(stdin, stdin_buf, _IOFBF, sizeof stdin_buf);
-	atexit(wipe_stdin);
 }
 
 /* Allocates size bytes, or dies. */
@@ -115,23 +100,6 @@ char *
 secmem_strdup(const char *s)
 {
 	return xstrdup(s);
-}
-
-/* Overwrites what was already read from in's buffer (glibc's FILE). */
-void
-secmem_wipe_read(FILE *in)
-{
-#ifdef __GLIBC__
-	if (in->_IO_read_base != NULL && in->_IO_read_ptr > in->_IO_read_base)
-		explicit_bzero(in->_IO_read_base,
-		    (size_t)(in->_IO_read_ptr - in->_IO_read_base));
-	/* Bytes after the last fill are older input, already read. */
-	if (in->_IO_read_end != NULL && in->_IO_buf_end > in->_IO_read_end)
-		explicit_bzero(in->_IO_read_end,
-		    (size_t)(in->_IO_buf_end - in->_IO_read_end));
-#else
-	(void)in;
-#endif
 }
 
 /* Overwrites the strings and numbers of a tree. */

@@ -1,7 +1,8 @@
 /* secmem.h: keeping card data and API keys out of core dumps and out of
  * memory certwiz gave back: the process's dump protection, cJSON
- * allocation that wipes every block it frees, a stdin buffer certwiz owns
- * and wipes, and the one wipe for JSON trees.
+ * allocation that wipes every block it frees, and the one wipe for JSON
+ * trees. (Input is read with read(2) into buffers that wipe what they
+ * held: fileio_read(), plain mode's reader; no stdio buffer keeps it.)
  *
  * Ownership: json_print() returns an allocated string the caller frees
  * (with secmem_free() when it may hold secrets); *cause messages are
@@ -18,8 +19,8 @@
  * (PR_SET_DUMPABLE 0, so no debugger of the same user attaches), unless
  * CERTWIZ_DEBUG_CORE=1; 0, or -1 with *cause. */
 int	 secmem_no_dumps(char **cause);
-/* Makes cJSON allocate through secmem_alloc() and secmem_free(), and gives
- * stdin a buffer that is wiped at exit. Call once, first thing. (libcurl
+/* Makes cJSON allocate through secmem_alloc() and secmem_free(). Call
+ * once, first thing. (libcurl
  * gets the secmem_ functions through curl_global_init_mem().) */
 void	 secmem_init(void);
 /* Allocates size bytes, or dies (as xmalloc()). */
@@ -32,10 +33,6 @@ void	*secmem_realloc(void *p, size_t size);
 /* calloc() and strdup(), or die. */
 void	*secmem_calloc(size_t nmemb, size_t size);
 char	*secmem_strdup(const char *s);
-/* Overwrites what was already read from in's stdio buffer (an answer just
- * taken) and any older input left behind the last fill, keeping what is
- * still to be read. */
-void	 secmem_wipe_read(FILE *in);
 /* Overwrites every string and number of a tree (card data), keeping its
  * shape; NULL is allowed. */
 void	 json_wipe(cJSON *json);

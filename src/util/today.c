@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Parses YYYY-MM-DD as noon UTC; -1 unless it is a real date (2026-02-30
  * would otherwise become 2 March). */

@@ -9,13 +9,14 @@
 #include <string.h>
 
 #include "util/diag.h"
+#include "util/exits.h"
 
 /* Reports exhaustion and exits 70 (the fatal hook restores the terminal
  * first). */
 static void
 die_oom(void)
 {
-	cw_fatal(70, "out of memory");
+	cw_fatal(EXIT_NOMEM, "out of memory");
 }
 
 /* Allocates size bytes, or dies. */

@@ -15,10 +15,10 @@
 
 #include "core/form.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/statedir.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* The drafts directory (not created). */
 char *

@@ -15,11 +15,11 @@
 #include "core/form.h"
 #include "core/value.h"
 #include "util/fileio.h"
-#include "util/statedir.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
+#include "util/statedir.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* The recall file's path. */
 char *
@@ -194,9 +194,7 @@ recall_merge(const struct session *s, char **cause)
 	return rc;
 }
 
-/* Keeps the remembered answers of a finished order, reading and writing
- * recall.json under its lock so that two sessions never lose each
- * other's answers. */
+/* Keeps the remembered answers of a finished order. */
 int
 recall_save(const struct session *s, char **cause)
 {

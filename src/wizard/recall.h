@@ -42,8 +42,9 @@ size_t	 recall_apply(struct session *s, struct recall *r);
 /* Removes the answers recall_apply() filled in (as they are now) and
  * empties r. */
 void	 recall_clear(struct session *s, struct recall *r);
-/* Keeps the remembered answers of a finished order; 0, or -1 with *cause
- * (nothing to keep is 0). */
+/* Keeps the remembered answers of a finished order, reading and writing
+ * recall.json under its lock so that two sessions never lose each other's
+ * answers; 0, or -1 with *cause (nothing to keep is 0). */
 int	 recall_save(const struct session *s, char **cause);
 /* "organization 123456 and 1 contact", for the curses status line. */
 char	*recall_summary(const struct session *s, const struct recall *r);

@@ -37,7 +37,8 @@ struct form;
 struct lookup;
 struct problems;
 
-/* A session: the form, the answers (a tree shaped like the body) and "today". */
+/* A session: the form, the answers (a tree shaped like the body) and
+ * "today". */
 struct session {
 	const struct form	*form;
 	cJSON			*answers;
@@ -65,12 +66,13 @@ struct slot {
 	size_t	 index[ANSWERS_MAX_DEPTH];
 	size_t	 nindex;
 	char	*path;			/* organization.contacts[0].email */
-	int	 item;			/* -1, or the item number for a list-of-strings item */
+	int	 item;			/* -1, or a string list's item */
 };
 
 /* Starts a session with every default filled in. */
 struct session	*session_new(const struct form *form, time_t now);
-/* Starts a session from an existing body; unknown fields go to p as warnings. */
+/* Starts a session from an existing body; unknown fields go to p as
+ * warnings. */
 struct session	*session_load(const struct form *form, const cJSON *body,
 		    time_t now, struct problems *p);
 /* Releases a session and its answers. */
@@ -85,7 +87,8 @@ size_t		 session_slots(const struct session *s, size_t screen,
 void		 session_slots_free(struct slot *slots, size_t n);
 
 /* The answer at a slot as text for editing ("" when there is none). */
-char		*session_get_text(const struct session *s, const struct slot *slot);
+char		*session_get_text(const struct session *s,
+		    const struct slot *slot);
 /* Sets the answer at a slot from typed text ("" clears it); returns the
  * slot's error with the answers as they now are, or NULL. */
 char		*session_set_text(struct session *s, const struct slot *slot,

@@ -13,11 +13,11 @@
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/i18n.h"
 #include "util/safetext.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
-#include "util/i18n.h"
 
 /* Builds the request body from the answers; objects that are not sent
  * (nothing but defaults in them) are left out. */
