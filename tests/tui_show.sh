@@ -145,6 +145,9 @@ shim=$tmp/nolocale.so
 if command -v "$cc" >/dev/null 2>&1 &&
     "$cc" -shared -fPIC -o "$shim" "${0%/*}/nolocale.c" -ldl 2>/dev/null; then
 	RUN_PRELOAD=$shim
+	# An ASan binary wants its runtime first; allow the shim before it.
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+	export ASAN_OPTIONS
 	start ds_org_individual
 	wait_for '^No UTF-8 locale \(C.UTF-8 and en_US.UTF-8 were tried\)' \
 	    "ASCII: said on the status line"
