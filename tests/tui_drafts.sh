@@ -62,19 +62,26 @@ if [ "$#" -eq 1 ] && [ -f "$1" ]; then
 	draft=$1
 	[ "$(stat -c %a "$draft")" = 600 ] || fail "draft mode"
 	grep -q 4111111111111111 "$draft" && fail "draft holds the card number"
-	grep -qi cvv "$draft" && fail "draft holds the CVV"
+	grep -q '"cvv"' "$draft" && fail "draft holds the CVV"
 	grep -q 'Zoë' "$draft" || fail "draft lacks the first name"
 	grep -q '"card"' "$draft" || fail "draft lacks the payment method"
 else
 	fail "one draft after SIGHUP: $*"
 fi
 
-# --resume in curses: the earlier answers, the card number asked again.
+# --resume in curses: where it was left (on the CVV), the earlier
+# answers, the card number asked again.
 run --resume
-wait_for '^Screen 1 of [0-9]+: ' "--resume starts the wizard"
+wait_for '^Screen 8 of 8: Card and billing' "--resume opens the screen left"
+wait_for '^> +Security code \*' "... at the field left"
+wait_for '^ +Card number \*$' "the card number is asked again"
+keys PPage PPage PPage PPage PPage
+wait_for '^Screen 2 of 8: Subject' "back to Subject"
+wait_for 'First name \* +Zoë' "resumed first name"
+keys PPage
 wait_for 'Provisioning method \* +client_app' "resumed provisioning method"
 keys NPage
-wait_for 'First name \* +Zoë' "resumed first name"
+wait_for '^Screen 2 of 8: Subject' "on Subject again"
 keys F2
 wait_for '^draft saved to .*/ds_org_individual-' "F2 saves"
 set -- "$drafts"/*.json
@@ -88,7 +95,8 @@ wait_for '^Saved drafts' "the picker lists drafts"
 wait_for '^  draft +ds_org_individual +20[0-9-]+T[0-9:]+Z +ds_org_individual-' \
     "a draft entry: product, saved time, file name"
 keys End Enter
-wait_for 'Provisioning method \* +client_app' "a draft resumed from the picker"
+wait_for '^Resumed draft ds_org_individual-' "a draft resumed from the picker"
+wait_for 'First name \* +Zoë' "... on the screen saved (Subject)"
 keys C-c
 wait_for '^certwiz: interrupted' "Ctrl-C quits"
 

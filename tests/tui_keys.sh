@@ -101,7 +101,7 @@ keys F10
 wait_for '^Review: ' "F10 opens the review"
 type_text q
 keys F1
-wait_for 'Press any key to close this help' "q on the review opened nothing"
+wait_for 'closes this help' "q on the review opened nothing"
 keys Escape
 wait_gone 'quit without saving' "no quit question from q"
 keys F5
@@ -127,7 +127,7 @@ done
 [ "$p" = payment_method ] || fail "the tour ended at $p, not payment_method"
 [ $n -ge 28 ] || fail "F10 was tried on only $n fields"
 keys F1
-wait_for 'Press any key to close this help' "F1 opens the help"
+wait_for 'closes this help' "F1 opens the help"
 keys F10
 wait_for '^Review: ' "F10 over the help opens the review"
 keys Escape

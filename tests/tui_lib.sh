@@ -77,8 +77,12 @@ run() {
 	runs=$((runs + 1))
 	sock="certwiz-test-$$-$runs"
 	{
-		echo "LC_ALL=$utf8 CERTWIZ_TODAY=2026-11-20 NO_COLOR=1"
+		# RUN_LC_ALL: another locale; RUN_PRELOAD: a shim to preload.
+		echo "LC_ALL=${RUN_LC_ALL:-$utf8} CERTWIZ_TODAY=2026-11-20" \
+		    "NO_COLOR=1"
 		echo "export LC_ALL CERTWIZ_TODAY NO_COLOR"
+		[ -z "${RUN_PRELOAD:-}" ] ||
+		    echo "LD_PRELOAD='$RUN_PRELOAD'; export LD_PRELOAD"
 		printf "'%s'" "$CERTWIZ"
 		for a in "$@"; do
 			printf " '%s'" "$a"
@@ -170,10 +174,10 @@ goto_top() {
 		keys Up
 	done
 	keys F1
-	wait_for 'Press any key to close this help' "the top of the form" ||
+	wait_for 'closes this help' "the top of the form" ||
 	    return 1
 	keys Escape
-	wait_gone 'Press any key to close this help' "the help box closes"
+	wait_gone 'closes this help' "the help box closes"
 }
 
 # Moves the focus forward (Tab, across screens) to the field at path $1;
@@ -249,4 +253,13 @@ resize_and_back() {
 	wait_for 'certwiz needs at least 80x24; this terminal is 60x20' "$2: size message"
 	tm resize-window -t w -x 100 -y 30
 	wait_for "$1" "$2: kept over a resize"
+}
+
+# Ctrl-Q with unsaved changes, then "quit without saving" once the
+# question shows ($1 names the check).
+quit_discard() {
+	keys C-q
+	wait_for 'd +quit without saving' "$1: quit asks" || return 1
+	keys d
+	wait_for '^EXIT=' "$1: quits"
 }

@@ -55,6 +55,6 @@ keys C-x
 wait_for 'cleared the answers remembered from your last order' "Ctrl-X clears"
 keys F10
 wait_for '^Review: ' "F10 opens the review"
-wait_for 'organization\.id' "the cleared organization ID is a problem"
+wait_for 'Organization ID \(screen Organization\): is required' "the cleared organization ID is a problem"
 keys C-q
 finish "tui_recall.sh: all checks passed"

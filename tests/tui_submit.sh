@@ -78,7 +78,7 @@ wait_for '123456 filled in' "pick: Enter fills 123456"
 wait_for 'Organization ID +\* +123456' "pick: the field holds 123456"
 keys C-q
 wait_for 'quit without saving' "pick: quit asks"
-keys y
+keys d
 wait_for '^EXIT=' "pick: quits"
 
 # A standalone sandbox on a free port, for runs with keys of their own.

@@ -198,6 +198,12 @@ int		 api_product_platforms(struct api *api, const char *platform,
 enum api_outcome api_submit(struct api *api, const struct form *form,
 		    const cJSON *body, const char *draft,
 		    struct api_result *res);
+/* Letters and digits in the alternative order IDs certwiz makes. */
+#define API_ALT_ID_LEN	32
+/* Makes a new alternative order ID in buf (API_ALT_ID_LEN + 1 bytes): the
+ * curses wizard puts one in the answers when its review opens, so that
+ * the review, --output and a resumed draft show the ID that is sent. */
+void		 api_new_alt_id(char *buf);
 /* The order's information (GET order/certificate/{id}): API_PLACED when it
  * was found, else API_REJECTED or API_FAILED with the reason. */
 enum api_outcome api_order_info(struct api *api, const char *platform,

@@ -20,7 +20,6 @@
 #include "util/xalloc.h"
 
 /* Length of a generated alternative order ID. */
-#define ALT_ID_LEN 32
 
 /* One submission in progress. */
 struct submission {
@@ -234,13 +233,20 @@ outcome(struct submission *s, struct api_response *r, struct api_result *res)
 	return res->outcome;
 }
 
+/* Makes a new alternative order ID. */
+void
+api_new_alt_id(char *buf)
+{
+	api_random_id(buf, API_ALT_ID_LEN);
+}
+
 /* Picks the alternative order ID: the body's, or a new one when the
  * product has the field. Adds it to the body sent. */
 static void
 choose_alt(struct submission *s, cJSON *send)
 {
 	const cJSON *v;
-	char buf[ALT_ID_LEN + 1];
+	char buf[API_ALT_ID_LEN + 1];
 
 	if (form_find(s->form, "alternative_order_id") == NULL)
 		return;
@@ -250,7 +256,7 @@ choose_alt(struct submission *s, cJSON *send)
 		return;
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(send, "alternative_order_id");
-	api_random_id(buf, ALT_ID_LEN);
+	api_random_id(buf, API_ALT_ID_LEN);
 	s->alt = xstrdup(buf);
 	cJSON_AddStringToObject(send, "alternative_order_id", buf);
 }

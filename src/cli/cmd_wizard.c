@@ -30,6 +30,15 @@ static const char plain_keys_help[] =
     "help and why it is asked), ?? (what the look-up finds: organizations,\n"
     "server platforms) or ! (clear an optional answer).\n";
 
+/* How the curses wizard is left and resumed (--help). */
+static const char curses_keys_help[] =
+    N_("In the curses wizard F1 lists the keys and F3 says why a field is\n"
+    "asked. Ctrl-Q asks when answers are not saved: s saves a draft and\n"
+    "quits, d quits without saving, c or Esc goes back; Ctrl-C saves a\n"
+    "draft and quits. On leaving, certwiz says where the answers are (the\n"
+    "draft and the command that resumes it) or that they were discarded;\n"
+    "a resumed draft opens on the screen and field where it was left.\n");
+
 /* What the command line asked for: the run's options and the front
  * end's. */
 struct wizard_args {
@@ -104,6 +113,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 		case 'h':
 			cli_help(cmd);
 			printf("%s", plain_keys_help);
+			printf("%s", _(curses_keys_help));
 			return 1;
 		default:
 			return -1;

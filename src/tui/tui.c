@@ -7,7 +7,6 @@
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,6 +69,35 @@ tui_message(struct tui *t, const char *fmt, ...)
 	t->message_until = 0;	/* stays until a key; a timed one sets it */
 }
 
+/* Adds a line to the status line message (or sets it). */
+void
+tui_message_add(struct tui *t, const char *text)
+{
+	char *all;
+
+	if (t->message == NULL) {
+		tui_message(t, "%s", text);
+		return;
+	}
+	all = xasprintf("%s\n%s", t->message, text);
+	free(t->message);
+	t->message = all;
+}
+
+/* Shows the notice of a change the session made by itself (a value that
+ * followed another answer) on the status line. */
+static void
+tui_notice(struct tui *t)
+{
+	char *note = session_notice_take(t->s);
+
+	if (note == NULL)
+		return;
+	tui_message_add(t, note);
+	t->message_until = 0;
+	free(note);
+}
+
 /* Reads the keys waiting (at least one, or none after the timeout). */
 static size_t
 tui_read_keys(struct tui_key *keys, size_t max)
@@ -80,7 +108,7 @@ tui_read_keys(struct tui_key *keys, size_t max)
 
 	timeout(200);
 	while (n < max) {
-		rc = get_wch(&wc);
+		rc = tui_get_key(&wc);
 		if (rc == ERR)
 			break;
 		keys[n].code = (int)wc;
@@ -199,31 +227,13 @@ tui_loop(struct tui *t, struct tui_key *keys)
 			t->quit = 1;
 			break;
 		}
-		for (i = 0; i < n && !t->finished && !t->quit; i++)
+		for (i = 0; i < n && !t->finished && !t->quit; i++) {
 			view_key(t, &keys[i], i + 1 < n);
+			tui_notice(t);
+		}
 		keys_commit(t);
+		tui_notice(t);
 	}
-}
-
-/* Says on stderr why the wizard stopped and where the draft is. */
-static void
-tui_say_stopped(const struct tui *t)
-{
-	const char *path = t->draft->path;
-	char *why;
-
-	why = cw_signal_caught() ? xasprintf(_("stopped by signal %d"),
-	    cw_signal_caught()) : xstrdup(_("interrupted"));
-	/* Still changed: the save just tried failed (the message says why);
-	 * the path may name an older save, so it is not claimed. */
-	if (t->s->changed)
-		cw_warn("%s; %s", why, t->message != NULL ? t->message :
-		    _("the answers were not saved"));
-	else if (path != NULL)
-		cw_warn(_("%s; draft saved to %s"), why, path);
-	else
-		cw_warn("%s", why);
-	free(why);
 }
 
 /* Runs the curses wizard on a session. */
@@ -232,11 +242,12 @@ tui_run(struct session *s, const struct tui_opts *o)
 {
 	struct tui t;
 	struct tui_key *keys;
-	char *body = NULL;
-	int status;
+	char *body = NULL, *locale_note;
+	int status, resumed;
 
-	setlocale(LC_CTYPE, "");
 	memset(&t, 0, sizeof t);
+	locale_note = tui_locale();
+	resumed = o->draft != NULL && o->draft->path != NULL;
 	t.s = s;
 	t.o = o;
 	t.draft = o->draft != NULL ? o->draft : &t.own_draft;
@@ -244,6 +255,7 @@ tui_run(struct session *s, const struct tui_opts *o)
 	if (tui_start(&t) != 0) {
 		cw_warn(_("cannot start the terminal wizard (TERM=%s); try "
 		    "--plain"), getenv("TERM") != NULL ? getenv("TERM") : "");
+		free(locale_note);
 		return 2;
 	}
 	keys = xcalloc(TUI_BATCH, sizeof *keys);
@@ -251,13 +263,19 @@ tui_run(struct session *s, const struct tui_opts *o)
 	t.view = &tui_view_form;
 	tui_reload(&t);
 	keys_focus(&t, keys_first_focusable(&t, 0, 1));
-	if (!o->loaded && (t.draft->path == NULL))
-		keys_start(&t);		/* a new order, not a draft */
+	if (!o->loaded && !resumed)
+		keys_start(&t);		/* a new order */
 	if (o->loaded)
 		tui_load_start(&t);
+	else if (resumed)
+		tui_resume_start(&t);
 	else if (o->recall != NULL && o->recall->n > 0)
 		tui_recall_note(&t);
+	if (locale_note != NULL)
+		tui_message_add(&t, locale_note);
+	free(locale_note);
 	tui_loop(&t, keys);
+	tui_draft_place(&t);	/* a draft saved after the run opens here */
 	body = t.body;
 	t.body = NULL;
 	tui_end();
@@ -272,8 +290,8 @@ tui_run(struct session *s, const struct tui_opts *o)
 			    "%s\n"), o->output);
 		else
 			printf("%s\n", body);
-	} else if (cw_signal_caught() || t.interrupted)
-		tui_say_stopped(&t);
+	} else if (cw_signal_caught() || t.quit)
+		quit_report(&t);
 	free(body);
 	tui_free_state(&t);
 	return status;

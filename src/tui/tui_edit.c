@@ -170,15 +170,3 @@ edit_text(const struct tui_edit *e)
 {
 	return e->buf == NULL ? "" : e->buf;
 }
-
-/* The number of characters before the cursor. */
-size_t
-edit_chars_before(const struct tui_edit *e)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < e->cur; i++)
-		if ((e->buf[i] & 0xc0) != 0x80)
-			n++;
-	return n;
-}

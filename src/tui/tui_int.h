@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "api/api.h"
 #include "core/problems.h"
@@ -58,9 +59,9 @@ struct tui_view {
 extern const struct tui_view tui_view_form;	/* tui_keys.c */
 extern const struct tui_view tui_view_review;	/* tui_review.c */
 extern const struct tui_view tui_view_result;	/* tui_result.c */
-extern const struct tui_view tui_view_help;	/* tui_draw.c */
-extern const struct tui_view tui_view_why;	/* tui_draw.c */
-extern const struct tui_view tui_view_quit;	/* tui_draw.c */
+extern const struct tui_view tui_view_help;	/* tui_why.c */
+extern const struct tui_view tui_view_why;	/* tui_why.c */
+extern const struct tui_view tui_view_quit;	/* tui_quit.c */
 extern const struct tui_view tui_view_prompt;	/* tui_submit.c: the key */
 extern const struct tui_view tui_view_resend;	/* tui_submit.c */
 extern const struct tui_view tui_view_lookup;	/* tui_lookup.c */
@@ -80,6 +81,7 @@ struct tui_form_state {
 	char		**visited;	/* paths of fields left */
 	size_t		 nvisited;
 	int		 pending;	/* ed not yet stored */
+	int		 focus_y;	/* the focused field's row, or -1 */
 };
 
 /* The review view. */
@@ -118,9 +120,13 @@ struct tui_lookup_state {
 /* The product picker's list (tui_pick.c), before a session exists. */
 struct pick;
 
-/* The "why" overlay. */
+/* The box of text over a screen: F3's "why" or F1's keys (tui_why.c). */
 struct tui_why_state {
 	char		*text;
+	int		 top;		/* first wrapped row shown */
+	int		 rows;		/* rows the box shows */
+	int		 total;		/* wrapped rows of the text */
+	int		 near_field;	/* F3: beside the focused field */
 };
 
 /* The wizard's state: what every view shares, then each view's own. */
@@ -139,6 +145,10 @@ struct tui {
 	int		 finished;	/* F10 on a clean review */
 	int		 quit;
 	int		 interrupted;	/* Ctrl-C */
+	int		 discarded;	/* quit without saving */
+	unsigned long	 draws;		/* screens drawn so far */
+	unsigned long	 quit_draws;	/* draws when the quit question
+					   opened (keys before it wait) */
 	char		*body;		/* the final body, once finished */
 	struct draft	*draft;		/* where drafts go */
 	struct draft	 own_draft;	/* that, unless the caller gave one */
@@ -174,7 +184,6 @@ void	edit_insert_wc(struct tui_edit *e, unsigned int wc);
  * moved, -1 when it is not an editing key. */
 int	edit_key(struct tui_edit *e, int key);
 const char *edit_text(const struct tui_edit *e);
-size_t	edit_chars_before(const struct tui_edit *e);
 
 /* tui_state.c: state shared by the other parts. */
 /* Re-reads the current screen's slots, keeping the focused field where it
@@ -187,6 +196,8 @@ int	tui_visited(const struct tui *t, const char *path);
 const struct problems *tui_problems(struct tui *t);
 void	tui_message(struct tui *t, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Adds a line to the status line message. */
+void	tui_message_add(struct tui *t, const char *text);
 size_t	tui_shown_count(const struct tui *t, size_t *pos);
 /* Moves to the screen and slot of a path; 0, or -1 when no shown field
  * has it. */
@@ -217,6 +228,10 @@ int	tui_write_body(const char *path, const char *text, char **cause);
 
 /* tui_state.c: drafts. */
 void	tui_draft(struct tui *t);
+/* Notes the screen and field the user is on in the draft. */
+void	tui_draft_place(struct tui *t);
+/* Opens a resumed draft where it was left and says so. */
+void	tui_resume_start(struct tui *t);
 /* Saves a draft when the answers changed and says so for a moment; a
  * failure is shown and the answers stay in memory. */
 void	tui_autosave(struct tui *t);
@@ -278,22 +293,83 @@ int	lookup_available(const struct tui *t);
 void	lookup_open(struct tui *t);
 void	lookup_close(struct tui *t);
 
-/* tui_draw.c: the form screen and overlays. */
+/* tui_draw.c: the form screen. */
 void	draw_init_colors(struct tui *t);
 void	draw_all(struct tui *t);
 void	draw_form(struct tui *t, int *cy, int *cx);
+/* The label of a slot as shown ("Email #1"); allocated. */
+char	*draw_label(const struct tui *t, const struct slot *sl);
+/* The keys the focused field takes, in words; allocated. */
+char	*draw_hint(struct tui *t);
+/* F1's list of keys, one per line; allocated. */
+char	*draw_help_text(void);
+
+/* tui_steps.c: "Screen n of N" and the step bar. */
+void	draw_steps(struct tui *t);
+
+/* tui_status.c: the status area under the fields and the key bars. */
+int	status_rows(struct tui *t);
+void	status_draw(struct tui *t, int y);
+/* The rows a key bar (entries two spaces apart) takes; drawing it at the
+ * bottom of the screen returns them too. */
+int	keybar_rows(const char *bar);
+int	keybar_draw(const char *bar);
+
+/* tui_why.c: F3's box on the focused field (F1's is tui_view_help). */
+void	why_open(struct tui *t);
+
+/* tui_quit.c: what became of the answers, said once curses is gone. */
+void	quit_report(const struct tui *t);
+
+/* tui_text.c: text by display columns (wcwidth), ASCII without UTF-8. */
+void	text_set_ascii(int on);
+int	text_is_ascii(void);
+/* Decodes one UTF-8 character of s (n > 0 bytes) into *cp; its length (a
+ * bad byte is one U+FFFD). */
+size_t	text_decode(const char *s, size_t n, unsigned int *cp);
+/* The display columns of s (of its first n bytes) as draw_text() draws
+ * it. */
+size_t	text_width(const char *s);
+size_t	text_width_n(const char *s, size_t n);
+/* The columns of the leading whole characters of s covering want. */
+size_t	text_skip_cols(const char *s, size_t want);
+/* The bytes of the longest start of s within width columns (one
+ * character at least). */
+size_t	text_fit(const char *s, size_t width);
+/* s padded with spaces to cols display columns (never cut); allocated. */
+char	*text_pad(const char *s, size_t cols);
+/* The number of rows s takes wrapped to width columns. */
+int	text_rows(const char *s, int width);
 /* Draws UTF-8 text at (y, x) within width columns after skipping skip
- * characters (line breaks show as an arrow); the columns used. */
+ * columns (line breaks show as an arrow); the columns used. */
 int	draw_text(int y, int x, int width, const char *s, size_t skip,
 	    unsigned int attr);
-/* The byte length of the next line of s wrapped to width characters;
- * *next gets where the line after it starts. */
+/* The byte length of the next line of s wrapped to width columns at a
+ * space (a longer word is cut); *next gets where the next line starts. */
 size_t	draw_wrap(const char *s, size_t width, size_t *next);
+/* Draws s wrapped to width from row y, without its first skip rows, in
+ * at most rows rows; the rows drawn. */
+int	draw_para(int y, int x, int width, int rows, const char *s, int skip,
+	    unsigned int attr);
+void	draw_hline(int y, int x, int n);
 void	draw_box(int y, int x, int h, int w);
+
+/* tui_locale.c: sets LC_CTYPE to a UTF-8 locale, or draws in ASCII;
+ * NULL, or (once) an allocated sentence saying the screen is ASCII. */
+char	*tui_locale(void);
+/* Reads a key like get_wch(), decoding UTF-8 itself when the locale is
+ * not UTF-8. */
+int	tui_get_key(wint_t *wc);
 
 /* tui_review.c: the review screen. */
 void	review_open(struct tui *t);
 void	review_close(struct tui *t);
 size_t	review_local_errors(struct tui *t);
+/* The errors the review lists: the answers' own, else DigiCert's. */
+const struct problems *review_list(struct tui *t);
+
+/* tui_review_draw.c: drawing the review. */
+void	review_draw(struct tui *t, int *cy, int *cx);
+int	review_body_rows(struct tui *t);
 
 #endif

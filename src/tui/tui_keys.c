@@ -171,11 +171,8 @@ void
 keys_why(struct tui *t)
 {
 	keys_commit(t);
-	if (t->fm.focus >= t->fm.nslots)
-		return;
-	free(t->why.text);
-	t->why.text = session_why(t->s, &t->fm.slots[t->fm.focus]);
-	view_push(t, &tui_view_why);
+	if (t->fm.focus < t->fm.nslots)
+		why_open(t);
 }
 
 /* Ctrl-X: clears the answers filled in from the last order. */

@@ -19,6 +19,9 @@
 
 /* Most rows of the pick list shown at once. */
 #define LOOKUP_ROWS	12
+/* Most columns of a look-up, and the widest cell lined up. */
+#define LOOKUP_COLUMNS	8
+#define LOOKUP_CELL	40
 
 /* The focused field's look-up, or NULL. */
 static const struct lookup *
@@ -135,16 +138,44 @@ lookup_key(struct tui *t, const struct tui_key *k, int more)
 	}
 }
 
-/* One row of the list: the look-up's columns, the ID first. */
-static char *
-lookup_row(const struct lookup *lk, const cJSON *e)
+/* The display columns of each of the look-up's columns over every entry
+ * (each at most LOOKUP_CELL), so the columns line up whatever letters
+ * the names hold; returns the number of columns. */
+static size_t
+lookup_widths(const struct lookup *lk, const cJSON *list,
+    size_t w[LOOKUP_COLUMNS])
 {
-	char *row = xstrdup(""), *cell, *next;
+	const cJSON *e;
+	size_t i, cw;
+	char *cell;
+
+	for (i = 0; lk->columns[i] != NULL && i < LOOKUP_COLUMNS; i++) {
+		w[i] = 0;
+		cJSON_ArrayForEach(e, list) {
+			cell = session_entry_text(e, lk->columns[i]);
+			cw = text_width(cell);
+			free(cell);
+			if (cw > w[i])
+				w[i] = cw > LOOKUP_CELL ? LOOKUP_CELL : cw;
+		}
+	}
+	return i;
+}
+
+/* One row of the list: the look-up's columns, the ID first, each padded
+ * to its width in display columns. */
+static char *
+lookup_row(const struct lookup *lk, const cJSON *e,
+    const size_t w[LOOKUP_COLUMNS], size_t ncol)
+{
+	char *row = xstrdup(""), *cell, *padded, *next;
 	size_t i;
 
-	for (i = 0; lk->columns[i] != NULL; i++) {
+	for (i = 0; i < ncol; i++) {
 		cell = session_entry_text(e, lk->columns[i]);
-		next = xasprintf(i == 0 ? "%s%-10s" : "%s %s", row, cell);
+		padded = i + 1 < ncol ? text_pad(cell, w[i]) : xstrdup(cell);
+		next = xasprintf("%s%s%s", row, i > 0 ? "  " : "", padded);
+		free(padded);
 		free(cell);
 		free(row);
 		row = next;
@@ -160,6 +191,7 @@ lookup_draw(struct tui *t, int *cy, int *cx)
 	size_t n = (size_t)cJSON_GetArraySize(t->pk.pick), i, first = 0;
 	int rows = n < LOOKUP_ROWS ? (int)n : LOOKUP_ROWS, w = 74;
 	int x = (COLS - w) / 2, y = (LINES - rows - 4) / 2;
+	size_t cw[LOOKUP_COLUMNS], ncol;
 	char *row;
 
 	(void)cy;
@@ -170,8 +202,10 @@ lookup_draw(struct tui *t, int *cy, int *cx)
 		first = t->pk.psel - LOOKUP_ROWS + 1;
 	draw_box(y, x, rows + 4, w);
 	draw_text(y + 1, x + 2, w - 4, t->pk.pick_title, 0, A_BOLD);
+	ncol = lookup_widths(lk, t->pk.pick, cw);
 	for (i = first; i < n && i < first + LOOKUP_ROWS; i++) {
-		row = lookup_row(lk, cJSON_GetArrayItem(t->pk.pick, (int)i));
+		row = lookup_row(lk, cJSON_GetArrayItem(t->pk.pick, (int)i),
+		    cw, ncol);
 		draw_text(y + 2 + (int)(i - first), x + 2, w - 4, row, 0,
 		    i == t->pk.psel ? t->attr[TA_FOCUS] : A_NORMAL);
 		free(row);

@@ -6,7 +6,6 @@
 #include "tui/tui_int.h"
 
 #include <curses.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -189,14 +188,17 @@ static void
 pick_draw(struct tui *t, int *cy, int *cx)
 {
 	struct pick *p = t->pp;
-	int rows = LINES - 5, y;
+	const char *bar = _("Up/Down choose  type to jump  Enter open  Esc "
+	    "quit");
+	int nmsg = p->message != NULL ? text_rows(p->message, COLS - 1) : 1;
+	int rows = LINES - 3 - nmsg - keybar_rows(bar), y;
 	size_t i;
 
 	(void)cy;
 	(void)cx;
 	draw_text(0, 0, COLS, _("certwiz: choose a product to order, or a "
 	    "draft to resume"), 0, A_BOLD);
-	mvhline(1, 0, ACS_HLINE, COLS);
+	draw_hline(1, 0, COLS);
 	pick_scroll(p, rows);
 	for (i = p->top; i < p->n; i++) {
 		y = 2 + pick_row_of(p, i);
@@ -207,10 +209,9 @@ pick_draw(struct tui *t, int *cy, int *cx)
 			    "first): product, saved, file"), 0, A_BOLD);
 		pick_draw_entry(p, i, y);
 	}
+	y = LINES - keybar_draw(bar) - nmsg;
 	if (p->message != NULL)
-		draw_text(LINES - 2, 0, COLS, p->message, 0, A_BOLD);
-	draw_text(LINES - 1, 0, COLS - 1, _("Up/Down choose  type to jump  "
-	    "Enter open  Esc quit"), 0, A_REVERSE);
+		draw_para(y, 0, COLS - 1, nmsg, p->message, 0, A_BOLD);
 }
 
 /* Selects the first entry whose key starts with the typed prefix. */
@@ -319,7 +320,7 @@ tui_pick(const char *forms_dir, int drafts, char **product_out,
 
 	*product_out = *draft_out = NULL;
 	memset(&p, 0, sizeof p);
-	setlocale(LC_CTYPE, "");
+	p.message = tui_locale();
 	if (pick_products(&p, forms_dir) != 0)
 		return 2;
 	if (drafts)

@@ -40,13 +40,13 @@ result_next(const struct tui *t)
 static void
 result_row(int *y, const char *label, const char *value)
 {
-	char *line;
+	int w = COLS - 3 - RESULT_LABEL;
 
-	if (value == NULL)
+	if (value == NULL || *y >= LINES - 2)
 		return;
-	line = xasprintf("%-*s%s", RESULT_LABEL, label, value);
-	draw_text((*y)++, 2, COLS - 3, line, 0, A_NORMAL);
-	free(line);
+	draw_text(*y, 2, RESULT_LABEL, label, 0, A_NORMAL);
+	*y += draw_para(*y, 2 + RESULT_LABEL, w, LINES - 2 - *y, value, 0,
+	    A_NORMAL);
 }
 
 /* Draws the requests and domains of the order. */
@@ -73,41 +73,29 @@ result_lists(const struct api_result *r, int *y)
 	}
 }
 
-/* Draws a paragraph wrapped from row y; returns the row after it. */
-static int
-result_para(int y, const char *p)
-{
-	size_t len, next;
-	char *line;
-
-	for (; *p != '\0' && y < LINES - 2; p += next) {
-		len = draw_wrap(p, (size_t)COLS - 4, &next);
-		line = xstrndup(p, len);
-		draw_text(y++, 2, COLS - 4, line, 0, A_NORMAL);
-		free(line);
-	}
-	return y;
-}
-
 /* Draws the result screen. */
 static void
 result_draw(struct tui *t, int *cy, int *cx)
 {
 	const struct api_result *r = &t->sb.res;
+	const char *bar = _("Enter or Esc exits");
 	char *head, *journal = api_journal_path(), *next;
-	int y = 3;
+	int y, bottom = LINES - keybar_rows(bar);
 
 	(void)cy;
 	(void)cx;
+	if (t->message != NULL)
+		bottom -= text_rows(t->message, COLS - 1);
 	head = xasprintf(_("Order placed on the %s platform: %s"),
 	    _(platform_title(t->s->form->platform)),
 	    form_text(t->s->form->title));
-	draw_text(0, 0, COLS, head, 0, t->attr[TA_TITLE]);
+	y = draw_para(0, 0, COLS - 1, 2, head, 0, t->attr[TA_TITLE]);
 	free(head);
 	if (r->found_by_alt)
-		draw_text(1, 0, COLS, _("The answer to the order was lost; the "
-		    "order was found by its alternative order ID."), 0, A_BOLD);
-	mvhline(2, 0, ACS_HLINE, COLS);
+		y += draw_para(y, 0, COLS - 1, 2, _("The answer to the order "
+		    "was lost; the order was found by its alternative order "
+		    "ID."), 0, A_BOLD);
+	draw_hline(y++, 0, COLS);
 	result_row(&y, _("Order ID:"), r->order_id);
 	result_row(&y, _("Alternative order ID:"), r->alternative_order_id);
 	result_row(&y, _("Status:"), r->status);
@@ -122,12 +110,13 @@ result_draw(struct tui *t, int *cy, int *cx)
 	y++;
 	draw_text(y++, 0, COLS, _("What happens next"), 0, t->attr[TA_TITLE]);
 	next = result_next(t);
-	result_para(y, next);
+	if (y < bottom)
+		draw_para(y, 2, COLS - 4, bottom - y, next, 0, A_NORMAL);
 	free(next);
 	if (t->message != NULL)
-		draw_text(LINES - 2, 0, COLS, t->message, 0, t->attr[TA_ERROR]);
-	draw_text(LINES - 1, 0, COLS - 1, _("Enter or Esc exits"), 0,
-	    A_REVERSE);
+		draw_para(bottom, 0, COLS - 1, LINES - bottom, t->message, 0,
+		    t->attr[TA_ERROR]);
+	keybar_draw(bar);
 }
 
 /* Keys on the result screen: Enter, Esc, Ctrl-Q or Ctrl-C exits with

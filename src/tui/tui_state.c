@@ -231,9 +231,43 @@ tui_goto_path(struct tui *t, const char *path)
 	t->fm.screen = best_sc;
 	t->fm.focus = SIZE_MAX;
 	tui_reload(t);
+	t->fm.focus = SIZE_MAX;	/* the screen's first field was not left */
 	keys_focus(t, keys_first_focusable(t, best_i, 1));
 	tui_autosave(t);
 	return 0;
+}
+
+/* Records in the draft where the user is (screen and field), so that
+ * resuming it opens there. */
+void
+tui_draft_place(struct tui *t)
+{
+	free(t->draft->field);
+	t->draft->field = t->fm.focus < t->fm.nslots ?
+	    xstrdup(t->fm.slots[t->fm.focus].path) : NULL;
+	t->draft->screen = t->fm.screen + 1;
+}
+
+/* Opens a resumed draft where the user left off and says which draft it
+ * is and when it was saved. */
+void
+tui_resume_start(struct tui *t)
+{
+	const struct draft *d = t->draft;
+	const char *name = strrchr(d->path, '/');
+
+	if (d->screen > 0 && (d->field == NULL ||
+	    tui_goto_path(t, d->field) != 0) &&
+	    d->screen <= t->s->form->nscreens) {
+		t->fm.screen = d->screen - 1;
+		t->fm.focus = SIZE_MAX;
+		t->fm.top = 0;
+		tui_reload(t);
+		t->fm.focus = SIZE_MAX;
+		keys_focus(t, keys_first_focusable(t, 0, 1));
+	}
+	tui_message(t, _("Resumed draft %s saved at %s"), name != NULL ?
+	    name + 1 : d->path, d->saved != NULL ? d->saved : "?");
 }
 
 /* Saves a draft of the answers (secrets are left out) and says where. */
@@ -243,6 +277,7 @@ tui_draft(struct tui *t)
 	char *cause = NULL;
 
 	keys_commit(t);
+	tui_draft_place(t);
 	t->message_until = 0;
 	if (draft_save(t->s, t->draft, NULL, &cause) != 0) {
 		tui_message(t, _("draft not saved: %s"), cause);
@@ -263,6 +298,7 @@ tui_autosave(struct tui *t)
 	keys_commit(t);
 	if (!t->s->changed)
 		return;
+	tui_draft_place(t);
 	if (draft_save(t->s, t->draft, NULL, &cause) != 0) {
 		tui_message(t, _("draft not saved: %s"), cause);
 		t->message_until = 0;

@@ -28,12 +28,12 @@ draft_dir(void)
 }
 
 
-/* The draft's JSON text: product, time saved, answers without secrets
- * and the attempt sent from it. */
+/* The draft's JSON text: product, time saved, answers without secrets,
+ * the attempt sent from it and where the user was. */
 static char *
 draft_text(const struct session *s, const struct draft *dr)
 {
-	cJSON *d = cJSON_CreateObject();
+	cJSON *d = cJSON_CreateObject(), *at;
 	char when[32], *text;
 	time_t t = time(NULL);
 	struct tm tm;
@@ -45,6 +45,12 @@ draft_text(const struct session *s, const struct draft *dr)
 	cJSON_AddItemToObject(d, "answers", session_answers_public(s));
 	if (dr->attempt != NULL)
 		cJSON_AddStringToObject(d, "attempt", dr->attempt);
+	if (dr->screen > 0) {
+		at = cJSON_AddObjectToObject(d, "at");
+		cJSON_AddNumberToObject(at, "screen", (double)dr->screen);
+		if (dr->field != NULL)
+			cJSON_AddStringToObject(at, "field", dr->field);
+	}
 	text = cJSON_Print(d);
 	cJSON_Delete(d);
 	return text;
@@ -182,6 +188,26 @@ find_draft(const char *what)
 	return path;
 }
 
+/* Reads when a draft was saved and where the user was (members that are
+ * missing or malformed are left out). */
+static void
+draft_load_place(const cJSON *d, struct draft *dr)
+{
+	const cJSON *saved = cJSON_GetObjectItemCaseSensitive(d, "saved");
+	const cJSON *at = cJSON_GetObjectItemCaseSensitive(d, "at");
+	const cJSON *sc = cJSON_GetObjectItemCaseSensitive(at, "screen");
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(at, "field");
+
+	free(dr->saved);
+	free(dr->field);
+	dr->saved = cJSON_IsString(saved) ? xstrdup(saved->valuestring) :
+	    NULL;
+	dr->screen = cJSON_IsNumber(sc) && sc->valuedouble >= 1 &&
+	    sc->valuedouble <= 1000 ? (size_t)sc->valuedouble : 0;
+	dr->field = dr->screen > 0 && cJSON_IsString(f) ?
+	    xstrdup(f->valuestring) : NULL;
+}
+
 /* Reads a draft by path or name and takes its lock. */
 int
 draft_load(const char *what, struct draft *dr, char **product,
@@ -208,6 +234,7 @@ draft_load(const char *what, struct draft *dr, char **product,
 	*answers = cJSON_Duplicate(a, 1);
 	free(dr->attempt);
 	dr->attempt = cJSON_IsString(at) ? xstrdup(at->valuestring) : NULL;
+	draft_load_place(d, dr);
 	cJSON_Delete(d);
 	return 0;
 }
@@ -312,6 +339,8 @@ draft_clear(struct draft *d)
 	}
 	free(d->path);
 	free(d->attempt);
+	free(d->field);
+	free(d->saved);
 	memset(d, 0, sizeof *d);
 }
 

@@ -2,14 +2,18 @@
  *
  * Drafts live in the state directory's "drafts" folder (made with mode
  * 0700). A draft is {"product": ID, "saved": ISO time, "answers": {...},
- * "attempt": ID} with every secret field (card number, CVV) left out,
- * written atomically with mode 0600; "attempt" names the order attempt of
- * the journal that was sent from it, if any. A new draft's name is taken
- * with O_CREAT|O_EXCL, and a session holds its draft's lock file
- * (NAME.json.lock) until it ends, so two sessions never share a draft.
+ * "attempt": ID, "at": {"screen": N, "field": PATH}} with every secret
+ * field (card number, CVV) left out, written atomically with mode 0600;
+ * "attempt" names the order attempt of the journal that was sent from it,
+ * if any, and "at" where the user was (the front end sets screen and field
+ * in struct draft before saving), so that a resumed draft opens there. A
+ * new draft's name is taken with O_CREAT|O_EXCL, and a session holds its
+ * draft's lock file (NAME.json.lock) until it ends, so two sessions never
+ * share a draft.
  *
  * Ownership: struct draft is the front end's; draft_save() stores an
- * allocated path in it, released by draft_clear(). Every char * and cJSON
+ * allocated path in it, draft_load() the path, attempt, field and time
+ * saved, all released by draft_clear(). Every char * and cJSON
  * tree returned is allocated and the caller's; errors come back as an
  * allocated message in *cause.
  */
@@ -28,6 +32,11 @@ struct draft {
 	char	*attempt;	/* the attempt sent from it, or NULL */
 	int	 lockfd;	/* holds NAME.json.lock while locked */
 	int	 locked;
+	size_t	 screen;	/* where the user was: the screen (from 1;
+				   0 unknown) */
+	char	*field;		/* and the field's path, or NULL */
+	char	*saved;		/* when a loaded draft was saved (ISO
+				   8601, UTC), or NULL */
 };
 
 /* The drafts directory (not created); allocated. */

@@ -93,6 +93,13 @@ char		*session_get_text(const struct session *s,
  * slot's error with the answers as they now are, or NULL. */
 char		*session_set_text(struct session *s, const struct slot *slot,
 		    const char *text);
+/* The answer of a field outside lists by its form path, as text ("" when
+ * there is none), or NULL when the form has no such field. */
+char		*session_get_field(const struct session *s, const char *path);
+/* Sets the answer of a field outside lists by its form path ("" clears
+ * it); 0, or -1 when the form has no such field. */
+int		 session_set_field(struct session *s, const char *path,
+		    const char *text);
 /* Adds an empty item to the list at slot; returns its number. */
 size_t		 session_list_add(struct session *s, const struct slot *list);
 /* Removes item i of the list at slot. */
@@ -121,6 +128,10 @@ char		*session_help(const struct session *s,
  * order; *out gets an array released with session_problems_free(). */
 size_t		 session_problems(const struct session *s,
 		    struct session_problem **out);
+/* The same for a list of problems already found (session_check(), or
+ * DigiCert's answer mapped to paths). */
+size_t		 session_problems_of(const struct session *s,
+		    const struct problems *p, struct session_problem **out);
 /* Releases an array from session_problems(). */
 void		 session_problems_free(struct session_problem *v, size_t n);
 /* "Screen 4 of 8: Shipping": the one numbering of screens that the

@@ -184,6 +184,36 @@ session_set_text(struct session *s, const struct slot *slot, const char *text)
 	return out;
 }
 
+/* The answer of a field outside lists, by its form path, as text. */
+char *
+session_get_field(const struct session *s, const char *path)
+{
+	const struct field *f = form_find(s->form, path);
+	struct slot slot = { .field = 0, .nindex = 0, .item = -1 };
+
+	if (f == NULL)
+		return NULL;
+	slot.field = (size_t)(f - s->form->fields);
+	return session_get_text(s, &slot);
+}
+
+/* Sets the answer of a field outside lists, by its form path, from
+ * text. */
+int
+session_set_field(struct session *s, const char *path, const char *text)
+{
+	const struct field *f = form_find(s->form, path);
+	struct slot slot = { .field = 0, .nindex = 0, .item = -1 };
+
+	if (f == NULL)
+		return -1;
+	slot.field = (size_t)(f - s->form->fields);
+	slot.path = xstrdup(path);
+	free(session_set_text(s, &slot, text));
+	free(slot.path);
+	return 0;
+}
+
 /* The list at a slot, created when missing. */
 static cJSON *
 list_at(struct session *s, const struct slot *list)

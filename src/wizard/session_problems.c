@@ -72,22 +72,33 @@ problem_words(const struct form *form, const struct problem *pr,
 	free(fp);
 }
 
+/* Problems of the order (p) by label and screen, errors first. */
+size_t
+session_problems_of(const struct session *s, const struct problems *p,
+    struct session_problem **out)
+{
+	size_t i, n = 0;
+	int pass;
+
+	*out = p->n > 0 ? xcalloc(p->n, sizeof **out) : NULL;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < p->n; i++) {
+			if (p->v[i].warning == pass)
+				problem_words(s->form, &p->v[i], &(*out)[n++]);
+		}
+	}
+	return n;
+}
+
 /* The problems of the order by label and screen, errors first. */
 size_t
 session_problems(const struct session *s, struct session_problem **out)
 {
 	struct problems p = { NULL, 0 };
-	size_t i, n = 0;
-	int pass;
+	size_t n;
 
 	session_check(s, &p);
-	*out = p.n > 0 ? xcalloc(p.n, sizeof **out) : NULL;
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < p.n; i++) {
-			if (p.v[i].warning == pass)
-				problem_words(s->form, &p.v[i], &(*out)[n++]);
-		}
-	}
+	n = session_problems_of(s, &p, out);
 	problems_free(&p);
 	return n;
 }
