@@ -4,6 +4,7 @@
 # its error messages, card masking and the draft saved when input ends.
 . "${0%/*}/lib.sh"
 need_sandbox
+need jq curl sha256sum
 CERTWIZ_TODAY=2026-11-20
 export CERTWIZ_TODAY
 use_private_dirs
@@ -291,5 +292,26 @@ fresh
 printf 'ds_org_individual\n' | "$CERTWIZ" --plain >"$tmp/out" 2>"$tmp/err"
 expect_in out ") ds_org_individual  Document Signing for Business" "picker lists products"
 expect_in out "== Screen 1 of 8: Certificate ==" "picker starts the product"
+
+# The review gives the order its alternative order ID, and --output holds
+# exactly the bytes the sandbox received (a standalone one, to ask it).
+if start_sandbox; then
+	fresh
+	{ cat "$TESTDATA/plain/document_signing_org_1.txt"; echo y; } |
+	    CERTWIZ_BASE_URL_US=http://127.0.0.1:$sandbox_port/services/v2 \
+	    CERTWIZ_API_KEY_US=sandbox-us-key "$CERTWIZ" wizard --plain \
+	    --output "$tmp/sent.json" document_signing_org_1 \
+	    >"$tmp/out" 2>"$tmp/err" || fail "output: status $?"
+	alt=$(sed -n 's/.*"alternative_order_id":[[:space:]]*"\([A-Za-z0-9]*\)".*/\1/p' \
+	    "$tmp/out" | head -n 1)
+	[ ${#alt} -eq 32 ] || fail "output: the review shows no alternative ID"
+	orders=$(curl -s "http://127.0.0.1:$sandbox_port/_sandbox/orders")
+	[ "$(echo "$orders" | jq -r '.orders[-1].alternative_order_id')" = \
+	    "$alt" ] || fail "output: the sandbox got another ID: $orders"
+	sum=$(sha256sum <"$tmp/sent.json" | cut -d' ' -f1)
+	[ "$(echo "$orders" | jq -r '.orders[-1].raw_sha256')" = "$sum" ] ||
+	    fail "output: --output is not the bytes the sandbox received"
+	kill "$sandbox_pid" 2>/dev/null
+fi
 
 finish

@@ -170,7 +170,8 @@ plain_run_cb(void *arg, struct session *s, struct draft *d,
 	struct front *fr = arg;
 	struct plain_opts o = { .output = fr->a->output, .draft = d,
 	    .signo = cw_signal_flag(),
-	    .sandbox = fr->ctx->sandbox_url != NULL };
+	    .sandbox = fr->ctx->sandbox_url != NULL,
+	    .send = !fr->a->w.dry_run };
 
 	(void)warn;
 	(void)r;

@@ -251,13 +251,11 @@ static int
 write_output(struct walk *w)
 {
 	cJSON *body = session_body(w->s);
-	char *cause = NULL, *text = json_print(body, 1, &cause), *all;
+	char *cause = NULL, *text = json_print(body, 0, &cause);
 	int rc = -1;
 
 	if (text != NULL) {
-		all = xasprintf("%s\n", text);
-		rc = fileio_write_atomic(w->o->output, all, &cause);
-		secmem_free(all);
+		rc = fileio_write_atomic(w->o->output, text, &cause);
 		secmem_free(text);
 	}
 	json_wipe_delete(body);
@@ -275,9 +273,12 @@ write_output(struct walk *w)
 static int
 review(struct walk *w)
 {
-	char *masked = session_body_masked(w->s);
+	char *masked;
 	size_t errors;
 
+	if (w->o->send)
+		session_alt_id(w->s);
+	masked = session_body_masked(w->s);
 	fprintf(w->out, _("== Review ==\n%s\n"), masked);
 	free(masked);
 	errors = print_problems(w->out, w->s);

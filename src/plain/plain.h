@@ -36,6 +36,7 @@ struct plain_opts {
 	volatile sig_atomic_t	*signo;		/* set by signals, or NULL */
 	struct api		*api;		/* "??" look-ups, or NULL */
 	int			 sandbox;	/* --sandbox: in resume hints */
+	int			 send;		/* the order is to be sent */
 };
 
 /* A reader of fd's lines (plain_input.c): what it reads waits in a

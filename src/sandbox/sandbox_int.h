@@ -60,6 +60,7 @@ struct sb_order {
 	cJSON		*dns_names;		/* strings */
 	cJSON		*emails;		/* every "email" of the body */
 	char		*body_sha256;		/* without alternative ID */
+	char		*raw_sha256;		/* of the bytes received */
 };
 
 /* The times of a key's latest requests, oldest at next once full. */

@@ -101,6 +101,7 @@ sb_order_forget(struct sb_order *o)
 	cJSON_Delete(o->dns_names);
 	cJSON_Delete(o->emails);
 	free(o->body_sha256);
+	free(o->raw_sha256);
 }
 
 /* 1 when look-ups may see the order (a late one only after a while). */
@@ -372,6 +373,7 @@ sb_control_orders(struct sandbox *sb, const struct sb_call *c,
 		cJSON_AddStringToObject(e, "platform", o->platform);
 		add_string(e, "alternative_order_id", o->alt_id);
 		cJSON_AddStringToObject(e, "body_sha256", o->body_sha256);
+		add_string(e, "raw_sha256", o->raw_sha256);
 		cJSON_AddItemToArray(list, e);
 	}
 	cJSON_AddNumberToObject(a, "posts", (double)sb->order_posts);

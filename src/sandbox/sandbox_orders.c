@@ -11,6 +11,7 @@
 #include "core/form.h"
 #include "core/order.h"
 #include "core/problems.h"
+#include "util/sha256.h"
 #include "util/xalloc.h"
 
 /* The form of a product on a platform, or NULL. */
@@ -253,9 +254,10 @@ answer(struct sandbox *sb, const struct sb_order *o, int new_org,
  * look-ups for a while. */
 static void
 place(struct sandbox *sb, const struct form *form, const cJSON *body,
-    int late, struct sb_reply *r)
+    const struct sb_call *c, struct sb_reply *r)
 {
 	struct sb_order o;
+	char raw[SHA256_HEX_LEN + 1];
 	int approved = approves_at_once(form->id, body);
 	int new_org;
 
@@ -268,9 +270,11 @@ place(struct sandbox *sb, const struct form *form, const cJSON *body,
 	o.org_id = body_org_id(body);
 	new_org = o.org_id == 0;
 	sb_order_describe(&o, body, form->title);
+	sha256_hex(c->body, c->len, raw);
+	o.raw_sha256 = xstrdup(raw);
 	if (o.org_name == NULL)
 		o.org_name = xstrdup(sb_org_name(o.platform, o.org_id));
-	if (late)
+	if (c->fault == SB_FAULT_LATE)
 		o.visible_after = sb_mono_now() + sb->late_seconds;
 	pthread_mutex_lock(&sb->lock);
 	if (new_org)	/* reading 15: the organization's details */
@@ -301,7 +305,7 @@ sb_post_order(struct sandbox *sb, const struct sb_call *c,
 	else if ((errors = check_body(sb, form, body)) != NULL)
 		sb_reply_errors(r, 400, errors);
 	else
-		place(sb, form, body, c->fault == SB_FAULT_LATE, r);
+		place(sb, form, body, c, r);
 	cJSON_Delete(body);
 }
 

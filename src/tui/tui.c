@@ -22,6 +22,7 @@
 #include "tui/tui_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/secmem.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"
@@ -152,15 +153,17 @@ tui_free_state(struct tui *t)
 	draft_clear(&t->own_draft);
 }
 
-/* Writes the final body to the output file (mode 0600, atomically). */
+/* Writes the body to the output file (mode 0600, atomically). */
 int
-tui_write_body(const char *path, const char *text, char **cause)
+tui_write_body(const char *path, const cJSON *body, char **cause)
 {
-	char *all = xasprintf("%s\n", text);
+	char *text = json_print(body, 0, cause);
 	int rc;
 
-	rc = fileio_write_atomic(path, all, cause);
-	free(all);
+	if (text == NULL)
+		return -1;
+	rc = fileio_write_atomic(path, text, cause);
+	secmem_free(text);
 	return rc;
 }
 
@@ -171,18 +174,20 @@ tui_finish(struct tui *t)
 	cJSON *body = session_body(t->s);
 	char *text = cJSON_Print(body), *cause = NULL;
 
-	cJSON_Delete(body);
 	if (text == NULL) {
+		json_wipe_delete(body);
 		tui_message(t, _("cannot build the body"));
 		return -1;
 	}
 	if (t->o->output != NULL && !t->sb.placed &&
-	    tui_write_body(t->o->output, text, &cause) != 0) {
+	    tui_write_body(t->o->output, body, &cause) != 0) {
+		json_wipe_delete(body);
 		tui_message(t, "%s", cause);
 		free(cause);
 		cJSON_free(text);
 		return -1;
 	}
+	json_wipe_delete(body);
 	if (t->o->output != NULL && t->sb.placed) {
 		free(t->sb.output_note);
 		t->sb.output_note = xasprintf(_("written to %s as it was sent"),

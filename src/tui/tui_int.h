@@ -223,7 +223,7 @@ void	tui_term_modes(void);
  * sending); 0 when done, else -1 with the status line saying why. */
 int	tui_finish(struct tui *t);
 /* Writes a body to the output file (mode 0600, atomically). */
-int	tui_write_body(const char *path, const char *text, char **cause);
+int	tui_write_body(const char *path, const cJSON *body, char **cause);
 
 
 /* tui_state.c: drafts. */

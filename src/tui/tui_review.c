@@ -48,22 +48,15 @@ review_open(struct tui *t)
 static void
 review_alt_id(struct tui *t)
 {
-	char id[API_ALT_ID_LEN + 1], *cur;
 	int changed = t->s->changed;
 
-	if (t->o->dry_run || t->o->api == NULL ||
-	    (cur = session_get_field(t->s, "alternative_order_id")) == NULL)
+	if (t->o->dry_run || t->o->api == NULL || !session_alt_id(t->s))
 		return;
-	if (*cur == '\0') {
-		api_new_alt_id(id);
-		session_set_field(t->s, "alternative_order_id", id);
-		t->probs_fresh = 0;
-		if (t->draft->path != NULL)
-			tui_autosave(t);
-		else
-			t->s->changed = changed;
-	}
-	free(cur);
+	t->probs_fresh = 0;
+	if (t->draft->path != NULL)
+		tui_autosave(t);
+	else
+		t->s->changed = changed;
 }
 
 /* Fills the review's lines from the answers as they are. */

@@ -149,22 +149,18 @@ submit_placed(struct tui *t)
 	t->finished = 0;
 }
 
-/* Writes --output with the body about to be sent, card data included
- * (the file is the operator's record, mode 0600); the copy in memory is
- * wiped once the order is sent. */
+/* Writes --output with the bytes about to be sent, card data included
+ * (the file is the operator's record, mode 0600). */
 static void
 submit_output(struct tui *t, const cJSON *body)
 {
-	char *text, *cause = NULL;
+	char *cause = NULL;
 
-	if (t->o->output == NULL || (text = cJSON_Print(body)) == NULL)
-		return;
-	if (tui_write_body(t->o->output, text, &cause) != 0) {
+	if (t->o->output != NULL &&
+	    tui_write_body(t->o->output, body, &cause) != 0) {
 		tui_message(t, "%s", cause);
 		free(cause);
 	}
-	explicit_bzero(text, strlen(text));
-	cJSON_free(text);
 }
 
 /* Records an attempt with an unknown outcome in the draft, so that

@@ -100,6 +100,10 @@ char		*session_get_field(const struct session *s, const char *path);
  * it); 0, or -1 when the form has no such field. */
 int		 session_set_field(struct session *s, const char *path,
 		    const char *text);
+/* Gives an order to be sent its alternative order ID when its form has
+ * the field and none is set, so what is shown, kept and written is what
+ * is sent; 1 when a new ID was set, else 0. */
+int		 session_alt_id(struct session *s);
 /* Adds an empty item to the list at slot; returns its number. */
 size_t		 session_list_add(struct session *s, const struct slot *list);
 /* Removes item i of the list at slot. */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api/api.h"
 #include "core/field_check.h"
 #include "core/form.h"
 #include "core/order.h"
@@ -212,6 +213,23 @@ session_set_field(struct session *s, const char *path, const char *text)
 	free(session_set_text(s, &slot, text));
 	free(slot.path);
 	return 0;
+}
+
+/* Gives the order its alternative order ID when it has none. */
+int
+session_alt_id(struct session *s)
+{
+	char id[API_ALT_ID_LEN + 1], *cur;
+	int made = 0;
+
+	cur = session_get_field(s, "alternative_order_id");
+	if (cur != NULL && *cur == '\0') {
+		api_new_alt_id(id);
+		session_set_field(s, "alternative_order_id", id);
+		made = 1;
+	}
+	free(cur);
+	return made;
 }
 
 /* The list at a slot, created when missing. */
