@@ -16,7 +16,8 @@
 # counted are keys that did what they claim. The first order runs on an
 # empty state directory; the repeat order right after it, with the
 # recall.json the first one left (organization, contacts, shipping
-# address), and must give the same body. A named key is a key that is not
+# address, and the product's choices: profile, provisioning, signature
+# hash, years, payment method ...), and must give the same body. A named key is a key that is not
 # a character of an answer; an answered field is a value in the body
 # (list items counted, the generated alternative order ID not).
 # Prints "product first_keys repeat_keys fields first_chars repeat_chars",
@@ -72,7 +73,7 @@ echo EXIT=\$?
 sleep 30
 EOT
 	tm new-session -d -s w -x 100 -y 30 "sh '$dir/run.sh'"
-	wait_re '^Screen 1 of [0-9]+: '
+	wait_re '^Screen [0-9]+ of [0-9]+: '
 }
 
 # Runs the order script $1 for product $P into body $2; prints "keys

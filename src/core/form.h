@@ -71,7 +71,8 @@ struct field {
 	cJSON		*max_count;	/* object-list members: {value: n} */
 	cJSON		*dflt;		/* default value, or NULL */
 	int		 secret;	/* never shown, stored or logged */
-	int		 remember;	/* kept for the next order (recall) */
+	int		 remember;	/* recall: 0, REMEMBER_PLATFORM or
+					 * REMEMBER_PRODUCT */
 	char		*lookup;	/* "users" ... (lookup.h), or NULL */
 	size_t		 parent;	/* parent field's index; SIZE_MAX */
 	size_t		 screen;	/* index of its screen */
@@ -85,6 +86,11 @@ struct screen {
 	size_t		 first;		/* index of its first field */
 	size_t		 count;		/* number of fields */
 };
+
+/* Where recall keeps a field's answer: with the platform's account
+ * ("remember": true; organization, contacts) or with the product
+ * ("remember": "product"; the order's choices). */
+enum { REMEMBER_PLATFORM = 1, REMEMBER_PRODUCT = 2 };
 
 /* One product's order form. */
 struct form {

@@ -200,6 +200,24 @@ get_values_if(const cJSON *obj, struct field *f, char **cause)
 	return 0;
 }
 
+/* Reads "remember": true (kept per platform), false, or "product". */
+static int
+get_remember(const cJSON *obj, struct field *f, char **cause)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "remember");
+
+	if (v == NULL)
+		return 0;
+	if (cJSON_IsBool(v))
+		f->remember = cJSON_IsTrue(v) ? REMEMBER_PLATFORM : 0;
+	else if (cJSON_IsString(v) && strcmp(v->valuestring, "product") == 0)
+		f->remember = REMEMBER_PRODUCT;
+	else
+		return fail(cause, f, _("\"remember\" must be true, false or "
+		    "\"product\""));
+	return 0;
+}
+
 /* Reads "infer": {"value": "condition on the body", ...} of a local field. */
 static int
 get_infer(const cJSON *obj, struct field *f, char **cause)
@@ -398,7 +416,7 @@ static const struct field_key field_keys[] = {
 	{ .name = "nullable", .kind = KEY_BOOL, .off = AT(nullable) },
 	{ .name = "required", .kind = KEY_BOOL, .off = AT(required) },
 	{ .name = "secret", .kind = KEY_BOOL, .off = AT(secret) },
-	{ .name = "remember", .kind = KEY_BOOL, .off = AT(remember) },
+	{ .name = "remember", .kind = KEY_READER, .read = get_remember },
 	{ .name = "local", .kind = KEY_BOOL, .off = AT(local) },
 	{ .name = "infer", .kind = KEY_READER, .read = get_infer },
 	{ .name = "required_if", .kind = KEY_EXPR, .off = AT(required_if) },

@@ -12,7 +12,9 @@
 
 #include "core/field_type.h"
 #include "core/form.h"
+#include "tui/tui.h"
 #include "util/i18n.h"
+#include "wizard/recall.h"
 
 /* The focused slot, or NULL when no field has the focus. */
 static const struct slot *
@@ -132,7 +134,8 @@ keys_first_problem(struct tui *t)
 
 /* A new order opens on the first field of its first screen that needs an
  * answer (the first field when none there does), so that the first key
- * is an answer. */
+ * is an answer; with answers remembered from the last order, on the
+ * first field of any screen that needs one. */
 void
 keys_start(struct tui *t)
 {
@@ -142,7 +145,8 @@ keys_start(struct tui *t)
 	if (session_next_needed(t->s, tui_problems(t), t->fm.screen, NULL,
 	    &sc, &path) != 0)
 		return;
-	if (sc == t->fm.screen) {
+	if (sc == t->fm.screen || (t->o->recall != NULL &&
+	    t->o->recall->n > 0)) {
 		t->fm.focus = SIZE_MAX;	/* the first field was not left */
 		next_goto(t, sc, path);
 	}

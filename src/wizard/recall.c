@@ -1,5 +1,6 @@
-/* recall.c: the answers of the last order kept per platform in
- * recall.json, offered to the next session. */
+/* recall.c: the answers of the last order kept in recall.json, per
+ * platform (the account's organization) or per product (the order's
+ * choices), offered to the next session. */
 #include "config.h"
 
 #include "wizard/recall.h"
@@ -51,9 +52,65 @@ shape_ok(const struct field *f, const cJSON *v)
 {
 	if (f->type == FT_OBJECT)
 		return cJSON_IsObject(v);
-	if (f->type == FT_OBJECT_LIST || f->type == FT_LIST)
+	if (f->type == FT_OBJECT_LIST || f->type == FT_LIST ||
+	    f->type == FT_MULTI_ENUM)
 		return cJSON_IsArray(v);
-	return cJSON_IsString(v) || cJSON_IsNumber(v);
+	return cJSON_IsString(v) || cJSON_IsNumber(v) || cJSON_IsBool(v);
+}
+
+/* 1 when the scalar v is one of values, by its text (answers hold an
+ * enumeration's numbers as text). */
+static int
+one_allowed(const cJSON *values, const cJSON *v)
+{
+	const cJSON *a;
+	char tb[64], buf[64];
+	const char *t = value_text(v, tb, sizeof tb), *u;
+
+	cJSON_ArrayForEach(a, values) {
+		u = value_text(a, buf, sizeof buf);
+		if (t != NULL && u != NULL && strcmp(t, u) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when a remembered value may be filled in: its shape, and each of its
+ * values among those the field allows given the answers so far (another
+ * product of the platform, or an older form, may allow others). */
+static int
+value_ok(const struct session *s, const struct field *f, const cJSON *v)
+{
+	const cJSON *values = field_values(f, s->answers, NULL, 0), *item;
+
+	if (!shape_ok(f, v))
+		return 0;
+	if (values == NULL || f->type == FT_OBJECT ||
+	    f->type == FT_OBJECT_LIST)
+		return 1;
+	if (!cJSON_IsArray(v))
+		return one_allowed(values, v);
+	cJSON_ArrayForEach(item, v) {
+		if (!one_allowed(values, item))
+			return 0;
+	}
+	return 1;
+}
+
+/* The object in the recall file that keeps field f's answer: the
+ * platform's, or the product's under "products"; NULL when there is
+ * none. */
+static const cJSON *
+recall_scope(const cJSON *all, const struct form *form,
+    const struct field *f)
+{
+	const cJSON *o = all;
+
+	if (f->remember == REMEMBER_PRODUCT)
+		o = cJSON_GetObjectItemCaseSensitive(all, "products");
+	o = cJSON_GetObjectItemCaseSensitive(o, f->remember ==
+	    REMEMBER_PRODUCT ? form->id : form->platform);
+	return cJSON_IsObject(o) ? o : NULL;
 }
 
 /* 1 when field i and every object around it apply to the answers. */
@@ -78,22 +135,25 @@ recall_add(struct recall *r, const char *path)
 	r->paths[r->n++] = xstrdup(path);
 }
 
-/* Fills in the answers remembered for the session's platform. */
+/* Fills in the answers remembered for the session's platform and
+ * product. */
 size_t
 recall_apply(struct session *s, struct recall *r)
 {
 	cJSON *all = recall_read();
-	const cJSON *plat, *v;
+	const cJSON *v;
 	const struct field *f;
 	size_t i;
 
-	plat = cJSON_GetObjectItemCaseSensitive(all, s->form->platform);
-	for (i = 0; cJSON_IsObject(plat) && i < s->form->nfields; i++) {
+	for (i = 0; i < s->form->nfields; i++) {
 		f = &s->form->fields[i];
 		if (!f->remember || f->secret)
 			continue;
-		v = answers_get(plat, f->path, NULL, 0);
-		if (v == NULL || !value_given(v) || !shape_ok(f, v))
+		v = answers_get(recall_scope(all, s->form, f), f->path, NULL,
+		    0);
+		if (v == NULL || !value_given(v) || !value_ok(s, f, v) ||
+		    cJSON_Compare(v, answers_get(s->answers, f->path, NULL,
+		    0), 1))
 			continue;
 		answers_set(s->answers, f->path, NULL, 0,
 		    cJSON_Duplicate(v, 1));
@@ -153,37 +213,51 @@ recall_write(const cJSON *all, char **cause)
 	return rc;
 }
 
-/* The platform's object in the recall file, made when missing. */
+/* The object named name in o, made (or replaced) when it is not one. */
 static cJSON *
-recall_platform(cJSON *all, const char *platform)
+object_in(cJSON *o, const char *name)
 {
-	cJSON *plat = cJSON_GetObjectItemCaseSensitive(all, platform);
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
 
-	if (cJSON_IsObject(plat))
-		return plat;
-	cJSON_DeleteItemFromObjectCaseSensitive(all, platform);
-	return cJSON_AddObjectToObject(all, platform);
+	if (cJSON_IsObject(v))
+		return v;
+	cJSON_DeleteItemFromObjectCaseSensitive(o, name);
+	return cJSON_AddObjectToObject(o, name);
+}
+
+/* The objects a finished order's answers go to: the platform's (merged)
+ * and the product's (replaced: the choices of its last order only). */
+static void
+recall_targets(cJSON *all, const struct form *form, cJSON **plat,
+    cJSON **prod)
+{
+	cJSON *products = object_in(all, "products");
+
+	*plat = object_in(all, form->platform);
+	cJSON_DeleteItemFromObjectCaseSensitive(products, form->id);
+	*prod = cJSON_AddObjectToObject(products, form->id);
 }
 
 /* Merges the session's remembered answers into recall.json. */
 static int
 recall_merge(const struct session *s, char **cause)
 {
-	cJSON *all = recall_read(), *pub = session_answers_public(s), *plat;
+	cJSON *all = recall_read(), *pub = session_answers_public(s);
+	cJSON *plat, *prod;
 	const cJSON *v;
 	const struct field *f;
 	size_t i, kept = 0;
 	int rc = 0;
 
-	plat = recall_platform(all, s->form->platform);
+	recall_targets(all, s->form, &plat, &prod);
 	for (i = 0; i < s->form->nfields; i++) {
 		f = &s->form->fields[i];
 		if (!f->remember || f->secret || !applies(s, i))
 			continue;
 		v = answers_get(pub, f->path, NULL, 0);
 		if (v != NULL && value_given(v) && shape_ok(f, v)) {
-			answers_set(plat, f->path, NULL, 0,
-			    cJSON_Duplicate(v, 1));
+			answers_set(f->remember == REMEMBER_PRODUCT ? prod :
+			    plat, f->path, NULL, 0, cJSON_Duplicate(v, 1));
 			kept++;
 		}
 	}
@@ -248,6 +322,9 @@ summary_one(const struct session *s, const char *path)
 		label = lower(form_text(name));
 		if (cJSON_IsNumber(v))
 			snprintf(buf, sizeof buf, "%.0f", v->valuedouble);
+		else if (cJSON_IsBool(v))
+			snprintf(buf, sizeof buf, "%s", cJSON_IsTrue(v) ?
+			    "true" : "false");
 		out = xasprintf("%s %s", label, cJSON_IsString(v) ?
 		    v->valuestring : buf);
 	}

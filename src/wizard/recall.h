@@ -4,18 +4,25 @@
  *
  * Which answers are kept is the form's choice: every field with
  * "remember": true (the organization ID, its contacts, the shipping
- * address). After an order is placed, or a dry run finished, the answers
- * of those fields that apply are stored under the product's platform
- * ("us" or "eu": organizations belong to an account):
+ * address) is kept under the product's platform ("us" or "eu":
+ * organizations belong to an account); every field with "remember":
+ * "product" (the order's choices: profile, provisioning method, signature
+ * hash, years, payment method ...) under the product itself. After an
+ * order is placed, or a dry run finished, the answers of those fields
+ * that apply are stored, the platform's merged in, the product's replaced
+ * by this order's:
  *
- *   {"us": {"organization": {"id": "123456", "contacts": [...]}}}
+ *   {"us": {"organization": {"id": "123456", "contacts": [...]}},
+ *    "products": {"document_signing_org_1":
+ *                 {"order_validity": {"years": 1}}}}
  *
  * The file is written atomically with mode 0600 in a 0700 directory. It
  * never holds card data: form_check() refuses "remember" on secret
  * fields, on objects around them and on their screens, and the answers
- * are copied without secret fields. A new session of a product whose form
- * remembers the same paths starts with them filled in, as ordinary
- * answers the user may change.
+ * are copied without secret fields. A new session starts with the
+ * remembered answers of its platform and product filled in, as ordinary
+ * answers the user may change; a path its form lacks, or a value its
+ * field does not allow given the answers so far, is not filled in.
  *
  * Ownership: struct recall is the caller's; recall_apply() stores
  * allocated paths in it, released by recall_free(). Every char * returned
@@ -36,8 +43,9 @@ struct recall {
 
 /* The recall file's path (not created). */
 char	*recall_path(void);
-/* Fills in the session the answers remembered for its platform; returns
- * how many paths were filled (0 when there is nothing, or no file). */
+/* Fills in the session the answers remembered for its platform and
+ * product; returns how many paths were filled (0 when there is nothing,
+ * or no file). */
 size_t	 recall_apply(struct session *s, struct recall *r);
 /* Removes the answers recall_apply() filled in (as they are now) and
  * empties r. */
