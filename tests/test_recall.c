@@ -1,6 +1,7 @@
 /* test_recall.c: answers remembered from the last order (recall.json):
- * round trip, secrets never kept, mode 0600, platforms kept apart, and a
- * remembered path another product's form lacks. */
+ * round trip, secrets never kept, mode 0600, platforms kept apart, a
+ * remembered path another product's form lacks, the order's choices kept
+ * per product, and remembered values a field does not allow. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -160,35 +161,44 @@ test_no_secrets(void **state)
 	form_free(f);
 }
 
-/* The loader refuses "remember" on, around or beside a secret. */
+/* The loader refuses "remember" on, around or beside a secret, and a
+ * "remember" that is neither true, false nor "product". */
 static void
 test_refused(void **state)
 {
-	static const char *const forms[] = {
-		FORM("p", "us", "{\"path\": \"k\", \"label\": \"K\", "
-		    "\"type\": \"cvv\", \"secret\": true, \"remember\": true}"),
-		FORM("p", "us", "{\"path\": \"o\", \"label\": \"O\", "
+	static const struct {
+		const char *form;
+		const char *msg;
+	} rows[] = {
+		{ FORM("p", "us", "{\"path\": \"k\", \"label\": \"K\", "
+		    "\"type\": \"cvv\", \"secret\": true, \"remember\": "
+		    "true}"), "\"remember\" is not allowed" },
+		{ FORM("p", "us", "{\"path\": \"o\", \"label\": \"O\", "
 		    "\"type\": \"object\", \"remember\": true}, {\"path\": "
 		    "\"o.k\", \"label\": \"K\", \"type\": \"cvv\", "
-		    "\"secret\": true}"),
-		FORM("p", "us", "{\"path\": \"a\", \"label\": \"A\", "
-		    "\"type\": \"string\", \"remember\": true}, {\"path\": "
-		    "\"k\", \"label\": \"K\", \"type\": \"cvv\", "
-		    "\"secret\": true}"),
+		    "\"secret\": true}"), "\"remember\" is not allowed" },
+		{ FORM("p", "us", "{\"path\": \"a\", \"label\": \"A\", "
+		    "\"type\": \"string\", \"remember\": \"product\"}, "
+		    "{\"path\": \"k\", \"label\": \"K\", \"type\": "
+		    "\"cvv\", \"secret\": true}"),
+		  "\"remember\" is not allowed" },
+		{ FORM("p", "us", "{\"path\": \"a\", \"label\": \"A\", "
+		    "\"type\": \"string\", \"remember\": \"account\"}"),
+		  "\"remember\" must be true, false or \"product\"" },
 	};
 	char *dir, *cause;
 	struct form *form;
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		dir = tu_mkdtemp();
-		tu_write(dir, "p.json", forms[i]);
+		tu_write(dir, "p.json", rows[i].form);
 		cause = NULL;
 		form = form_load(dir, "p", &cause);
 		assert_null(form);
 		assert_non_null(cause);
-		assert_non_null(strstr(cause, "\"remember\" is not allowed"));
+		assert_non_null(strstr(cause, rows[i].msg));
 		free(cause);
 		tu_rmdir(dir);
 	}
@@ -256,6 +266,140 @@ test_missing_path(void **state)
 	tu_rmdir(dir);
 }
 
+/* Writes recall.json by hand (as an older form, or another product, may
+ * have left it). */
+static void
+put_file(const char *text)
+{
+	char *dir = xasprintf("%s/certwiz", statehome);
+
+	mkdir(dir, 0700);
+	tu_write(dir, "recall.json", text);
+	free(dir);
+}
+
+/* The text of an answer ("" when absent), for scalars. */
+static const char *
+answer_text(const struct session *s, const char *path)
+{
+	static char buf[64];
+	const cJSON *v = answers_get(s->answers, path, NULL, 0);
+
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	if (cJSON_IsNumber(v)) {
+		snprintf(buf, sizeof buf, "%.0f", v->valuedouble);
+		return buf;
+	}
+	return "";
+}
+
+/* An EU order's choices come back on the product's next order, not on
+ * another product of the platform; nothing of the holder, the CSR or the
+ * card is kept. */
+static void
+test_choices(void **state)
+{
+	struct form *eu = load(tu_forms_dir(), "eu_individual_org");
+	struct form *qs = load(tu_forms_dir(),
+	    "pkio_qualified_organisation_services");
+	struct session *s = session_new(eu, tu_now()), *t;
+	struct recall r = { NULL, 0 };
+	char *text;
+
+	(void)state;
+	put(s, "certificate.profile_option", "\"authentication\"");
+	put(s, "provisioning_method", "\"csr\"");
+	put(s, "certificate.csr", "\"-----BEGIN CERTIFICATE REQUEST-----\"");
+	put(s, "certificate.individual", "{\"first_name\": \"Zoe\", "
+	    "\"last_name\": \"Muller\", \"email\": \"zoe@example.nl\"}");
+	put(s, "order_validity", "{\"years\": \"2\"}");
+	put(s, "payment_method", "\"card\"");
+	put(s, "credit_card", "{\"number\": \"4111111111111111\", "
+	    "\"cvv\": \"123\", \"cardholder_name\": \"Zoe\"}");
+	put(s, "organization.id", "\"2042709\"");
+	save(s);
+	text = file_text();
+	assert_null(strstr(text, "Zoe"));
+	assert_null(strstr(text, "first_name"));
+	assert_null(strstr(text, "Muller"));
+	assert_null(strstr(text, "REQUEST"));
+	assert_null(strstr(text, "4111"));
+	assert_null(strstr(text, "credit_card"));
+	assert_null(strstr(text, "alternative_order_id"));
+	free(text);
+	t = session_new(eu, tu_now());
+	assert_int_equal(recall_apply(t, &r), 5);
+	assert_string_equal(answer_text(t, "certificate.profile_option"),
+	    "authentication");
+	assert_string_equal(answer_text(t, "provisioning_method"), "csr");
+	assert_string_equal(answer_text(t, "order_validity.years"), "2");
+	assert_string_equal(answer_text(t, "payment_method"), "card");
+	assert_string_equal(answer_text(t, "certificate.individual.first_name"),
+	    "");
+	recall_free(&r);
+	session_free(t);
+	t = session_new(qs, tu_now());
+	assert_int_equal(recall_apply(t, &r), 1);
+	assert_string_equal(r.paths[0], "organization.id");
+	assert_string_equal(answer_text(t, "certificate.profile_option"),
+	    "nonrepudiation");
+	recall_free(&r);
+	session_free(t);
+	session_free(s);
+	form_free(eu);
+	form_free(qs);
+}
+
+/* A remembered value the field does not allow (given the answers before
+ * it) is not filled in; the allowed ones are. */
+static void
+test_not_allowed(void **state)
+{
+	static const struct {
+		const char *file;	/* recall.json */
+		const char *product;
+		const char *path;	/* the answer looked at */
+		const char *want;	/* what it is after recall */
+	} rows[] = {
+		{ "{\"products\": {\"eu_individual_org\": {\"certificate\": "
+		  "{\"profile_option\": \"bogus\"}}}}", "eu_individual_org",
+		  "certificate.profile_option", "" },
+		{ "{\"products\": {\"eu_individual_org\": "
+		  "{\"provisioning_method\": 7}}}", "eu_individual_org",
+		  "provisioning_method", "" },
+		{ "{\"products\": {\"ds_org_individual\": {\"certificate\": "
+		  "{\"csr_key_type\": \"ecc\", \"key_size\": \"2048\"}}}}",
+		  "ds_org_individual", "certificate.key_size", "p-256" },
+		{ "{\"products\": {\"ds_org_individual\": {\"certificate\": "
+		  "{\"csr_key_type\": \"ecc\", \"key_size\": \"p-384\"}}}}",
+		  "ds_org_individual", "certificate.key_size", "p-384" },
+		{ "{\"products\": {\"ds_org_individual\": {\"certificate\": "
+		  "{\"signature_hash\": \"md5\"}}}}", "ds_org_individual",
+		  "certificate.signature_hash", "sha256" },
+		{ "{\"products\": {\"ds_org_individual\": {\"certificate\": "
+		  "{\"signature_hash\": \"sha512\"}}}}", "ds_org_individual",
+		  "certificate.signature_hash", "sha512" },
+	};
+	struct form *f;
+	struct session *s;
+	struct recall r = { NULL, 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		put_file(rows[i].file);
+		f = load(tu_forms_dir(), rows[i].product);
+		s = session_new(f, tu_now());
+		recall_apply(s, &r);
+		assert_string_equal(answer_text(s, rows[i].path),
+		    rows[i].want);
+		recall_free(&r);
+		session_free(s);
+		form_free(f);
+	}
+}
+
 /* Runs the recall tests. */
 int
 main(void)
@@ -269,6 +413,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_platforms, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_missing_path, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_choices, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_not_allowed, setup,
 		    teardown),
 	};
 

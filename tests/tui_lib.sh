@@ -104,7 +104,7 @@ certwiz_pid() {
 start() {
 	rm -f "$tmp/out.json"
 	run wizard --dry-run --output "$tmp/out.json" "$1"
-	wait_for "^Screen 1 of [0-9]+: " "$1: the wizard starts"
+	wait_for "^Screen [0-9]+ of [0-9]+: " "$1: the wizard starts"
 }
 
 # Starts the wizard on a product against the embedded sandbox (submitting);
@@ -112,7 +112,7 @@ start() {
 start_embedded() {
 	rm -f "$tmp/out.json"
 	run --sandbox wizard "$1"
-	wait_for "^SANDBOX  Screen 1 of [0-9]+: " \
+	wait_for "^SANDBOX  Screen [0-9]+ of [0-9]+: " \
 	    "$1: the wizard starts on the sandbox"
 }
 

@@ -2,9 +2,12 @@
 # tui_recall.sh: the curses wizard and the answers remembered from the last
 # order: a document_signing_org_1 order with an organization and a contact
 # placed on the embedded sandbox, then a document_signing_org_2 order that
-# starts with them (the status line says so) and needs only the subject;
-# Ctrl-X clears them. --sandbox remembers apart: a real order does not
-# start with the sandbox's answers.
+# starts with them (the status line says so) and needs only the subject
+# (not org_1's choices: those belong to org_1); a second
+# document_signing_org_2 order starts with its choices too (signature
+# hash, years) and opens on the first field that needs an answer, and
+# recall.json holds no subject; Ctrl-X clears them. --sandbox remembers
+# apart: a real order does not start with the sandbox's answers.
 . "${0%/*}/tui_lib.sh"
 need_sandbox
 
@@ -37,8 +40,13 @@ start_embedded document_signing_org_2
 wait_for 'remembered organization 123456 and 1 contact from your last order \(Ctrl-X clears\)' \
     "the status line names the remembered answers"
 subject
+set_choice certificate.signature_hash sha3 sha384
 set_choice order_validity.years 1 1
 submit_order document_signing_org_2
+for person in 'Jan Jansen' jan@example.nl 0201234567 Clerk subject; do
+	grep -q "$person" "$SBSTATE/recall.json" &&
+	    fail "recall.json keeps the subject ($person)"
+done
 
 # Not in a real (not --sandbox) order.
 start document_signing_org_2
@@ -49,8 +57,10 @@ wait_for '^EXIT=' "the real order quits"
 # Ctrl-X clears them: the review then misses the organization ID.
 rm -f "$tmp/out.json"
 run --sandbox wizard --dry-run --output "$tmp/out.json" document_signing_org_2
-wait_for '^SANDBOX  Screen 1 of [0-9]+: ' "the sandbox wizard starts"
-wait_for 'remembered organization 123456' "remembered again"
+wait_for '^SANDBOX  Screen [0-9]+ of [0-9]+: ' "the sandbox wizard starts"
+wait_for 'remembered signature hash sha384, organization 123456, 1 contact and years 1 from' \
+    "the order's choices are remembered with the organization"
+wait_for '^Path: subject\.name ' "a repeat order opens on the first field needed"
 keys C-x
 wait_for 'cleared the answers remembered from your last order' "Ctrl-X clears"
 keys F10

@@ -21,6 +21,7 @@
 #include "util/statedir.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
+#include "wizard/session_int.h"
 
 /* The recall file's path. */
 char *
@@ -144,6 +145,7 @@ recall_apply(struct session *s, struct recall *r)
 	const cJSON *v;
 	const struct field *f;
 	size_t i;
+	int changed;
 
 	for (i = 0; i < s->form->nfields; i++) {
 		f = &s->form->fields[i];
@@ -160,6 +162,9 @@ recall_apply(struct session *s, struct recall *r)
 		recall_add(r, f->path);
 	}
 	cJSON_Delete(all);
+	changed = s->changed;
+	session_follow(s);	/* Key size after a remembered Key type */
+	s->changed = changed;
 	return r->n;
 }
 
