@@ -4,7 +4,9 @@
 # then a document_signing_org_2 order whose answers leave the organization
 # ID and contact empty (Enter keeps the remembered ones); with --no-recall
 # the same short answers do not make an order. --sandbox keeps its own
-# recall.json ($SBSTATE): a sandbox order never seeds a real one.
+# recall.json ($SBSTATE): a sandbox order never seeds a real one. The
+# order's choices (provisioning, payment method) come back on the same
+# product's next order; no card data, subject or CSR is ever kept.
 . "${0%/*}/lib.sh"
 need_sandbox
 CERTWIZ_TODAY=2026-11-20
@@ -88,5 +90,20 @@ grep -q "^remembered from your last US order" "$tmp/out" ||
 if grep -qE '4111|cvv|credit_card|billing' "$recall"; then
 	fail "card data in recall.json"
 fi
+# ... nor the subject, nor the CSR; the order's choices are kept.
+if grep -qE 'given_name|surname|zoe@example|Director|subject|REQUEST' \
+    "$recall"; then
+	fail "the subject or the CSR in recall.json"
+fi
+grep -q '"payment_method":[[:space:]]*"card"' "$recall" ||
+    fail "the payment method chosen is not remembered"
+
+# The next order of the product starts with its choices.
+printf '\n\n\n\n\n' | "$CERTWIZ" --sandbox wizard --plain --dry-run \
+    ds_org_individual >"$tmp/out" 2>&1
+grep -q "^remembered from your last US order: cs_provisioning_method, .*payment_method" \
+    "$tmp/out" || fail "the next order lacks the remembered choices"
+grep -qF "[cs_provisioning_method] Provisioning method (required) 1) email 2) ship_token 3) client_app [ship_token]" \
+    "$tmp/out" || fail "the remembered provisioning method is not the answer"
 
 finish "recall.sh: all checks passed"
