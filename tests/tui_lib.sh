@@ -40,17 +40,29 @@ snap() {
 # as soon as the screen shows what it waits for.
 : "${TUI_WAIT:=150}"
 
-# Waits up to TUI_WAIT/10 s for a line matching an extended regex.
-wait_for() {
+# Waits for a line matching extended regex $1 ($2 names the check): $3
+# tries (TUI_WAIT) $4 s apart (0.1), each taking the screen with $5
+# (snap; snap_joined joins the lines the terminal wrapped).
+wait_screen() {
 	i=0
-	while [ $i -lt "$TUI_WAIT" ]; do
-		snap
+	while [ $i -lt "${3:-$TUI_WAIT}" ]; do
+		${5:-snap}
 		grep -qE -- "$1" "$tmp/screen" && return 0
-		sleep 0.1
+		sleep "${4:-0.1}"
 		i=$((i + 1))
 	done
 	fail "$2: no line matches '$1'"
 	return 1
+}
+
+# Saves the screen to $tmp/screen with wrapped lines joined again.
+snap_joined() {
+	tm capture-pane -p -J -t w >"$tmp/screen" 2>/dev/null
+}
+
+# Waits up to TUI_WAIT/10 s for a line matching an extended regex.
+wait_for() {
+	wait_screen "$1" "$2"
 }
 
 # Waits up to TUI_WAIT/10 s until no line matches an extended regex.
@@ -262,4 +274,16 @@ quit_discard() {
 	wait_for 'd +quit without saving' "$1: quit asks" || return 1
 	keys d
 	wait_for '^EXIT=' "$1: quits"
+}
+
+# Fills in a document signing (org_1/org_2) order: its hash, subject,
+# organization and years.
+fill_document_signing_org() {
+	set_choice certificate.signature_hash sha2 sha256
+	set_text subject.name "Jan Jansen"
+	set_text subject.job_title Clerk
+	set_text subject.phone 0201234567
+	set_text subject.email jan@example.nl
+	set_text organization.id 123456
+	set_choice order_validity.years 1 1
 }

@@ -47,13 +47,7 @@ submit_order pkio_private_services_server
 # Document Signing (org_1 and org_2): the subject, organization, years.
 for p in document_signing_org_1 document_signing_org_2; do
 	start_embedded $p
-	set_choice certificate.signature_hash sha2 sha256
-	set_text subject.name "Jan Jansen"
-	set_text subject.job_title Clerk
-	set_text subject.phone 0201234567
-	set_text subject.email jan@example.nl
-	set_text organization.id 123456
-	set_choice order_validity.years 1 1
+	fill_document_signing_org
 	submit_order $p
 done
 

@@ -11,15 +11,7 @@ need jq curl sha256sum
 # Waits like wait_for, on the screen with lines the terminal wrapped
 # joined again (the messages on exit name long paths).
 wait_joined() {
-	i=0
-	while [ $i -lt "$TUI_WAIT" ]; do
-		tm capture-pane -p -J -t w >"$tmp/screen" 2>/dev/null
-		grep -qE -- "$1" "$tmp/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$2: no line matches '$1'"
-	return 1
+	wait_screen "$1" "$2" "$TUI_WAIT" 0.1 snap_joined
 }
 
 # The newest draft file, or nothing.
@@ -114,13 +106,7 @@ if [ "${CW_SANDBOX:-yes}" != no ]; then
 	rm -f "$drafts"/*.json
 	run wizard --output "$tmp/sent.json" document_signing_org_1
 	wait_for "^Screen 1 of [0-9]+: " "alt: the wizard starts"
-	set_choice certificate.signature_hash sha2 sha256
-	set_text subject.name "Jan Jansen"
-	set_text subject.job_title Clerk
-	set_text subject.phone 0201234567
-	set_text subject.email jan@example.nl
-	set_text organization.id 123456
-	set_choice order_validity.years 1 1
+	fill_document_signing_org
 	keys F10
 	wait_for '"alternative_order_id": +"[A-Za-z0-9]{32}"' \
 	    "alt: the review shows the ID that will be sent"

@@ -36,15 +36,7 @@ focused() {
 
 # Waits for a line matching $1 as wait_for does, looking more often.
 soon() {
-	j=0
-	while [ $j -lt $((TUI_WAIT * 5)) ]; do
-		snap
-		grep -qE -- "$1" "$tmp/screen" && return 0
-		sleep 0.02
-		j=$((j + 1))
-	done
-	fail "$2: no line matches '$1'"
-	return 1
+	wait_screen "$1" "$2" $((TUI_WAIT * 5)) 0.02
 }
 
 # Types value $2 into the field at path $1 one character at a time and

@@ -10,6 +10,7 @@
 #include "tui/tui_int.h"
 
 #include <curses.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -133,16 +134,16 @@ text_glyph(unsigned int cp, int *cols)
 	return cp;
 }
 
-/* The display columns of the first n bytes of s as draw_text() draws
- * them. */
-size_t
-text_width_n(const char *s, size_t n)
+/* The columns of the whole characters in the first n bytes of s, from
+ * the first on until they cover want columns or the text ends. */
+static size_t
+text_cols(const char *s, size_t n, size_t want)
 {
 	size_t r, cols = 0;
 	unsigned int cp;
 	int w;
 
-	while (n > 0 && *s != '\0') {
+	while (n > 0 && *s != '\0' && cols < want) {
 		r = text_decode(s, n, &cp);
 		s += r;
 		n -= r;
@@ -150,6 +151,14 @@ text_width_n(const char *s, size_t n)
 		cols += (size_t)w;
 	}
 	return cols;
+}
+
+/* The display columns of the first n bytes of s as draw_text() draws
+ * them. */
+size_t
+text_width_n(const char *s, size_t n)
+{
+	return text_cols(s, n, SIZE_MAX);
 }
 
 /* The display columns of s as draw_text() draws it. */
@@ -164,18 +173,7 @@ text_width(const char *s)
 size_t
 text_skip_cols(const char *s, size_t want)
 {
-	size_t n = strlen(s), r, cols = 0;
-	unsigned int cp;
-	int w;
-
-	while (n > 0 && cols < want) {
-		r = text_decode(s, n, &cp);
-		s += r;
-		n -= r;
-		text_glyph(cp, &w);
-		cols += (size_t)w;
-	}
-	return cols;
+	return text_cols(s, strlen(s), want);
 }
 
 /* The byte length of the longest start of s that fits width columns
