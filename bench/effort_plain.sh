@@ -52,7 +52,8 @@ answer_map() {
 
 # Builds the repeat answers one prompt at a time: runs what is there so
 # far, takes the prompt input ended at, and answers it as the first order
-# did, or with an empty line when the prompt shows that answer already.
+# did, or with an empty line when the prompt shows that answer already
+# (or the value a choice's number picks).
 repeat_answers() {
 	: >"$dir/repeat.txt"
 	i=0
@@ -65,6 +66,12 @@ repeat_answers() {
 		a=$(awk -F '\t' -v k="$key" '$1 == k { a = $2 }
 		    END { print a }' "$dir/map")
 		[ -n "$a" ] && [ "$a" = "$shown" ] && a=
+		case $a in
+		[1-9]|[1-9][0-9])	# a choice's number: the value it picks
+			v=$(printf '%s\n' "$last" |
+			    sed -n "s/.* $a) \([^ ]*\) .*/\1/p")
+			[ -n "$v" ] && [ "$v" = "$shown" ] && a= ;;
+		esac
 		printf '%s\n' "$a" >>"$dir/repeat.txt"
 		i=$((i + 1))
 	done
