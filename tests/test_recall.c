@@ -337,7 +337,9 @@ test_choices(void **state)
 	assert_string_equal(answer_text(t, "payment_method"), "card");
 	assert_string_equal(answer_text(t, "certificate.individual.first_name"),
 	    "");
-	recall_free(&r);
+	recall_clear(t, &r);	/* Ctrl-X: blank, or the form's default */
+	assert_string_equal(answer_text(t, "certificate.profile_option"), "");
+	assert_string_equal(answer_text(t, "payment_method"), "balance");
 	session_free(t);
 	t = session_new(qs, tu_now());
 	assert_int_equal(recall_apply(t, &r), 1);

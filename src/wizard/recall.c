@@ -186,7 +186,7 @@ answer_remove(cJSON *answers, const char *path)
 		    dot != NULL ? dot + 1 : path);
 }
 
-/* Removes the answers recall_apply() filled in. */
+/* Removes the answers recall_apply() filled in; defaults come back. */
 void
 recall_clear(struct session *s, struct recall *r)
 {
@@ -194,6 +194,7 @@ recall_clear(struct session *s, struct recall *r)
 
 	for (i = 0; i < r->n; i++)
 		answer_remove(s->answers, r->paths[i]);
+	session_fill_defaults(s->form, s->answers);	/* a choice's */
 	if (r->n > 0)
 		s->changed = 1;
 	recall_free(r);

@@ -47,8 +47,8 @@ char	*recall_path(void);
  * product; returns how many paths were filled (0 when there is nothing,
  * or no file). */
 size_t	 recall_apply(struct session *s, struct recall *r);
-/* Removes the answers recall_apply() filled in (as they are now) and
- * empties r. */
+/* Removes the answers recall_apply() filled in (as they are now), the
+ * form's defaults coming back, and empties r. */
 void	 recall_clear(struct session *s, struct recall *r);
 /* Keeps the remembered answers of a finished order, reading and writing
  * recall.json under its lock so that two sessions never lose each other's
