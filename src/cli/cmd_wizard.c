@@ -80,6 +80,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 		{ "load", required_argument, NULL, 'l' },
 		{ "resume", optional_argument, NULL, 'r' },
 		{ "no-recall", no_argument, NULL, 'R' },
+		{ "copy", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -103,6 +104,9 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 		case 'l':
 			a->w.load = optarg;
 			break;
+		case 'c':
+			a->w.copy = optarg;
+			break;
 		case 'R':
 			a->w.no_recall = 1;
 			break;
@@ -121,7 +125,8 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 	}
 	if (optind < argc)
 		a->w.product = argv[optind++];
-	if (optind < argc || (a->w.resume && (a->w.load || a->w.product)))
+	if (optind < argc || (a->w.resume && (a->w.load || a->w.product)) ||
+	    (a->w.copy && (a->w.resume || a->w.load || a->w.product)))
 		return -1;
 	return 0;
 }
@@ -222,6 +227,10 @@ plain_submit_cb(void *arg, struct session *s, const char *draft,
 		sent->fate = fate(res.outcome);
 		sent->attempt_id = res.attempt_id;
 		res.attempt_id = NULL;
+		if (sent->fate == WIZARD_PLACED) {
+			sent->order_id = res.order_id;
+			res.order_id = NULL;
+		}
 	}
 	api_result_free(&res);
 	return n;
@@ -296,7 +305,8 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_wizard_entry = {
 	.name = "wizard", .exec = cmd_wizard,
 	.usage = "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
-	    "[--output FILE] [--load FILE | --resume[=DRAFT]] [PRODUCT]",
+	    "[--output FILE] [--load FILE | --resume[=DRAFT] | --copy ORDER_ID] "
+	    "[PRODUCT]",
 	.summary = N_("fill in an order screen by screen (plain prompts with "
 	    "--plain): Enter goes to the next field that needs an answer, F5 "
 	    "to the next problem, F10 to the review; F4 (plain: ?\?) picks "

@@ -140,6 +140,9 @@ submit_placed(struct tui *t)
 	free(t->sb.unknown_alt);
 	t->sb.unknown_alt = NULL;
 	t->sb.placed = 1;
+	free(t->draft->placed);
+	t->draft->placed = t->sb.res.order_id != NULL ?
+	    xstrdup(t->sb.res.order_id) : NULL;
 	session_adopt_org(t->s, t->sb.res.organization_id);
 	free(t->message);
 	t->message = NULL;

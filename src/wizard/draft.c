@@ -341,6 +341,7 @@ draft_clear(struct draft *d)
 	free(d->attempt);
 	free(d->field);
 	free(d->saved);
+	free(d->placed);
 	memset(d, 0, sizeof *d);
 }
 

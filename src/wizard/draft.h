@@ -37,6 +37,8 @@ struct draft {
 	char	*field;		/* and the field's path, or NULL */
 	char	*saved;		/* when a loaded draft was saved (ISO
 				   8601, UTC), or NULL */
+	char	*placed;	/* the order ID the curses front end
+				   placed from it, or NULL */
 };
 
 /* The drafts directory (not created); allocated. */

@@ -3,7 +3,8 @@
  * answers recalled from the last order, what became of an order sent
  * from a resumed draft, plain mode's submission after its last prompt,
  * and what becomes of the draft (kept with the command that continues,
- * told its attempt, removed once its order is placed).
+ * told its attempt, removed once its order is placed, its answers then
+ * kept for --copy in wizard/placed.h).
  *
  * The front ends (plain prompts, curses) and everything that talks to
  * CertCentral come in as a struct wizard_front that the command sets up,
@@ -36,6 +37,7 @@ struct wizard_sent {
 	int		 status;	/* the exit status of the result */
 	enum wizard_fate fate;
 	char		*attempt_id;	/* the journal's attempt, or NULL */
+	char		*order_id;	/* placed: its order ID, or NULL */
 };
 
 /* What the command line asked of the run. */
@@ -49,6 +51,7 @@ struct wizard_opts {
 	int		 resume;	/* --resume */
 	const char	*draft;		/* --resume=DRAFT, or NULL: newest */
 	const char	*load;		/* --load FILE, or NULL */
+	const char	*copy;		/* --copy ORDER_ID, or NULL */
 	const char	*product;	/* the PRODUCT argument, or NULL */
 };
 

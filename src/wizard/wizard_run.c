@@ -18,6 +18,7 @@
 #include "util/i18n.h"
 #include "util/signals.h"
 #include "wizard/draft.h"
+#include "wizard/placed.h"
 #include "wizard/recall.h"
 #include "wizard/session.h"
 
@@ -72,7 +73,7 @@ choose(const struct wizard_front *f, struct wizard_opts *a, char **product,
 	int rc;
 
 	*product = *draft = NULL;
-	if (a->resume || a->product != NULL)
+	if (a->resume || a->copy != NULL || a->product != NULL)
 		return 0;
 	if ((rc = f->pick(f->arg, a->load == NULL, product, draft)) != 0)
 		return rc;
@@ -93,6 +94,12 @@ start_body(const struct wizard_opts *a, struct draft *d, char **product,
 	*body = NULL;
 	if (a->resume)
 		return open_draft(a->draft, d, product, body);
+	if (a->copy != NULL &&
+	    placed_load(a->copy, product, body, &cause) != 0) {
+		cw_warn("%s", cause);
+		free(cause);
+		return -1;
+	}
 	if (a->load != NULL &&
 	    (*body = fileio_read_json(a->load, &cause)) == NULL) {
 		cw_warn("%s", cause);
@@ -138,6 +145,9 @@ start(const struct wizard_front *f, struct wizard_opts *a, struct draft *d,
 		print_load_problems(*form, body, a->now);
 	if (f->plain && d->path != NULL)
 		printf(_("Resuming the draft %s.\n"), d->path);
+	if (f->plain && a->copy != NULL)
+		printf(_("A new order from the answers of order %s.\n"),
+		    a->copy);
 	s = body != NULL ? session_load(*form, body, a->now, warn) :
 	    session_new(*form, a->now);
 	cJSON_Delete(body);
@@ -165,7 +175,7 @@ recall_start(const struct wizard_opts *a, struct session *s,
 {
 	char *note;
 
-	if (a->no_recall || a->resume || a->load != NULL ||
+	if (a->no_recall || a->resume || a->load != NULL || a->copy != NULL ||
 	    recall_apply(s, r) == 0 || !plain)
 		return;
 	note = recall_note_plain(s, r);
@@ -193,6 +203,21 @@ keep_unplaced(const struct wizard_opts *a, struct session *s,
 	free(hint);
 }
 
+/* Keeps the answers of the order placed as order_id (none: nothing) for
+ * --copy; a failure is only reported. */
+static void
+keep_placed(const struct session *s, const char *order_id)
+{
+	char *cause = NULL;
+
+	if (order_id == NULL)
+		return;
+	if (placed_save(s, order_id, &cause) != 0) {
+		cw_warn(_("the answers were not kept for --copy: %s"), cause);
+		free(cause);
+	}
+}
+
 /* Removes the draft of an order that is placed (now or before), so it is
  * never offered for resume again. */
 static void
@@ -217,6 +242,7 @@ after_submit(const struct wizard_opts *a, struct session *s,
 	char *cause = NULL;
 
 	if (sent->fate == WIZARD_PLACED) {
+		keep_placed(s, sent->order_id);
 		drop_placed(d);
 		return;
 	}
@@ -260,6 +286,7 @@ submit_plain(const struct wizard_front *f, const struct wizard_opts *a,
 		    EXIT_INVALID;
 	}
 	free(sent.attempt_id);
+	free(sent.order_id);
 	return rc;
 }
 
@@ -275,8 +302,10 @@ run_front(const struct wizard_front *f, const struct wizard_opts *a,
 	if (!f->plain) {
 		if (rc == EXIT_OK)
 			remember(s);
-		if (rc == EXIT_OK && !a->dry_run)
+		if (rc == EXIT_OK && !a->dry_run) {
+			keep_placed(s, d->placed);
 			drop_placed(d);
+		}
 		return rc;
 	}
 	if (rc != 0)
