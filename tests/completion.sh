@@ -15,6 +15,12 @@ mkdir -p "$drafts" "$tmp/work"
 echo '{}' >"$drafts/old-draft.json"
 touch -d '2026-01-01' "$drafts/old-draft.json"
 echo '{}' >"$drafts/new-draft.json"
+# Placed orders for --copy, newest first.
+placed=$XDG_STATE_HOME/certwiz/placed
+mkdir -p "$placed"
+echo '{}' >"$placed/100000001.json"
+touch -d '2026-01-01' "$placed/100000001.json"
+echo '{}' >"$placed/100000002.json"
 touch "$tmp/work/order.json" "$tmp/work/other.txt"
 mkdir "$tmp/forms2" "$tmp/forms2/fragments"
 cp "$CERTWIZ_FORMS/ds_org_individual.json" "$tmp/forms2/site_product.json"
@@ -76,6 +82,8 @@ certwiz sandbox --|--help --log --port
 certwiz sandbox --port |
 certwiz wizard --no|--no-color --no-recall
 certwiz wizard --re|--resume --resume=
+certwiz wizard --co|--copy
+certwiz wizard --copy |100000001 100000002
 certwiz wizard --resume=|new-draft old-draft
 certwiz wizard --resume=o|old-draft
 certwiz --resume |new-draft old-draft
@@ -105,6 +113,7 @@ if command -v zsh >/dev/null 2>&1; then
 certwiz sta|certwiz status
 certwiz describe pkio_q|certwiz describe pkio_qualified_organisation_services
 certwiz wizard --no-r|certwiz wizard --no-recall
+certwiz wizard --cop|certwiz wizard --copy
 certwiz status --platform=e|certwiz status --platform=eu
 certwiz res|certwiz resolve
 certwiz submit --ag|certwiz submit --again
