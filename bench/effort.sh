@@ -73,12 +73,32 @@ done
 table_note "Plain mode asks every field that applies, optional ones too (an" \
     "Enter each), so its keys per field stay near 2; a repeat order saves" \
     "characters (answers remembered, Enter keeps them), not Enters."
+# A row for a copy order of product $1: $2 keys, $3 characters, against
+# the first order's $4 keys ("-": it did not complete).
+copy_row() {
+	if [ "$2" = - ] || [ "$4" = - ]; then
+		table_note "curses, $1: the copy order did not complete"
+		return
+	fi
+	awk -v p="$1" -v k="$2" -v c="$3" -v f="$4" 'BEGIN {
+		printf "| curses, %s: named keys, copy order (--copy) | 1 | " \
+		    "%d keys | characters typed | %d | copy / first %.2f | " \
+		    "≤ 0.5 of first | %s |\n", p, k, c, k / f,
+		    (k <= f / 2 ? "met" : "missed")
+	}'
+}
+
 # The same in the curses wizard (bench/effort_curses.sh): an answer, then
 # Enter, which goes to the next field that needs one.
 table_head "Named keys per answered field, first and repeat order (curses)"
 if command -v tmux >/dev/null 2>&1; then
 	sh "$(dirname "$0")/effort_curses.sh" |
 	    while read -r p k1 k2 n c1 c2; do
+		if [ "$k1" = copy ]; then
+			copy_row "$p" "$k2" "$n" "$first"
+			continue
+		fi
+		first=$k1
 		if [ "$k2" = - ]; then
 			table_note "curses, $p: an order did not complete"
 			continue
@@ -98,7 +118,9 @@ if command -v tmux >/dev/null 2>&1; then
 	table_note "Orders: bench/orders/PRODUCT.first and .repeat, each key" \
 	    "checked against the field it lands on. The repeat order types" \
 	    "again what recall.json does not keep: the person, the CSR and" \
-	    "the choices of the order."
+	    "the choices of the order. A copy order (PRODUCT.copy) starts" \
+	    "from a placed order's answers (wizard --copy ID: renewal or" \
+	    "replacement for the same holder) and types only the new CSR."
 else
 	table_note "curses: skipped (no tmux)"
 fi

@@ -20,8 +20,13 @@
 # hash, years, payment method ...), and must give the same body. A named key is a key that is not
 # a character of an answer; an answered field is a value in the body
 # (list items counted, the generated alternative order ID not).
+# A copy order (PRODUCT.copy, where there is one) starts from the answers
+# of the first order placed on the embedded sandbox ("wizard --copy
+# ORDER_ID": a renewal or replacement for the same holder) and must give
+# the same body too.
 # Prints "product first_keys repeat_keys fields first_chars repeat_chars",
-# one line per product ("-" for an order that did not complete).
+# one line per product ("-" for an order that did not complete), then
+# "product copy copy_keys copy_chars" for each copy order.
 set -u
 : "${CERTWIZ:=./src/certwiz}" "${TESTDATA:=tests/data}"
 orders=$(cd "$(dirname "$0")" && pwd)/orders
@@ -60,7 +65,8 @@ wait_re() {
 	return 1
 }
 
-# Starts the wizard on product $1, the body going to $2, on a tmux server
+# Starts the wizard on product $1 (with the options in $wopts, --dry-run
+# unless set), the body going to $2, on a tmux server
 # of its own (named for the product and order, as each order runs in a
 # subshell), as tests/tui_lib.sh does.
 start() {
@@ -68,12 +74,12 @@ start() {
 	cat >"$dir/run.sh" <<EOT
 LC_ALL=$utf8 CERTWIZ_TODAY=2026-11-20 NO_COLOR=1 XDG_STATE_HOME='$dir/state'
 export LC_ALL CERTWIZ_TODAY NO_COLOR XDG_STATE_HOME
-'$CERTWIZ' wizard --dry-run --output '$2' '$1'
+'$CERTWIZ' ${wopts:-wizard --dry-run --output '$2' '$1'}
 echo EXIT=\$?
 sleep 30
 EOT
 	tm new-session -d -s w -x 100 -y 30 "sh '$dir/run.sh'"
-	wait_re '^Screen [0-9]+ of [0-9]+: '
+	wait_re '^(SANDBOX +)?Screen [0-9]+ of [0-9]+: '
 }
 
 # Runs the order script $1 for product $P into body $2; prints "keys
@@ -107,6 +113,10 @@ steps() {
 			return 1 ;;
 		esac
 	done <"$1"
+	if [ "$kind" = place ]; then
+		wait_re '^  Order ID: +[0-9]+' || return 1
+		tm send-keys -t w Enter
+	fi
 	wait_re '^EXIT=0' || return 1
 	echo "$keys $chars"
 }
@@ -114,6 +124,26 @@ steps() {
 # The number of values in a body, without the alternative order ID.
 fields() {
 	jq 'del(.alternative_order_id) | [paths(scalars)] | length' "$1"
+}
+
+# Places the first order on the embedded sandbox, then runs the copy order
+# from its answers (--copy, a dry run); prints "P copy keys chars".
+copy_order() {
+	rm -rf "$dir/state"
+	kind=place wopts="--sandbox wizard $P"
+	run_order "$orders/$P.first" "$dir/placed.json" >/dev/null ||
+	    { echo "$P copy - -"; return; }
+	id=$(ls "$dir/state/certwiz/sandbox/placed" | sed -n 's/\.json$//p')
+	kind=copy wopts="--sandbox wizard --dry-run --output $dir/copy.json"
+	wopts="$wopts --copy $id"
+	if copy=$(run_order "$orders/$P.copy" "$dir/copy.json") &&
+	    [ "$(jq -S 'del(.alternative_order_id)' "$dir/copy.json")" = \
+	    "$(jq -S 'del(.alternative_order_id)' "$dir/first.json")" ]; then
+		echo "$P copy $copy"
+	else
+		echo "$P copy - -"
+	fi
+	wopts=
 }
 
 for P in $PRODUCTS; do
@@ -133,4 +163,5 @@ for P in $PRODUCTS; do
 		set -- $first
 		echo "$P $1 - $(fields "$dir/first.json") $2 -"
 	fi
+	[ -f "$orders/$P.copy" ] && copy_order
 done
