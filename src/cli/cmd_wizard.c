@@ -39,6 +39,13 @@ static const char curses_keys_help[] =
     "draft and the command that resumes it) or that they were discarded;\n"
     "a resumed draft opens on the screen and field where it was left.\n");
 
+/* What --copy does (--help). */
+static const char copy_help[] =
+    N_("--copy ORDER_ID starts a new order from the answers of an order\n"
+    "the wizard placed (all but its CSR, card number and CVV), kept in\n"
+    "the state directory's placed/ folder: a renewal or replacement\n"
+    "for the same holder needs only the new CSR.\n");
+
 /* What the command line asked for: the run's options and the front
  * end's. */
 struct wizard_args {
@@ -118,6 +125,7 @@ wizard_options(const struct cli_cmd *cmd, int argc, char **argv,
 			cli_help(cmd);
 			printf("%s", plain_keys_help);
 			printf("%s", _(curses_keys_help));
+			printf("%s", _(copy_help));
 			return 1;
 		default:
 			return -1;
