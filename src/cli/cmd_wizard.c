@@ -313,8 +313,8 @@ cmd_wizard(const struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_wizard_entry = {
 	.name = "wizard", .exec = cmd_wizard,
 	.usage = "wizard [--plain] [--dry-run] [--no-color] [--no-recall] "
-	    "[--output FILE] [--load FILE | --resume[=DRAFT] | --copy ORDER_ID] "
-	    "[PRODUCT]",
+	    "[--output FILE] [--load FILE | --resume[=DRAFT] | "
+	    "--copy ORDER_ID] [PRODUCT]",
 	.summary = N_("fill in an order screen by screen (plain prompts with "
 	    "--plain): Enter goes to the next field that needs an answer, F5 "
 	    "to the next problem, F10 to the review; F4 (plain: ?\?) picks "
