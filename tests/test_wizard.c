@@ -243,11 +243,53 @@ test_runs(void **state)
 		run_case(&cases[i]);
 }
 
+/* A draft saved under a name a placed order's draft had is not taken for
+ * it: the name is the same, the identity the journal records is not; a
+ * loaded draft keeps the identity it was saved with. */
+static void
+test_draft_ident(void **state)
+{
+	char *dir = tu_mkdtemp(), *cause = NULL, *first, *second, *again;
+	char *product = NULL;
+	struct form *form = tu_load_form(PRODUCT);
+	struct session *s = session_new(form, tu_now());
+	struct draft d = { .lockfd = -1 }, e = { .lockfd = -1 };
+	cJSON *answers = NULL;
+
+	(void)state;
+	setenv("XDG_STATE_HOME", dir, 1);
+	if (draft_save(s, &d, "same.json", &cause) != 0)
+		fail_msg("draft: %s", cause);
+	first = draft_ident(&d);
+	if (draft_remove(&d, &cause) != 0 ||
+	    draft_save(s, &d, "same.json", &cause) != 0)
+		fail_msg("draft again: %s", cause);
+	second = draft_ident(&d);
+	assert_non_null(strstr(first, "/same.json#"));
+	assert_non_null(strstr(second, "/same.json#"));
+	assert_string_not_equal(first, second);
+	draft_clear(&d);
+	if (draft_load("same", &e, &product, &answers, &cause) != 0)
+		fail_msg("load: %s", cause);
+	again = draft_ident(&e);
+	assert_string_equal(again, second);
+	draft_clear(&e);
+	cJSON_Delete(answers);
+	free(product);
+	free(first);
+	free(second);
+	free(again);
+	session_free(s);
+	form_free(form);
+	tu_rmdir(dir);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_runs),
+		cmocka_unit_test(test_draft_ident),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

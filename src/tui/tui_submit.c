@@ -188,6 +188,7 @@ static void
 submit_send(struct tui *t)
 {
 	cJSON *body;
+	char *ident;
 
 	api_result_free(&t->sb.res);
 	t->sb.rejected = 0;
@@ -197,8 +198,9 @@ submit_send(struct tui *t)
 	body = submit_body(t);
 	submit_output(t, body);
 	api_set_notify(t->o->api, submit_notify, t);
-	api_submit(t->o->api, t->s->form, body, t->o->draft != NULL ?
-	    t->o->draft->path : NULL, &t->sb.res);
+	ident = draft_ident(t->o->draft);
+	api_submit(t->o->api, t->s->form, body, ident, &t->sb.res);
+	free(ident);
 	api_set_notify(t->o->api, NULL, NULL);
 	json_wipe(body);
 	cJSON_Delete(body);

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "api/api.h"
 #include "core/form.h"
 #include "util/fileio.h"
 #include "util/i18n.h"
@@ -43,6 +44,8 @@ draft_text(const struct session *s, const struct draft *dr)
 	cJSON_AddStringToObject(d, "product", s->form->id);
 	cJSON_AddStringToObject(d, "saved", when);
 	cJSON_AddItemToObject(d, "answers", session_answers_public(s));
+	if (dr->key != NULL)
+		cJSON_AddStringToObject(d, "key", dr->key);
 	if (dr->attempt != NULL)
 		cJSON_AddStringToObject(d, "attempt", dr->attempt);
 	if (dr->screen > 0) {
@@ -127,6 +130,9 @@ draft_save(struct session *s, struct draft *d, const char *name,
 			return -1;
 		if (!d->locked && draft_lock(d, cause) != 0)
 			return -1;
+		free(d->key);
+		d->key = xmalloc(API_ALT_ID_LEN + 1);
+		api_new_alt_id(d->key);
 	}
 	if ((text = draft_text(s, d)) == NULL) {
 		*cause = xasprintf(_("cannot write %s: out of memory"),
@@ -234,6 +240,9 @@ draft_load(const char *what, struct draft *dr, char **product,
 	*answers = cJSON_Duplicate(a, 1);
 	free(dr->attempt);
 	dr->attempt = cJSON_IsString(at) ? xstrdup(at->valuestring) : NULL;
+	at = cJSON_GetObjectItemCaseSensitive(d, "key");
+	free(dr->key);
+	dr->key = cJSON_IsString(at) ? xstrdup(at->valuestring) : NULL;
 	draft_load_place(d, dr);
 	cJSON_Delete(d);
 	return 0;
@@ -342,7 +351,19 @@ draft_clear(struct draft *d)
 	free(d->field);
 	free(d->saved);
 	free(d->placed);
+	free(d->key);
 	memset(d, 0, sizeof *d);
+}
+
+/* The draft as the journal records it. */
+char *
+draft_ident(const struct draft *d)
+{
+	if (d == NULL || d->path == NULL)
+		return NULL;
+	if (d->key == NULL)
+		return xstrdup(d->path);
+	return xasprintf("%s#%s", d->path, d->key);
 }
 
 /* path quoted for a POSIX shell when it needs it; allocated. */

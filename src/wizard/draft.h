@@ -39,6 +39,9 @@ struct draft {
 				   8601, UTC), or NULL */
 	char	*placed;	/* the order ID the curses front end
 				   placed from it, or NULL */
+	char	*key;		/* random, made at the first save and
+				   kept in the file ("key"): a name can
+				   be used again, a key never is */
 };
 
 /* The drafts directory (not created); allocated. */
@@ -68,6 +71,11 @@ void	 draft_list_free(char **names, int n);
  * "certwiz [--sandbox] [--plain] --resume=PATH" (PATH quoted when it holds
  * anything but letters, digits and "/._-+"); allocated. */
 char	*draft_resume_command(const char *path, int sandbox, int plain);
+/* What the journal records as the draft an order was sent from:
+ * "PATH#KEY" (PATH alone for a draft saved before keys); allocated, or
+ * NULL when d was never saved. A new draft under a used name has
+ * another key, so it is never taken for the order placed from the old. */
+char	*draft_ident(const struct draft *d);
 /* Releases what a draft holds and its lock. */
 void	 draft_clear(struct draft *d);
 

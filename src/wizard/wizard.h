@@ -72,7 +72,7 @@ struct wizard_front {
 	int	(*run)(void *arg, struct session *s, struct draft *d,
 		    const struct problems *warn, struct recall *r);
 	/* Plain mode, after a finished run: asks whether to submit s and
-	 * does (the attempt names the draft file draft), printing the
+	 * does (the attempt names the draft: draft_ident()), printing the
 	 * result; 1 sent (*sent filled in), 0 declined, -1 when input
 	 * ended, a signal came or the key was refused before sending. */
 	int	(*submit)(void *arg, struct session *s, const char *draft,

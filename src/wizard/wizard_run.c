@@ -261,14 +261,16 @@ submit_plain(const struct wizard_front *f, const struct wizard_opts *a,
     struct session *s, struct draft *d)
 {
 	struct wizard_sent sent = { .status = EXIT_OK };
-	char *cause = NULL;
+	char *cause = NULL, *ident;
 	int n, rc;
 
 	if (draft_save(s, d, NULL, &cause) != 0) {
 		cw_warn(_("the answers were not saved: %s"), cause);
 		free(cause);
 	}
-	n = f->submit(f->arg, s, d->path, &sent);
+	ident = draft_ident(d);
+	n = f->submit(f->arg, s, ident, &sent);
+	free(ident);
 	if (n > 0) {
 		rc = sent.status;
 		if (rc == EXIT_OK)
