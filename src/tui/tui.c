@@ -22,11 +22,11 @@
 #include "tui/tui_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"
-#include "util/i18n.h"
 
 /* Most keys read in one go (a paste arrives as many keys). */
 #define TUI_BATCH 8192

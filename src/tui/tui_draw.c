@@ -18,8 +18,8 @@
 #include "core/form.h"
 #include "core/lookup.h"
 #include "tui/tui.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Rows above the fields. */
 #define TOP_ROWS	3

@@ -16,9 +16,9 @@
 #include "core/form.h"
 #include "tui/tui.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/recall.h"
-#include "util/i18n.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)

@@ -14,8 +14,8 @@
 #include "core/form.h"
 #include "core/value.h"
 #include "util/fileio.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)

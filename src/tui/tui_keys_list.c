@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "core/form.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Finds the list slot and item number a slot belongs to; -1 when none. */
 int

@@ -11,8 +11,8 @@
 
 #include "core/form.h"
 #include "tui/tui.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* The first slot of shown screen sc with an error, or SIZE_MAX. */
 static size_t

@@ -14,8 +14,8 @@
 #include "core/form.h"
 #include "core/lookup.h"
 #include "tui/tui.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* Most rows of the pick list shown at once. */
 #define LOOKUP_ROWS	12

@@ -14,10 +14,10 @@
 #include "tui/tui.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/signals.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
-#include "util/i18n.h"
 
 /* Control keys and Escape. */
 #define PICK_ESC	27

@@ -13,9 +13,9 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
-#include "util/i18n.h"
 #include "wizard/result_words.h"
 #include "wizard/session.h"
 

@@ -12,8 +12,8 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
-#include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 /* A copy of n bytes of s with each tab (cJSON's indent) as two spaces. */
 static char *

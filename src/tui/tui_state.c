@@ -12,9 +12,9 @@
 #include "core/answers.h"
 #include "core/field_type.h"
 #include "core/form.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
-#include "util/i18n.h"
 
 /* The first shown screen at or after i going dir (+1/-1), or SIZE_MAX. */
 static size_t

@@ -13,10 +13,10 @@
 #include "core/form.h"
 #include "core/platform.h"
 #include "tui/tui.h"
+#include "util/i18n.h"
 #include "util/secmem.h"
 #include "util/xalloc.h"
 #include "wizard/draft.h"
-#include "util/i18n.h"
 
 /* Control keys. */
 #define KEY_CTRL(c)	((c) & 0x1f)
