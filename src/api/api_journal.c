@@ -18,6 +18,7 @@
 
 #include "util/fileio.h"
 #include "util/statedir.h"
+#include "util/today.h"
 #include "util/xalloc.h"
 
 /* The journal file's path. */
@@ -44,12 +45,9 @@ static char *
 entry_line(const struct api_journal_entry *e)
 {
 	cJSON *o = cJSON_CreateObject();
-	char when[32], *text, *line;
-	time_t now = time(NULL);
-	struct tm tm;
+	char when[CW_STAMP_LEN + 1], *text, *line;
 
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cw_stamp(when);
 	cJSON_AddStringToObject(o, "time", when);
 	json_add_string_or_null(o, "submission", e->submission);
 	json_add_string_or_null(o, "product", e->product);

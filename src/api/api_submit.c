@@ -17,6 +17,7 @@
 #include "util/fileio.h"
 #include "util/secmem.h"
 #include "util/sha256.h"
+#include "util/today.h"
 #include "util/xalloc.h"
 
 /* Length of a generated alternative order ID. */
@@ -425,12 +426,9 @@ send_order(struct submission *s, char *text, struct api_result *res)
 {
 	struct api_response r;
 	struct api_attempt at;
-	char when[32];
-	time_t now = time(NULL);
-	struct tm tm;
+	char when[CW_STAMP_LEN + 1];
 
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cw_stamp(when);
 	hold(s);
 	api_set_message(res, "POST %s", s->form->endpoint);
 	if (journal(s, res, "sent") != 0) {

@@ -49,3 +49,14 @@ cw_today(time_t *now, int *fixed, char **cause)
 		*fixed = 1;
 	return 0;
 }
+
+/* The clock's time as ISO 8601 UTC. */
+void
+cw_stamp(char buf[CW_STAMP_LEN + 1])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(buf, CW_STAMP_LEN + 1, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

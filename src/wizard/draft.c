@@ -18,6 +18,7 @@
 #include "util/fileio.h"
 #include "util/i18n.h"
 #include "util/statedir.h"
+#include "util/today.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -35,12 +36,9 @@ static char *
 draft_text(const struct session *s, const struct draft *dr)
 {
 	cJSON *d = cJSON_CreateObject(), *at;
-	char when[32], *text;
-	time_t t = time(NULL);
-	struct tm tm;
+	char when[CW_STAMP_LEN + 1], *text;
 
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cw_stamp(when);
 	cJSON_AddStringToObject(d, "product", s->form->id);
 	cJSON_AddStringToObject(d, "saved", when);
 	cJSON_AddItemToObject(d, "answers", session_answers_public(s));

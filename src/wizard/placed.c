@@ -12,6 +12,7 @@
 #include "util/i18n.h"
 #include "util/safetext.h"
 #include "util/statedir.h"
+#include "util/today.h"
 #include "util/xalloc.h"
 #include "wizard/session.h"
 
@@ -71,9 +72,7 @@ int
 placed_save(const struct session *s, const char *order_id, char **cause)
 {
 	cJSON *d;
-	char when[32], *dir, *path, *text;
-	time_t t = time(NULL);
-	struct tm tm;
+	char when[CW_STAMP_LEN + 1], *dir, *path, *text;
 	int rc;
 
 	if (!safe_order_id(order_id)) {
@@ -85,8 +84,7 @@ placed_save(const struct session *s, const char *order_id, char **cause)
 	free(dir);
 	if (rc != 0)
 		return -1;
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cw_stamp(when);
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "product", s->form->id);
 	cJSON_AddStringToObject(d, "saved", when);
@@ -94,7 +92,12 @@ placed_save(const struct session *s, const char *order_id, char **cause)
 	text = cJSON_Print(d);
 	cJSON_Delete(d);
 	path = placed_path(order_id);
-	rc = fileio_write_atomic(path, text != NULL ? text : "", cause);
+	if (text == NULL) {
+		*cause = xasprintf(_("cannot write %s: out of memory"), path);
+		free(path);
+		return -1;
+	}
+	rc = fileio_write_atomic(path, text, cause);
 	free(path);
 	free(text);
 	return rc;
